@@ -1,0 +1,100 @@
+// Copyright winnow authors. Licensed under the MIT licence.
+//
+// winnow: strip boilerplate (navigation, consent banners, share bars,
+// comments, footers ...) from web pages and keep the article text.
+//
+//   std::unique_ptr<winnow::Extractor> ex;
+//   winnow::Status s = winnow::Extractor::Create(winnow::Options(), &ex);
+//   winnow::Extraction out;
+//   if (s.ok()) s = ex->Extract({html_bytes, "https://example.org/a"}, &out);
+//
+// The pipeline runs in one direction: decode to UTF-8 -> parse -> blocks with
+// features -> classify -> render.
+
+#ifndef WINNOW_WINNOW_H_
+#define WINNOW_WINNOW_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "winnow/options.h"
+#include "winnow/status.h"
+
+namespace winnow {
+
+// The version of the library and the command, "MAJOR.MINOR.PATCH".
+const char* Version();
+
+// One page to extract. The bytes are borrowed for the duration of Extract().
+struct Input {
+  std::string_view bytes;
+  // The page's address; scopes site rules. May be empty.
+  std::string url;
+  // An HTTP Content-Type header value ("text/html; charset=..."), whose
+  // charset takes precedence over <meta>. May be empty.
+  std::string content_type;
+  // Overrides nothing when kAuto.
+  ContentKind kind = ContentKind::kAuto;
+};
+
+// The label the classifier gave a block.
+enum class Label { kBody, kChrome };
+
+// One block as the classifier saw it (filled only with Options::explain).
+struct BlockReport {
+  int position = 0;   // index in document order
+  std::string tag;    // "p", "h2", "li", "td", "line" (text input) ...
+  std::string text;   // whitespace-folded text
+  Label label = Label::kChrome;
+  double score = 0;   // > 0 leans body, < 0 leans chrome
+  int length = 0;     // characters
+  double link_density = 0;      // characters inside links / characters
+  double stopword_density = 0;  // stop words / words
+  std::vector<std::string> rules;  // IDs of the rules that fired
+  std::string reason;              // the decisive cause, for humans
+};
+
+struct Extraction {
+  std::string title;     // from <title>, og:title or the first h1; may be empty
+  std::string text;      // the clean text, each block on its own line
+  std::string lang;      // detected language (stop-list name), may be empty
+  std::string encoding;  // the source encoding that was decoded
+  ContentKind kind = ContentKind::kHtml;  // what the input was taken as
+  std::vector<BlockReport> blocks;        // with Options::explain only
+  std::vector<std::string> warnings;      // limits hit, bytes replaced ...
+};
+
+class RuleSet;
+
+// Extracts clean text. Create once; Extract is const and safe to call from
+// many threads at once.
+class Extractor {
+ public:
+  // Compiles the rules that `options` names. On failure *out is untouched
+  // and the status says which file and line is at fault.
+  static Status Create(const Options& options,
+                       std::unique_ptr<Extractor>* out);
+  ~Extractor();
+
+  Extractor(const Extractor&) = delete;
+  Extractor& operator=(const Extractor&) = delete;
+
+  // Extracts one page into *out (which is overwritten). Fails only on a
+  // limit (kResourceExhausted) or unusable input; bad bytes are replaced.
+  Status Extract(const Input& input, Extraction* out) const;
+
+  const Options& options() const { return options_; }
+  const RuleSet& rules() const { return *rules_; }
+
+ private:
+  Extractor(const Options& options, std::unique_ptr<RuleSet> rules);
+
+  Options options_;
+  std::unique_ptr<RuleSet> rules_;
+};
+
+}  // namespace winnow
+
+#endif  // WINNOW_WINNOW_H_

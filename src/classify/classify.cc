@@ -1,0 +1,355 @@
+// Copyright winnow authors. Licensed under the MIT licence.
+
+#include "classify/classify.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace winnow {
+namespace {
+
+// What the attribute rules say about a node, inherited down the tree.
+struct NodeState {
+  int hard_rule = -1;   // nearest drop/keep/subtree rule on self or ancestor
+  bool hard_keep = false;
+  double shift = 0;     // sum of score rules on self and ancestors
+  int hit_node = -1;    // nearest self-or-ancestor node with own hits
+  int first_hit = 0;    // own hits: [first_hit, end_hit) in hit storage
+  int end_hit = 0;
+};
+
+// The classes of jusText, on a numeric score.
+enum class Cls { kBad, kShort, kNearGood, kGood };
+
+bool CaseInsensitiveEqual(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x += 32;
+    if (y >= 'A' && y <= 'Z') y += 32;
+    if (x != y) return false;
+  }
+  return true;
+}
+
+// True when `heading` is the page title, or the title is the heading plus
+// a site suffix ("Heading | Site", "Heading - Site").
+bool IsTitle(std::string_view heading, std::string_view title) {
+  if (heading.empty() || title.empty()) return false;
+  if (CaseInsensitiveEqual(heading, title)) return true;
+  if (title.size() > heading.size() + 2 &&
+      CaseInsensitiveEqual(title.substr(0, heading.size()), heading)) {
+    const char next = title[heading.size()];
+    return next == ' ' || next == '|' || next == '-' || next == ':';
+  }
+  return false;
+}
+
+bool ContainsCopyright(std::string_view t) {
+  return t.find("\xC2\xA9") != std::string_view::npos;  // ©
+}
+
+// A score from the block's own features: positive for prose, negative for
+// link lists and fragments. Calibrated on jusText's thresholds (70/200
+// characters, 0.30 stop-word density, 0.2 link density).
+double Heuristic(const Block& b, bool has_lang, bool text_mode) {
+  double s = 0;
+  const double ld = b.LinkDensity();
+  if (ld >= 0.5) {
+    s -= 2.5;
+  } else if (ld > 0.2) {
+    s -= 1.0;
+  }
+  if (b.chars >= 200) {
+    s += 1.5;
+  } else if (b.chars >= 70) {
+    s += 0.8;
+  } else if (b.chars < 20) {
+    s -= 0.3;
+  }
+  if (has_lang && b.words > 0) {
+    const double sd = b.StopDensity();
+    if (sd >= 0.30) {
+      s += 1.0;
+    } else if (sd >= 0.2) {
+      s += 0.4;
+    } else if (b.words >= 4) {
+      s -= 0.8;
+    }
+  } else if (!has_lang && b.chars >= 40) {
+    // Languages without a stop list (Chinese, Japanese): punctuation is the
+    // evidence of prose.
+    s += 0.3 * std::min(b.sentence_ends + b.commas, 3);
+  }
+  if (b.sentence_ends > 0) s += 0.4;
+  s += 0.1 * std::min(b.commas, 4);
+  if (ContainsCopyright(b.text)) s -= 2.0;
+  (void)text_mode;
+  return s;
+}
+
+Cls ClassOf(double score, const Block& b) {
+  if (score >= 1.5) return Cls::kGood;
+  if (score < -0.5) return Cls::kBad;
+  if (b.chars < 70) return Cls::kShort;
+  return score >= 0.5 ? Cls::kNearGood : Cls::kShort;
+}
+
+}  // namespace
+
+std::string HostOf(std::string_view url) {
+  size_t start = url.find("://");
+  start = start == std::string_view::npos ? 0 : start + 3;
+  size_t end = url.find_first_of("/?#", start);
+  std::string_view host =
+      url.substr(start, end == std::string_view::npos ? url.npos : end - start);
+  const size_t at = host.rfind('@');
+  if (at != std::string_view::npos) host.remove_prefix(at + 1);
+  const size_t colon = host.find(':');
+  if (colon != std::string_view::npos) host = host.substr(0, colon);
+  std::string out(host);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c += 32;
+  }
+  return out;
+}
+
+void Classify(const Page& page, const RuleSet& rules, const Options& options,
+              std::string_view host, std::vector<Decision>* out) {
+  const size_t nblocks = page.blocks.size();
+  out->assign(nblocks, Decision());
+  const std::string_view lang = page.lang;
+
+  auto enabled = [&](int r) {
+    if (!rules.InScope(r, host, lang)) return false;
+    // Comment rules step aside when the user wants comments.
+    if (options.comments && rules.rule(r).id.compare(0, 9, "comments.") == 0)
+      return false;
+    return true;
+  };
+
+  // ---- Attribute rules, one Set match per element -------------------------
+  std::vector<NodeState> nodes(page.nodes.size());
+  std::vector<int> hit_store;
+  std::vector<int> hits;
+  // Blocks dropped by structure: cut ranges and subtree drops.
+  std::vector<int> forced(nblocks, -1);  // rule index that forces chrome
+  for (size_t i = 0; i < page.nodes.size(); ++i) {
+    const Node& n = page.nodes[i];
+    NodeState& st = nodes[i];
+    if (n.parent >= 0) {
+      const NodeState& p = nodes[n.parent];
+      st.hard_rule = p.hard_rule;
+      st.hard_keep = p.hard_keep;
+      st.shift = p.shift;
+      st.hit_node = p.hit_node;
+    }
+    if (n.end_block <= n.first_block) continue;  // no blocks below: skip
+    hits.clear();
+    rules.MatchElement(n.tag_name, n.class_attr, n.id_attr, n.role_attr,
+                       n.aria_attr, n.itemprop_attr, &hits);
+    if (hits.empty()) continue;
+    std::sort(hits.begin(), hits.end());
+    st.first_hit = static_cast<int>(hit_store.size());
+    int own_drop = -1, own_keep = -1;
+    for (int r : hits) {
+      if (!enabled(r)) continue;
+      hit_store.push_back(r);
+      const Rule& rule = rules.rule(r);
+      switch (rule.action) {
+        case Action::kDrop:
+        case Action::kSubtree:
+          if (own_drop < 0) own_drop = r;
+          break;
+        case Action::kKeep:
+          if (own_keep < 0) own_keep = r;
+          break;
+        case Action::kScore:
+          st.shift += rule.shift;
+          break;
+        case Action::kCut: {
+          // From this element to the end of its parent.
+          const int end = n.parent >= 0 ? page.nodes[n.parent].end_block
+                                        : n.end_block;
+          for (int b = n.first_block; b < end; ++b) {
+            if (forced[b] < 0) forced[b] = r;
+          }
+          break;
+        }
+      }
+    }
+    st.end_hit = static_cast<int>(hit_store.size());
+    if (st.end_hit > st.first_hit) st.hit_node = static_cast<int>(i);
+    // Drop beats keep on the same element; the nearest element wins.
+    if (own_drop >= 0) {
+      st.hard_rule = own_drop;
+      st.hard_keep = false;
+    } else if (own_keep >= 0) {
+      st.hard_rule = own_keep;
+      st.hard_keep = true;
+    }
+  }
+
+  // ---- Text rules and heuristics, per block ---------------------------------
+  const bool has_lang = !page.lang.empty();
+  const std::string& title =
+      !page.og_title.empty() ? page.og_title : page.title;
+  bool title_seen = false;
+  std::vector<Cls> cls(nblocks, Cls::kShort);
+  std::vector<int> final_state(nblocks, 0);  // -1 chrome, +1 body, 0 open
+  for (size_t bi = 0; bi < nblocks; ++bi) {
+    const Block& b = page.blocks[bi];
+    Decision& d = (*out)[bi];
+    const NodeState* st = b.node >= 0 ? &nodes[b.node] : nullptr;
+    // Rules from the element chain, nearest first.
+    for (int hn = st ? st->hit_node : -1; hn >= 0;) {
+      const NodeState& h = nodes[hn];
+      for (int k = h.first_hit; k < h.end_hit; ++k) d.rules.push_back(hit_store[k]);
+      const int parent = page.nodes[hn].parent;
+      hn = parent >= 0 ? nodes[parent].hit_node : -1;
+    }
+    double shift = st ? st->shift : 0;
+    int text_drop = -1, text_keep = -1;
+    hits.clear();
+    rules.MatchText(b.text, &hits);
+    std::sort(hits.begin(), hits.end());
+    for (int r : hits) {
+      if (!enabled(r)) continue;
+      d.rules.push_back(r);
+      const Rule& rule = rules.rule(r);
+      switch (rule.action) {
+        case Action::kDrop:
+          if (text_drop < 0) text_drop = r;
+          break;
+        case Action::kKeep:
+          if (text_keep < 0) text_keep = r;
+          break;
+        case Action::kScore:
+          shift += rule.shift;
+          break;
+        case Action::kSubtree: {
+          // The block's parent element, or the whole text.
+          int first = 0, end = static_cast<int>(nblocks);
+          if (b.node >= 0) {
+            const int parent = page.nodes[b.node].parent;
+            const Node& pn = page.nodes[parent >= 0 ? parent : b.node];
+            first = pn.first_block;
+            end = pn.end_block;
+          }
+          for (int k = first; k < end; ++k) {
+            if (forced[k] < 0) forced[k] = r;
+          }
+          break;
+        }
+        case Action::kCut: {
+          int end = static_cast<int>(nblocks);
+          if (b.node >= 0) {
+            const int parent = page.nodes[b.node].parent;
+            end = page.nodes[parent >= 0 ? parent : b.node].end_block;
+          }
+          for (int k = static_cast<int>(bi); k < end; ++k) {
+            if (forced[k] < 0) forced[k] = r;
+          }
+          break;
+        }
+      }
+    }
+    d.score = Heuristic(b, has_lang, page.is_text) + shift;
+    cls[bi] = ClassOf(d.score, b);
+    // Hard decisions: text rules beat element rules; drop beats keep.
+    if (text_drop >= 0) {
+      final_state[bi] = -1;
+      d.rule = text_drop;
+      d.reason = "text rule";
+    } else if (text_keep >= 0) {
+      final_state[bi] = 1;
+      d.rule = text_keep;
+      d.reason = "text rule";
+    } else if (st && st->hard_rule >= 0) {
+      final_state[bi] = st->hard_keep ? 1 : -1;
+      d.rule = st->hard_rule;
+      d.reason = "element rule";
+    }
+    if (!page.is_text && !title_seen && b.kind == BlockKind::kHeading &&
+        IsTitle(b.text, title)) {
+      title_seen = true;
+      final_state[bi] = -1;
+      d.reason = "title (metadata)";
+    }
+    if (!options.tables && b.kind == BlockKind::kCell) {
+      final_state[bi] = -1;
+      d.reason = "table (--no-tables)";
+    }
+  }
+  for (size_t bi = 0; bi < nblocks; ++bi) {
+    if (forced[bi] >= 0 && final_state[bi] <= 0) {
+      final_state[bi] = -1;
+      (*out)[bi].rule = forced[bi];
+      (*out)[bi].reason = "structural rule";
+    }
+  }
+
+  // ---- Context: uncertain blocks take their neighbours' side ---------------
+  // A decided block anchors its neighbourhood as good or bad.
+  auto anchor = [&](size_t i) -> int {
+    if (final_state[i] != 0) return final_state[i];
+    if (cls[i] == Cls::kGood) return 1;
+    if (cls[i] == Cls::kBad) return -1;
+    return 0;
+  };
+  std::vector<int> prev(nblocks, 0), next(nblocks, 0);
+  int last = -1;
+  for (size_t i = 0; i < nblocks; ++i) {
+    prev[i] = last;
+    const int a = anchor(i);
+    if (a != 0) last = a;
+  }
+  last = -1;
+  for (size_t i = nblocks; i-- > 0;) {
+    next[i] = last;
+    const int a = anchor(i);
+    if (a != 0) last = a;
+  }
+  double threshold = 0;
+  if (options.favor == Favor::kPrecision) threshold = 0.5;
+  if (options.favor == Favor::kRecall) threshold = -0.5;
+  for (size_t i = 0; i < nblocks; ++i) {
+    Decision& d = (*out)[i];
+    if (final_state[i] != 0) {
+      d.label = final_state[i] > 0 ? Label::kBody : Label::kChrome;
+      continue;
+    }
+    const Block& b = page.blocks[i];
+    switch (cls[i]) {
+      case Cls::kGood:
+        d.label = d.score >= threshold ? Label::kBody : Label::kChrome;
+        d.reason = "prose";
+        break;
+      case Cls::kBad:
+        d.label = Label::kChrome;
+        d.reason = "link-dense or no prose";
+        break;
+      case Cls::kNearGood:
+      case Cls::kShort: {
+        const bool near = cls[i] == Cls::kNearGood;
+        const bool heading = b.kind == BlockKind::kHeading;
+        bool body;
+        if (prev[i] > 0 && next[i] > 0) {
+          body = true;
+        } else if (prev[i] < 0 && next[i] < 0) {
+          body = false;
+        } else if (heading) {
+          body = next[i] > 0;  // a heading belongs to what follows it
+        } else {
+          body = near && d.score >= threshold;
+        }
+        d.label = body ? Label::kBody : Label::kChrome;
+        d.reason = body ? "context: between body blocks"
+                        : "context: among chrome";
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace winnow

@@ -1,0 +1,40 @@
+// Copyright winnow authors. Licensed under the MIT licence.
+//
+// Stage 4: label every block body or chrome. Rules speak first (a drop or
+// keep decides; score rules shift), then density heuristics score what the
+// rules left open, and uncertain blocks take their neighbours' labels.
+
+#ifndef WINNOW_CLASSIFY_CLASSIFY_H_
+#define WINNOW_CLASSIFY_CLASSIFY_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/rules.h"
+#include "segment/page.h"
+#include "winnow/options.h"
+#include "winnow/winnow.h"
+
+namespace winnow {
+
+struct Decision {
+  Label label = Label::kChrome;
+  double score = 0;         // heuristic score plus rule shifts
+  std::vector<int> rules;   // indexes into the RuleSet of the rules that fired
+  const char* reason = "";  // the decisive cause, a static string
+  int rule = -1;            // the rule that decided, when a rule did
+};
+
+// Classifies page->blocks; *out gets one Decision per block. `host` scopes
+// site rules. Linear in blocks + nodes (times rule hits).
+void Classify(const Page& page, const RuleSet& rules, const Options& options,
+              std::string_view host, std::vector<Decision>* out);
+
+// The host part of a URL ("https://www.heise.de/x" -> "www.heise.de"),
+// lower-cased; empty when there is none.
+std::string HostOf(std::string_view url);
+
+}  // namespace winnow
+
+#endif  // WINNOW_CLASSIFY_CLASSIFY_H_

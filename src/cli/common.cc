@@ -1,0 +1,157 @@
+// Copyright winnow authors. Licensed under the MIT licence.
+
+#include "cli/common.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "util/json.h"
+
+namespace winnow {
+namespace cli {
+
+void AddExtractionFlags(po::options_description* desc) {
+  desc->add_options()
+      ("rules", po::value<std::vector<std::string>>()->composing(),
+       "add a rule file or folder of *.rules (repeatable)")
+      ("no-default-rules", "leave out the rules built into winnow")
+      ("precision", "favour precision: drop borderline blocks")
+      ("recall", "favour recall: keep borderline blocks")
+      ("comments", "keep comment sections")
+      ("no-tables", "drop tables")
+      ("max-page-bytes", po::value<size_t>(),
+       "cut pages longer than this (default 33554432)")
+      ("max-depth", po::value<int>(), "element nesting depth (default 512)")
+      ("max-attributes", po::value<int>(),
+       "attributes kept per element (default 256)")
+      ("max-parse-bytes", po::value<size_t>(),
+       "parser memory per page (default 1073741824)")
+      ("max-millis", po::value<int64_t>(),
+       "time per page in ms, 0 = unlimited (default 10000)");
+}
+
+Status ExtractionOptions(const po::variables_map& vm, Options* o) {
+  if (vm.count("rules")) o->rule_paths = vm["rules"].as<std::vector<std::string>>();
+  if (vm.count("no-default-rules")) o->default_rules = false;
+  if (vm.count("precision") && vm.count("recall")) {
+    return Status::InvalidArgument("--precision and --recall exclude each other");
+  }
+  if (vm.count("precision")) o->favor = Favor::kPrecision;
+  if (vm.count("recall")) o->favor = Favor::kRecall;
+  if (vm.count("comments")) o->comments = true;
+  if (vm.count("no-tables")) o->tables = false;
+  if (vm.count("max-page-bytes")) o->max_page_bytes = vm["max-page-bytes"].as<size_t>();
+  if (vm.count("max-depth")) o->max_depth = vm["max-depth"].as<int>();
+  if (vm.count("max-attributes")) o->max_attributes = vm["max-attributes"].as<int>();
+  if (vm.count("max-parse-bytes")) o->max_parse_bytes = vm["max-parse-bytes"].as<size_t>();
+  if (vm.count("max-millis")) o->max_millis = vm["max-millis"].as<int64_t>();
+  if (o->max_depth < 1 || o->max_attributes < 0) {
+    return Status::InvalidArgument("limits must be positive");
+  }
+  return Status::OK();
+}
+
+Status ReadFile(const std::string& path, std::string* out) {
+  out->clear();
+  const bool is_stdin = path == "-";
+  const int fd = is_stdin ? 0 : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return Status::IOError(path + ": " + strerror(errno));
+  }
+  char buf[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      const int err = errno;
+      if (!is_stdin) ::close(fd);
+      return Status::IOError((is_stdin ? std::string("<stdin>") : path) + ": " +
+                             strerror(err));
+    }
+    if (n == 0) break;
+    out->append(buf, static_cast<size_t>(n));
+  }
+  if (!is_stdin) ::close(fd);
+  return Status::OK();
+}
+
+void Error(const std::string& message) {
+  std::fprintf(stderr, "winnow: %s\n", message.c_str());
+}
+
+namespace {
+
+// Cuts UTF-8 text to at most `max` code points, with an ellipsis.
+std::string Preview(std::string_view text, size_t max) {
+  std::string out;
+  size_t cps = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = text[i];
+    if ((c & 0xC0) != 0x80) {
+      if (cps == max) {
+        out.append("\xE2\x80\xA6");
+        return out;
+      }
+      ++cps;
+    }
+    out.push_back(c == '\n' ? ' ' : static_cast<char>(c));
+  }
+  return out;
+}
+
+}  // namespace
+
+void AppendExplain(const Extraction& ex, bool jsonl, std::string* out) {
+  char buf[256];
+  if (!jsonl) {
+    std::snprintf(buf, sizeof buf, "%5s  %-6s %6s %5s %5s %5s  %-10s %-28s %s\n",
+                  "pos", "label", "score", "len", "link", "stop", "tag",
+                  "rules", "text");
+    out->append(buf);
+  }
+  for (const BlockReport& b : ex.blocks) {
+    std::string rules;
+    for (const std::string& r : b.rules) {
+      if (!rules.empty()) rules.push_back(',');
+      rules += r;
+    }
+    if (jsonl) {
+      std::snprintf(buf, sizeof buf,
+                    "{\"position\":%d,\"label\":\"%s\",\"score\":%.2f,"
+                    "\"length\":%d,\"link_density\":%.3f,"
+                    "\"stopword_density\":%.3f,\"tag\":",
+                    b.position, b.label == Label::kBody ? "body" : "chrome",
+                    b.score, b.length, b.link_density, b.stopword_density);
+      out->append(buf);
+      AppendJsonString(b.tag, out);
+      out->append(",\"rules\":[");
+      for (size_t i = 0; i < b.rules.size(); ++i) {
+        if (i) out->push_back(',');
+        AppendJsonString(b.rules[i], out);
+      }
+      out->append("],\"reason\":");
+      AppendJsonString(b.reason, out);
+      out->append(",\"text\":");
+      AppendJsonString(b.text, out);
+      out->append("}\n");
+      continue;
+    }
+    std::snprintf(buf, sizeof buf, "%5d  %-6s %6.2f %5d %5.2f %5.2f  %-10s ",
+                  b.position, b.label == Label::kBody ? "body" : "chrome",
+                  b.score, b.length, b.link_density, b.stopword_density,
+                  b.tag.c_str());
+    out->append(buf);
+    if (rules.empty()) rules = "-";
+    std::snprintf(buf, sizeof buf, "%-28s ", rules.c_str());
+    out->append(buf);
+    out->append(Preview(b.text, 70));
+    out->push_back('\n');
+  }
+}
+
+}  // namespace cli
+}  // namespace winnow

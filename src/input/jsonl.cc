@@ -1,0 +1,135 @@
+// Copyright winnow authors. Licensed under the MIT licence.
+
+#include "input/jsonl.h"
+
+#include <utility>
+
+#include "util/json.h"
+
+namespace winnow {
+
+namespace {
+
+bool IsBlank(std::string_view s) {
+  for (char c : s) {
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool ScanJsonStringField(std::string_view text, std::string_view key,
+                         std::string* value) {
+  std::string needle;
+  AppendJsonString(key, &needle);
+  size_t from = 0;
+  for (;;) {
+    size_t at = text.find(needle, from);
+    if (at == std::string_view::npos) return false;
+    from = at + 1;
+    size_t i = at + needle.size();
+    auto skip_ws = [&] {
+      while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+    };
+    skip_ws();
+    if (i >= text.size() || text[i] != ':') continue;
+    ++i;
+    skip_ws();
+    if (i >= text.size() || text[i] != '"') continue;
+    size_t j = i + 1;
+    while (j < text.size() && text[j] != '"') j += text[j] == '\\' ? 2 : 1;
+    if (j >= text.size()) return false;
+    JsonValue v;
+    if (ParseJson(text.substr(i, j + 1 - i), &v).ok() && v.is_string()) {
+      *value = v.str();
+      return true;
+    }
+  }
+}
+
+JsonlReader::JsonlReader(std::string name, std::unique_ptr<BufferedSource> in,
+                         const ReaderOptions& options)
+    : name_(std::move(name)), in_(std::move(in)), options_(options) {}
+
+bool JsonlReader::Next(Record* r) {
+  const size_t max = options_.max_record_bytes;
+  while (!done_) {
+    const uint64_t start = in_->offset();
+    bool too_long = false, complete = false;
+    line_.clear();
+    if (!in_->ReadLine(max, &line_, &too_long, &complete)) {
+      done_ = true;
+      status_ = in_->status();
+      return false;
+    }
+    const uint64_t line_no = lines_++;
+    if (!complete && !in_->status().ok()) {
+      // The last line was cut off by damage below (a truncated gzip): it is
+      // not a record, and the damage is the reader's status.
+      done_ = true;
+      status_ = in_->status();
+      return false;
+    }
+    std::string_view line = line_;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line_no == 0 && line.substr(0, 3) == "\xEF\xBB\xBF") {
+      line.remove_prefix(3);
+    }
+    if (!too_long && IsBlank(line)) continue;
+
+    r->Clear();
+    r->input = name_;
+    r->offset = start;
+    r->index = line_no;
+    if (too_long) {
+      ScanJsonStringField(line, options_.url_field, &r->url);
+      r->error = Status::ResourceExhausted(
+          "line longer than " + std::to_string(max) + " bytes");
+      return true;
+    }
+    JsonValue v;
+    Status s = ParseJson(line, &v);
+    if (!s.ok()) {
+      ScanJsonStringField(line, options_.url_field, &r->url);
+      r->error = s;
+      return true;
+    }
+    if (!v.is_object()) {
+      r->error = Status::Corruption("line is not a JSON object");
+      return true;
+    }
+    if (const JsonValue* u = v.Find(options_.url_field); u && u->is_string()) {
+      r->url = u->str();
+    }
+    JsonValue* html = v.Find(options_.html_field);
+    JsonValue* text = v.Find(options_.text_field);
+    if (html && html->is_string()) {
+      r->body = std::move(*html->mutable_str());
+      r->kind = ContentKind::kHtml;
+      r->content_type = "text/html; charset=utf-8";
+    } else if (text && text->is_string()) {
+      r->body = std::move(*text->mutable_str());
+      r->kind = ContentKind::kText;
+      r->content_type = "text/plain; charset=utf-8";
+    } else {
+      r->error = Status::NotFound("no string \"" + options_.html_field +
+                                  "\" or \"" + options_.text_field +
+                                  "\" field");
+    }
+    for (const JsonMember& m : v.members()) {
+      if (m.key == options_.html_field || m.key == options_.text_field ||
+          m.key == options_.url_field) {
+        continue;
+      }
+      if (!r->passthrough.empty()) r->passthrough.push_back(',');
+      AppendJsonString(m.key, &r->passthrough);
+      r->passthrough.push_back(':');
+      WriteJson(m.value, &r->passthrough);
+    }
+    return true;
+  }
+  return false;
+}
+
+}  // namespace winnow

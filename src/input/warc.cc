@@ -1,0 +1,312 @@
+// Copyright winnow authors. Licensed under the MIT licence.
+
+#include "input/warc.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "input/http.h"
+
+namespace winnow {
+
+namespace {
+
+constexpr size_t kMaxHeaderLine = size_t{64} << 10;
+constexpr size_t kMaxHeaderBytes = size_t{1} << 20;
+// The HTTP head is parsed from this many first bytes of a response block,
+// so a large non-HTML payload is skipped without being read into memory.
+constexpr size_t kMaxHttpHead = size_t{64} << 10;
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+  }
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
+  return s;
+}
+
+// The same code with another message.
+Status WithMessage(const Status& s, const std::string& msg) {
+  switch (s.code()) {
+    case Status::Code::kIOError: return Status::IOError(msg);
+    case Status::Code::kResourceExhausted: return Status::ResourceExhausted(msg);
+    default: return Status::Corruption(msg);
+  }
+}
+
+bool ParseLength(std::string_view s, uint64_t* out) {
+  if (s.empty() || s.size() > 19) return false;
+  uint64_t v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + static_cast<uint64_t>(c - '0');
+  }
+  *out = v;
+  return true;
+}
+
+}  // namespace
+
+WarcReader::WarcReader(std::string name, std::unique_ptr<BufferedSource> in,
+                       GzipSource* gzip, const ReaderOptions& options)
+    : name_(std::move(name)),
+      in_(std::move(in)),
+      gzip_(gzip),
+      options_(options) {}
+
+void WarcReader::Stop(Status s) {
+  done_ = true;
+  status_ = std::move(s);
+}
+
+bool WarcReader::SkipSeparators() {
+  for (;;) {
+    std::string_view sv = in_->Peek(64);
+    if (sv.empty()) return false;
+    size_t k = 0;
+    while (k < sv.size() && (sv[k] == '\r' || sv[k] == '\n')) ++k;
+    in_->Consume(k);
+    if (k < sv.size()) return true;
+  }
+}
+
+Status WarcReader::Truncated() const {
+  Status src = in_->status();
+  if (!src.ok()) {
+    // The gzip message names the member where the damage is; when the
+    // record does not start a member, say where in the data it began.
+    if (record_has_member_ || !gzip_) return src;
+    return WithMessage(src, src.message() +
+                                " (incomplete WARC record at uncompressed byte " +
+                                std::to_string(record_start_) + ")");
+  }
+  return Status::Corruption(name_ + ": truncated WARC record" + Where() +
+                            " (" + (gzip_ ? "data ends at uncompressed" : "input ends at") +
+                            " byte " + std::to_string(in_->offset()) + ")");
+}
+
+std::string WarcReader::Where() const {
+  if (record_has_member_) return " at byte " + std::to_string(record_member_);
+  return std::string(gzip_ ? " at uncompressed byte " : " at byte ") +
+         std::to_string(record_start_);
+}
+
+Status WarcReader::ReadHeader(Header* h) {
+  bool too_long = false, complete = false;
+  line_.clear();
+  if (!in_->ReadLine(kMaxHeaderLine, &line_, &too_long, &complete) ||
+      !complete) {
+    return Truncated();
+  }
+  std::string_view version = Trim(line_);
+  if (version != "WARC/1.0" && version != "WARC/1.1") {
+    std::string what = version.substr(0, 5) == "WARC/"
+                           ? "unsupported WARC version \"" +
+                                 std::string(version.substr(0, 16)) + "\""
+                           : "not a WARC record";
+    return Status::Corruption(name_ + ": " + what + Where());
+  }
+  size_t total = line_.size();
+  std::string* last = nullptr;  // the field a continuation line extends
+  for (;;) {
+    line_.clear();
+    if (!in_->ReadLine(kMaxHeaderLine, &line_, &too_long, &complete) ||
+        !complete) {
+      return Truncated();
+    }
+    total += line_.size() + 1;
+    if (too_long || total > kMaxHeaderBytes) {
+      return Status::Corruption(name_ + ": WARC header too long" + Where());
+    }
+    std::string_view raw = line_;
+    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+    if (raw.empty()) return Status::OK();
+    if (raw[0] == ' ' || raw[0] == '\t') {  // continuation
+      std::string_view more = Trim(raw);
+      if (last && !more.empty()) {
+        if (!last->empty()) last->push_back(' ');
+        last->append(more.data(), more.size());
+      }
+      continue;
+    }
+    size_t colon = raw.find(':');
+    last = nullptr;
+    if (colon == std::string_view::npos) continue;  // tolerated
+    std::string name = Lower(Trim(raw.substr(0, colon)));
+    std::string_view value = Trim(raw.substr(colon + 1));
+    if (name == "warc-type") {
+      last = &h->type;
+    } else if (name == "warc-target-uri") {
+      last = &h->target_uri;
+    } else if (name == "warc-record-id") {
+      last = &h->record_id;
+    } else if (name == "warc-date") {
+      last = &h->date;
+    } else if (name == "content-type") {
+      last = &h->content_type;
+    } else if (name == "content-length") {
+      last = &h->content_length;
+    }
+    if (last) last->assign(value.data(), value.size());
+  }
+}
+
+WarcReader::Outcome WarcReader::Skip(uint64_t n, const std::string& reason) {
+  if (in_->Skip(n) < n) {
+    Stop(Truncated());
+    return Outcome::kStop;
+  }
+  ++skipped_[reason];
+  return Outcome::kSkip;
+}
+
+WarcReader::Outcome WarcReader::ErrorRecord(Status error, uint64_t rest,
+                                            Record* r) {
+  if (in_->Skip(rest) < rest) {
+    Stop(Truncated());
+    return Outcome::kStop;
+  }
+  r->body.clear();
+  r->error = std::move(error);
+  return Outcome::kYield;
+}
+
+WarcReader::Outcome WarcReader::ReadBlock(const Header& h, uint64_t length,
+                                          Record* r) {
+  const std::string type = Lower(h.type);
+  if (type != "response" && type != "resource") {
+    std::string reason = type.empty() ? "untyped" : type.substr(0, 40);
+    return Skip(length, reason);
+  }
+  const size_t max = options_.max_record_bytes;
+  r->Clear();
+  r->input = name_;
+  r->index = count_ - 1;
+  std::string_view uri = h.target_uri;
+  if (uri.size() >= 2 && uri.front() == '<' && uri.back() == '>') {
+    uri = uri.substr(1, uri.size() - 2);  // WARC 1.0 writers bracket it
+  }
+  r->url.assign(uri.data(), uri.size());
+  r->warc_record_id = h.record_id;
+  r->date = h.date;
+  r->kind = ContentKind::kHtml;
+
+  std::string warc_type = MediaType(h.content_type);
+  bool http = false;
+  if (type == "response") {
+    if (warc_type == "application/http") {
+      http = true;
+    } else if (warc_type.empty()) {
+      std::string_view head = in_->Peek(5);
+      http = head.size() >= 5 && head.substr(0, 5) == "HTTP/" && length >= 5;
+    }
+  }
+
+  if (!http) {
+    if (!IsHtmlMediaType(h.content_type)) return Skip(length, "non-html");
+    if (length > max) {
+      return ErrorRecord(Status::ResourceExhausted(
+                             "record of " + std::to_string(length) +
+                             " bytes exceeds the limit of " +
+                             std::to_string(max)),
+                         length, r);
+    }
+    if (in_->ReadInto(length, &r->body) < length) {
+      Stop(Truncated());
+      return Outcome::kStop;
+    }
+    r->content_type = h.content_type;
+    return Outcome::kYield;
+  }
+
+  // An HTTP response: its head first, from a bounded prefix.
+  block_.clear();
+  const uint64_t head_len = std::min<uint64_t>(length, kMaxHttpHead);
+  if (in_->ReadInto(head_len, &block_) < head_len) {
+    Stop(Truncated());
+    return Outcome::kStop;
+  }
+  HttpResponse response;
+  size_t head_size = 0;
+  Status s = ParseHttpResponseHead(block_, &response, &head_size);
+  if (!s.ok()) {
+    if (block_.size() < length && s.message() == "incomplete HTTP head") {
+      s = Status::Corruption("HTTP head longer than " +
+                             std::to_string(kMaxHttpHead) + " bytes");
+    }
+    return ErrorRecord(s, length - block_.size(), r);
+  }
+  if (response.status < 200 || response.status > 299) {
+    return Skip(length - block_.size(), "http-status");
+  }
+  std::string content_type = response.ContentType();
+  if (!content_type.empty() && !IsHtmlMediaType(content_type)) {
+    return Skip(length - block_.size(), "non-html");
+  }
+  if (length - head_size > max) {
+    return ErrorRecord(Status::ResourceExhausted(
+                           "payload of " + std::to_string(length - head_size) +
+                           " bytes exceeds the limit of " + std::to_string(max)),
+                       length - block_.size(), r);
+  }
+  const uint64_t rest = length - block_.size();
+  if (in_->ReadInto(rest, &block_) < rest) {
+    Stop(Truncated());
+    return Outcome::kStop;
+  }
+  s = DecodeHttpBody(response, std::string_view(block_).substr(head_size), max,
+                     &r->body);
+  if (!s.ok()) return ErrorRecord(s, 0, r);
+  if (content_type.empty() && !SniffHtml(r->body)) {
+    ++skipped_["non-html"];
+    return Outcome::kSkip;
+  }
+  r->content_type = std::move(content_type);
+  return Outcome::kYield;
+}
+
+bool WarcReader::Next(Record* r) {
+  while (!done_) {
+    if (!SkipSeparators()) {
+      Stop(in_->status());
+      break;
+    }
+    record_start_ = in_->offset();
+    record_has_member_ =
+        gzip_ && gzip_->MemberAt(record_start_, &record_member_);
+    Header h;
+    Status s = ReadHeader(&h);
+    if (!s.ok()) {
+      Stop(s);
+      break;
+    }
+    uint64_t length = 0;
+    if (!ParseLength(h.content_length, &length)) {
+      Stop(Status::Corruption(
+          name_ + ": " +
+          (h.content_length.empty() ? std::string("missing Content-Length")
+                                    : "bad Content-Length \"" +
+                                          h.content_length.substr(0, 32) + "\"") +
+          " in WARC record" + Where()));
+      break;
+    }
+    ++count_;
+    Outcome o = ReadBlock(h, length, r);
+    if (o == Outcome::kYield) {
+      r->offset = record_has_member_ ? record_member_ : record_start_;
+      r->compressed_offset = record_has_member_;
+      return true;
+    }
+    if (o == Outcome::kStop) break;
+  }
+  return false;
+}
+
+}  // namespace winnow

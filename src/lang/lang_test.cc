@@ -1,0 +1,52 @@
+// Copyright winnow authors. Licensed under the MIT licence.
+
+#include "lang/lang.h"
+
+#include <gtest/gtest.h>
+
+namespace winnow {
+namespace {
+
+TEST(SplitWords, LowerCasesAndSplitsOnPunctuation) {
+  std::vector<std::string> words;
+  SplitWords("Don\xE2\x80\x99t STOP \xC3\x9C" "BER-alles, \"quoted\" 42!", &words);
+  EXPECT_EQ(words, (std::vector<std::string>{"don't", "stop", "\xC3\xBC" "ber",
+                                             "alles", "quoted", "42"}));
+}
+
+TEST(AnnotateLanguage, DetectsGermanAndCountsStopWords) {
+  Page page;
+  Block b;
+  b.text =
+      "Die Angriffe trafen in den USA Beh\xC3\xB6rden und weitere Unternehmen, "
+      "die an der Forschung beteiligt waren und sich nicht wehren konnten.";
+  b.chars = 120;
+  page.blocks.push_back(b);
+  AnnotateLanguage(&page);
+  EXPECT_EQ(page.lang, "German");
+  EXPECT_EQ(page.blocks[0].words, 21);
+  EXPECT_GE(page.blocks[0].stop_words, 9);
+}
+
+TEST(AnnotateLanguage, DetectsEnglish) {
+  Page page;
+  Block b;
+  b.text = "The attacks hit government agencies, defense companies, and other "
+           "companies in the USA, and they were said to have been affected.";
+  b.chars = 130;
+  page.blocks.push_back(b);
+  AnnotateLanguage(&page);
+  EXPECT_TRUE(page.lang == "English" || page.lang == "Simple_English")
+      << page.lang;
+  EXPECT_TRUE(IsStopWord(page.lang, "the"));
+  EXPECT_FALSE(IsStopWord(page.lang, "government"));
+}
+
+TEST(AnnotateLanguage, EmptyPageHasNoLanguage) {
+  Page page;
+  AnnotateLanguage(&page);
+  EXPECT_EQ(page.lang, "");
+}
+
+}  // namespace
+}  // namespace winnow

@@ -1,0 +1,38 @@
+// Copyright winnow authors. Licensed under the MIT licence.
+//
+// Stage 2: UTF-8 text to a DOM, with Gumbo. Gumbo is unmaintained upstream;
+// everything defensive (NUL termination, max_errors = 0, the arena that
+// replaces its recursive free) lives here.
+
+#ifndef WINNOW_PARSE_PARSE_H_
+#define WINNOW_PARSE_PARSE_H_
+
+#include <string>
+#include <string_view>
+
+#include "parse/arena.h"
+#include "winnow/options.h"
+#include "winnow/status.h"
+
+struct GumboInternalOutput;
+struct GumboInternalNode;
+
+namespace winnow {
+
+// A parsed document. Owns nothing itself: the tree lives in the arena
+// passed to ParseHtml and dies with the arena's next Reset().
+struct ParsedHtml {
+  GumboInternalOutput* output = nullptr;
+  const GumboInternalNode* root() const;
+};
+
+// Parses `utf8` (valid UTF-8, as DecodeToUtf8 produces). `buffer` receives a
+// NUL-terminated copy that the tree points into; it and `arena` must outlive
+// *out. Fails with kResourceExhausted when the parse used more than
+// options.max_parse_bytes.
+Status ParseHtml(std::string_view utf8, const Options& options, Arena* arena,
+                 std::string* buffer, ParsedHtml* out);
+
+}  // namespace winnow
+
+#endif  // WINNOW_PARSE_PARSE_H_

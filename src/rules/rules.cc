@@ -1,0 +1,988 @@
+// Copyright winnow authors. Licensed under the MIT licence.
+//
+// The rule language is documented in rules/README.md. In short:
+//
+//   # comment
+//   @site heise.de            (scope of the following rules; "*" resets)
+//   @lang German              (language scope; "*" resets)
+//   @flags i                  (text rules case-insensitive; "-" resets)
+//   ID  TARGET[/i]  ACTION  PATTERN...
+//
+// Text rules go into one RE2::Set matched against a block's text. Attribute
+// rules go into a second RE2::Set matched against a descriptor of one
+// element, one line per field token:
+//
+//   t=div\nc=main-nav\nc=nav_bar\ni=top\nr=navigation\na=site\np=...\n
+//
+// compiled with never_nl, so that no pattern can run from one token into the
+// next, and each pattern wrapped so that it matches a whole run of a token
+// bounded by the token's ends or by '-' / '_'.
+
+#include "rules/rules.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <system_error>
+#include <unordered_map>
+#include <utility>
+
+#include "embed/embedded.h"
+
+namespace winnow {
+namespace {
+
+constexpr int64_t kSetMaxMem = int64_t{64} << 20;  // per RE2::Set
+constexpr int64_t kOneMaxMem = int64_t{8} << 20;   // per single RE2
+
+// ---- Small string helpers ---------------------------------------------------
+
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c + 32) : c; }
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = Lower(c);
+  return out;
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (Lower(a[i]) != Lower(b[i])) return false;
+  }
+  return true;
+}
+
+// 1-based column of byte offset `off` in `line`, counting code points.
+int ColumnOf(std::string_view line, size_t off) {
+  int col = 1;
+  for (size_t i = 0; i < off && i < line.size(); ++i) {
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++col;
+  }
+  return col;
+}
+
+struct Field {
+  std::string_view text;
+  size_t offset = 0;  // byte offset in the line
+};
+
+// Splits off whitespace-separated fields; `rest` receives the remainder of
+// the line after `max_fields` fields (trimmed), with its offset.
+void SplitFields(std::string_view line, size_t max_fields,
+                 std::vector<Field>* fields, Field* rest) {
+  fields->clear();
+  *rest = Field{{}, line.size()};
+  size_t i = 0;
+  while (true) {
+    while (i < line.size() && IsSpace(line[i])) ++i;
+    if (i >= line.size()) return;
+    if (fields->size() == max_fields) {
+      size_t end = line.size();
+      while (end > i && IsSpace(line[end - 1])) --end;
+      *rest = Field{line.substr(i, end - i), i};
+      return;
+    }
+    size_t start = i;
+    while (i < line.size() && !IsSpace(line[i])) ++i;
+    fields->push_back(Field{line.substr(start, i - start), start});
+  }
+}
+
+bool ValidId(std::string_view id) {
+  if (id.empty()) return false;
+  auto alnum = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  };
+  if (!alnum(id[0])) return false;
+  for (char c : id) {
+    if (!alnum(c) && c != '.' && c != '_' && c != '-') return false;
+  }
+  return true;
+}
+
+// "+2", "-1.5", "+.5": a sign, then digits with an optional fraction.
+bool ParseShift(std::string_view s, double* out) {
+  if (s.size() < 2 || (s[0] != '+' && s[0] != '-')) return false;
+  double v = 0, scale = 0;
+  bool digits = false, dot = false;
+  for (size_t i = 1; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c >= '0' && c <= '9') {
+      digits = true;
+      if (dot) {
+        scale /= 10;
+        v += (c - '0') * scale;
+      } else {
+        v = v * 10 + (c - '0');
+      }
+    } else if (c == '.' && !dot) {
+      dot = true;
+      scale = 1;
+    } else {
+      return false;
+    }
+  }
+  if (!digits || v > 1e6) return false;
+  *out = s[0] == '-' ? -v : v;
+  return true;
+}
+
+bool ParseTarget(std::string_view s, Target* target, bool* icase) {
+  *icase = false;
+  if (s.size() > 2 && s.substr(s.size() - 2) == "/i") {
+    *icase = true;
+    s.remove_suffix(2);
+  }
+  static const std::pair<const char*, Target> kTargets[] = {
+      {"text", Target::kText}, {"tag", Target::kTag},   {"class", Target::kClass},
+      {"id", Target::kId},     {"role", Target::kRole}, {"aria", Target::kAria},
+      {"attr", Target::kAttr},
+  };
+  for (const auto& t : kTargets) {
+    if (s == t.first) {
+      *target = t.second;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ParseAction(std::string_view s, Action* action, double* shift) {
+  *shift = 0;
+  if (s == "drop") {
+    *action = Action::kDrop;
+  } else if (s == "keep") {
+    *action = Action::kKeep;
+  } else if (s == "subtree") {
+    *action = Action::kSubtree;
+  } else if (s == "cut") {
+    *action = Action::kCut;
+  } else if (ParseShift(s, shift)) {
+    *action = Action::kScore;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+const char* TargetNoun(Target t) {
+  switch (t) {
+    case Target::kText: return "block text";
+    case Target::kTag: return "tag names";
+    case Target::kClass: return "class tokens";
+    case Target::kId: return "id tokens";
+    case Target::kRole: return "role tokens";
+    case Target::kAria: return "aria-label words";
+    case Target::kAttr: return "attribute tokens";
+  }
+  return "tokens";
+}
+
+// ---- Patterns -------------------------------------------------------------
+
+RE2::Options BaseOptions(int64_t max_mem) {
+  RE2::Options o;
+  o.set_encoding(RE2::Options::EncodingUTF8);
+  o.set_never_capture(true);
+  o.set_longest_match(false);
+  o.set_log_errors(false);
+  o.set_max_mem(max_mem);
+  return o;
+}
+
+RE2::Options TextOptions(int64_t max_mem) { return BaseOptions(max_mem); }
+
+RE2::Options AttrOptions(int64_t max_mem) {
+  RE2::Options o = BaseOptions(max_mem);
+  o.set_never_nl(true);
+  return o;
+}
+
+// The byte offset of the first anchor (^ $ \A \z outside a character class)
+// in `p`, or npos. Attribute patterns are matched at token edges, where
+// anchors would silently never match.
+size_t FindAnchor(std::string_view p) {
+  bool in_class = false;
+  for (size_t i = 0; i < p.size(); ++i) {
+    const char c = p[i];
+    if (c == '\\') {
+      if (i + 1 < p.size()) {
+        const char n = p[i + 1];
+        if (!in_class && (n == 'A' || n == 'z')) return i;
+        if (n == 'Q') {  // \Q...\E is literal
+          size_t e = p.find("\\E", i + 2);
+          if (e == std::string_view::npos) return std::string_view::npos;
+          i = e + 1;
+          continue;
+        }
+      }
+      ++i;
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+      // "[]" and "[^]" start a class containing ']'.
+      if (i + 1 < p.size() && p[i + 1] == '^') ++i;
+      if (i + 1 < p.size() && p[i + 1] == ']') ++i;
+      // "[[:alpha:]]" inside a class is skipped below by the ']' rule; the
+      // inner ':]' closes nothing because ':' precedes it.
+      continue;
+    }
+    if (c == '^' || c == '$') return i;
+  }
+  return std::string_view::npos;
+}
+
+bool HexWhitespace(std::string_view hex) {
+  unsigned v = 0;
+  if (hex.empty() || hex.size() > 6) return false;
+  for (char c : hex) {
+    v <<= 4;
+    if (c >= '0' && c <= '9') v |= unsigned(c - '0');
+    else if (c >= 'a' && c <= 'f') v |= unsigned(c - 'a' + 10);
+    else if (c >= 'A' && c <= 'F') v |= unsigned(c - 'A' + 10);
+    else return false;
+  }
+  return v == 0x20 || (v >= 0x09 && v <= 0x0D);
+}
+
+// Rewrites every construct of `p` that matches only ASCII whitespace into
+// "\n", which a never_nl regexp cannot match. If the rewritten pattern can
+// never match, every match of `p` needs whitespace.
+std::string WhitespaceToNewline(std::string_view p) {
+  std::string out;
+  out.reserve(p.size() + 8);
+  bool in_class = false;
+  for (size_t i = 0; i < p.size(); ++i) {
+    const char c = p[i];
+    if (c == '\\' && i + 1 < p.size()) {
+      const char n = p[i + 1];
+      if (n == 's' || n == 't' || n == 'r' || n == 'f' || n == 'v' ||
+          n == 'n') {
+        out += "\\n";
+        ++i;
+        continue;
+      }
+      if (n == 'x') {
+        size_t j = i + 2;
+        std::string_view hex;
+        size_t end = j;
+        if (j < p.size() && p[j] == '{') {
+          size_t close = p.find('}', j);
+          if (close != std::string_view::npos) {
+            hex = p.substr(j + 1, close - j - 1);
+            end = close + 1;
+          }
+        } else if (j + 2 <= p.size()) {
+          hex = p.substr(j, 2);
+          end = j + 2;
+        }
+        if (HexWhitespace(hex)) {
+          out += "\\n";
+          i = end - 1;
+          continue;
+        }
+      }
+      if (n == 'Q') {
+        size_t e = p.find("\\E", i + 2);
+        std::string_view lit = p.substr(
+            i + 2, e == std::string_view::npos ? p.npos : e - i - 2);
+        out += "\\Q";
+        for (char lc : lit) {
+          if (IsSpace(lc)) {
+            out += "\\E\\n\\Q";
+          } else {
+            out += lc;
+          }
+        }
+        out += "\\E";
+        i = e == std::string_view::npos ? p.size() : e + 1;
+        continue;
+      }
+      out += c;
+      out += n;
+      ++i;
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+      if (p.compare(i, 9, "[:space:]") == 0 || p.compare(i, 9, "[:blank:]") == 0) {
+        out += "\\n";
+        i += 8;
+        continue;
+      }
+    } else if (c == '[') {
+      in_class = true;
+      out += c;
+      if (i + 1 < p.size() && p[i + 1] == '^') out += p[++i];
+      if (i + 1 < p.size() && p[i + 1] == ']') out += p[++i];
+      continue;
+    }
+    if (IsSpace(c)) {
+      out += "\\n";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+bool HasWordBoundary(std::string_view p) {
+  for (size_t i = 0; i + 1 < p.size(); ++i) {
+    if (p[i] == '\\') {
+      if (p[i + 1] == 'b' || p[i + 1] == 'B') return true;
+      ++i;
+    }
+  }
+  return false;
+}
+
+// True when RE2 proves that `re` matches no string (and it does not match
+// the empty string, which the caller checked).
+bool ProvablyDead(const RE2& re) {
+  std::string min, max;
+  return re.PossibleMatchRange(&min, &max, 8) && max.empty();
+}
+
+// True when RE2 proves that `re` (compiled from `pattern` with `opts`)
+// matches nothing. \b and \B depend on the text before the match, which
+// PossibleMatchRange takes to be the start of the text, so patterns with
+// them must also be dead after one arbitrary character.
+bool NeverMatches(const std::string& pattern, const RE2& re,
+                  const RE2::Options& opts) {
+  if (!ProvablyDead(re)) return false;
+  if (!HasWordBoundary(pattern)) return true;
+  RE2 shifted("(?s:.)(?:" + pattern + ")", opts);
+  return shifted.ok() && ProvablyDead(shifted);
+}
+
+// The regexp that goes into a Set for `rule`.
+std::string WrappedPattern(const Rule& rule) {
+  const std::string& p = rule.pattern;
+  switch (rule.target) {
+    case Target::kText:
+      return (rule.icase ? "(?i:" : "(?:") + p + ")";
+    case Target::kTag:
+      return "(?m:^t=)(?i:" + p + ")(?m:$)";
+    default:
+      break;
+  }
+  const char* field = "c";
+  switch (rule.target) {
+    case Target::kClass: field = "c"; break;
+    case Target::kId: field = "i"; break;
+    case Target::kRole: field = "r"; break;
+    case Target::kAria: field = "a"; break;
+    default: field = "[ciarp]"; break;
+  }
+  return std::string("(?m:^") + field + "=)(?:[^\\n]*[-_])?(?i:" + p +
+         ")(?:[-_][^\\n]*)?(?m:$)";
+}
+
+// Checks a rule's pattern; on a problem returns false with *col_off (byte
+// offset inside the pattern) and *msg.
+bool CheckPattern(const Rule& rule, size_t* col_off, std::string* msg) {
+  *col_off = 0;
+  if (rule.pattern.empty()) {
+    *msg = "missing pattern";
+    return false;
+  }
+  const bool attr = rule.is_attribute();
+  RE2::Options opts = attr ? AttrOptions(kOneMaxMem) : TextOptions(kOneMaxMem);
+  opts.set_case_sensitive(!(attr || rule.icase));
+  RE2 re(rule.pattern, opts);
+  if (!re.ok()) {
+    *msg = "pattern does not compile: " + re.error();
+    const std::string& arg = re.error_arg();
+    if (!arg.empty()) {
+      size_t at = rule.pattern.find(arg);
+      if (at != std::string::npos) *col_off = at;
+    }
+    return false;
+  }
+  if (attr) {
+    size_t a = FindAnchor(rule.pattern);
+    if (a != std::string_view::npos) {
+      *col_off = a;
+      *msg = std::string("anchors (^ $ \\A \\z) are not allowed in ") +
+             (rule.target == Target::kTag ? "tag" : "attribute") +
+             " patterns: they match whole tag names or runs of a token "
+             "bounded by '-' or '_'";
+      return false;
+    }
+  }
+  if (RE2::PartialMatch("", re)) {
+    *msg = "pattern matches empty text (it would match everything)";
+    return false;
+  }
+  if (NeverMatches(rule.pattern, re, opts)) {
+    *msg = "pattern can never match";
+    return false;
+  }
+  if (attr) {
+    const std::string nows_pattern = WhitespaceToNewline(rule.pattern);
+    RE2 nows(nows_pattern, opts);
+    if (nows.ok() && !RE2::PartialMatch("", nows) &&
+        NeverMatches(nows_pattern, nows, opts)) {
+      *msg = std::string("pattern can never match: it needs whitespace, and ") +
+             TargetNoun(rule.target) + " never contain whitespace";
+      return false;
+    }
+  }
+  // The wrapped form must compile too (it does whenever the pattern does).
+  RE2 wrapped(WrappedPattern(rule), attr ? AttrOptions(kOneMaxMem)
+                                         : TextOptions(kOneMaxMem));
+  if (!wrapped.ok()) {
+    *msg = "pattern does not compile in context: " + wrapped.error();
+    return false;
+  }
+  return true;
+}
+
+void AddDiag(std::string_view file, int line, int col, std::string msg,
+             std::vector<RuleDiagnostic>* diags) {
+  RuleDiagnostic d;
+  d.file = std::string(file);
+  d.line = line;
+  d.col = col;
+  d.message = std::move(msg);
+  diags->push_back(std::move(d));
+}
+
+// Appends a diagnostic for every rule whose ID was seen before.
+void CheckDuplicates(const std::vector<Rule>& rules,
+                     std::vector<RuleDiagnostic>* diags) {
+  std::unordered_map<std::string_view, size_t> first;
+  first.reserve(rules.size() * 2);
+  for (size_t i = 0; i < rules.size(); ++i) {
+    auto ins = first.emplace(rules[i].id, i);
+    if (ins.second) continue;
+    const Rule& a = rules[ins.first->second];
+    const Rule& b = rules[i];
+    AddDiag(b.file, b.line, b.col > 0 ? b.col : 1,
+            "duplicate rule ID '" + b.id + "' (first defined at " + a.file +
+                ":" + std::to_string(a.line) + ")",
+            diags);
+  }
+}
+
+// Checks everything about one rule but duplicates (for Build).
+void CheckRule(const Rule& r, std::vector<RuleDiagnostic>* diags) {
+  const int id_col = r.col > 0 ? r.col : 1;
+  if (!ValidId(r.id)) {
+    AddDiag(r.file, r.line, id_col,
+            "bad rule ID '" + r.id + "': IDs are [a-z0-9][a-z0-9._-]*", diags);
+  }
+  size_t off = 0;
+  std::string msg;
+  if (!CheckPattern(r, &off, &msg)) {
+    const int pcol = r.pattern_col > 0 ? r.pattern_col + ColumnOf(r.pattern, off) - 1
+                                       : id_col;
+    AddDiag(r.file, r.line, pcol, std::move(msg), diags);
+  }
+}
+
+std::string JoinDiagnostics(const std::vector<RuleDiagnostic>& diags) {
+  std::string out;
+  for (size_t i = 0; i < diags.size(); ++i) {
+    if (i) out += '\n';
+    out += diags[i].ToString();
+  }
+  return out;
+}
+
+// The stop-list names ("English", ...) that @lang accepts; empty when the
+// binary embeds none (then any name is accepted).
+bool KnownLanguage(std::string_view name, std::string* canonical) {
+  if (kEmbeddedStoplistsCount == 0) {
+    *canonical = std::string(name);
+    return true;
+  }
+  for (size_t i = 0; i < kEmbeddedStoplistsCount; ++i) {
+    std::string_view file = kEmbeddedStoplists[i].name;
+    size_t slash = file.rfind('/');
+    if (slash != std::string_view::npos) file.remove_prefix(slash + 1);
+    if (file.size() > 4 && file.substr(file.size() - 4) == ".txt") {
+      file.remove_suffix(4);
+    }
+    if (EqualsIgnoreCase(file, name)) {
+      *canonical = std::string(file);
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ValidHost(std::string_view h) {
+  if (h.empty() || h.front() == '.' || h.back() == '.') return false;
+  for (char c : h) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (u < 0x80 && !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                      c == '-' || c == '.')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool ReadFile(const std::string& path, std::string* out, std::string* err) {
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) {
+    *err = std::strerror(errno);
+    return false;
+  }
+  out->clear();
+  char buf[65536];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out->append(buf, n);
+  const bool bad = std::ferror(f) != 0;
+  std::fclose(f);
+  if (bad) {
+    *err = "read error";
+    return false;
+  }
+  return true;
+}
+
+// Parses a file, or every *.rules file below a folder (sorted by path).
+void ParsePath(const std::string& path, std::vector<Rule>* rules,
+               std::vector<RuleDiagnostic>* diags) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::file_status st = fs::status(path, ec);
+  if (ec || !fs::exists(st)) {
+    AddDiag(path, 0, 0, "no such file or folder", diags);
+    return;
+  }
+  std::vector<std::string> files;
+  if (fs::is_directory(st)) {
+    fs::recursive_directory_iterator it(
+        path, fs::directory_options::skip_permission_denied, ec);
+    const fs::recursive_directory_iterator end;
+    while (!ec && it != end) {
+      const fs::path& p = it->path();
+      std::error_code fec;
+      if (p.extension() == ".rules" && fs::is_regular_file(it->status(fec))) {
+        files.push_back(p.generic_string());
+      }
+      it.increment(ec);
+    }
+    if (ec) {
+      AddDiag(path, 0, 0, "cannot list folder: " + ec.message(), diags);
+    }
+    std::sort(files.begin(), files.end());
+  } else {
+    files.push_back(path);
+  }
+  std::string data, err;
+  for (const std::string& f : files) {
+    if (!ReadFile(f, &data, &err)) {
+      AddDiag(f, 0, 0, "cannot read: " + err, diags);
+      continue;
+    }
+    ParseRules(data, f, rules, diags);
+  }
+}
+
+}  // namespace
+
+std::string RuleDiagnostic::ToString() const {
+  std::string out = file;
+  if (line > 0) {
+    out += ':';
+    out += std::to_string(line);
+    if (col > 0) {
+      out += ':';
+      out += std::to_string(col);
+    }
+  }
+  out += ": ";
+  out += message;
+  return out;
+}
+
+bool ParseRules(std::string_view source, std::string_view file_name,
+                std::vector<Rule>* rules, std::vector<RuleDiagnostic>* diags) {
+  const size_t diags_before = diags->size();
+  if (source.size() >= 3 && source.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+    source.remove_prefix(3);  // byte order mark
+  }
+  std::string site, lang;
+  bool icase_default = false;
+  std::vector<Field> fields;
+  Field rest;
+  int line_no = 0;
+  size_t pos = 0;
+  while (pos < source.size()) {
+    ++line_no;
+    size_t eol = source.find('\n', pos);
+    if (eol == std::string_view::npos) eol = source.size();
+    std::string_view line = source.substr(pos, eol - pos);
+    pos = eol + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    // A '#' at the start of the line or after whitespace starts a comment.
+    for (size_t i = 0; i < line.size(); ++i) {
+      if (line[i] == '#' && (i == 0 || IsSpace(line[i - 1]))) {
+        line = line.substr(0, i);
+        break;
+      }
+    }
+    auto diag = [&](size_t off, std::string msg) {
+      AddDiag(file_name, line_no, ColumnOf(line, off), std::move(msg), diags);
+    };
+
+    SplitFields(line, 3, &fields, &rest);
+    if (fields.empty()) continue;
+
+    // ---- Directives ----
+    if (fields[0].text[0] == '@') {
+      SplitFields(line, 64, &fields, &rest);
+      const std::string_view name = fields[0].text;
+      if (name != "@site" && name != "@lang" && name != "@flags") {
+        diag(fields[0].offset, "unknown directive '" + std::string(name) +
+                                   "' (expected @site, @lang or @flags)");
+        continue;
+      }
+      if (fields.size() < 2) {
+        diag(line.size(), std::string(name) + " needs an argument");
+        continue;
+      }
+      if (fields.size() > 2) {
+        diag(fields[2].offset,
+             std::string(name) + " takes one argument, got more");
+        continue;
+      }
+      const std::string_view arg = fields[1].text;
+      if (name == "@site") {
+        std::string host = LowerAscii(arg);
+        if (host == "*") {
+          site.clear();
+        } else if (!ValidHost(host)) {
+          diag(fields[1].offset, "bad host '" + std::string(arg) +
+                                     "' (expected a host name like example.org, "
+                                     "or * to reset)");
+        } else {
+          site = host;
+        }
+      } else if (name == "@lang") {
+        std::string canonical;
+        if (arg == "*") {
+          lang.clear();
+        } else if (!KnownLanguage(arg, &canonical)) {
+          diag(fields[1].offset,
+               "unknown language '" + std::string(arg) +
+                   "' (expected a stop-list name like English or German, or *)");
+        } else {
+          lang = canonical;
+        }
+      } else {  // @flags
+        if (arg == "i") {
+          icase_default = true;
+        } else if (arg == "-") {
+          icase_default = false;
+        } else {
+          diag(fields[1].offset, "unknown flags '" + std::string(arg) +
+                                     "' (expected i, or - to reset)");
+        }
+      }
+      continue;
+    }
+
+    // ---- Rules ----
+    Rule rule;
+    rule.file = std::string(file_name);
+    rule.line = line_no;
+    rule.col = ColumnOf(line, fields[0].offset);
+    rule.id = std::string(fields[0].text);
+    rule.site = site;
+    rule.lang = lang;
+    bool ok = true;
+    if (!ValidId(rule.id)) {
+      diag(fields[0].offset, "bad rule ID '" + rule.id +
+                                 "': IDs are [a-z0-9][a-z0-9._-]*");
+      ok = false;
+    }
+    if (fields.size() < 2) {
+      diag(line.size(), "missing target, action and pattern");
+      continue;
+    }
+    bool target_ok = ParseTarget(fields[1].text, &rule.target, &rule.icase);
+    if (!target_ok) {
+      diag(fields[1].offset,
+           "unknown target '" + std::string(fields[1].text) +
+               "' (expected text, tag, class, id, role, aria or attr, "
+               "optionally with /i)");
+      ok = false;
+    }
+    if (fields.size() < 3) {
+      diag(line.size(), "missing action and pattern");
+      continue;
+    }
+    if (!ParseAction(fields[2].text, &rule.action, &rule.shift)) {
+      diag(fields[2].offset,
+           "unknown action '" + std::string(fields[2].text) +
+               "' (expected drop, keep, subtree, cut or a signed score like "
+               "+2 or -1.5)");
+      ok = false;
+    }
+    if (rest.text.empty()) {
+      diag(line.size(), "missing pattern");
+      continue;
+    }
+    rule.pattern = std::string(rest.text);
+    rule.pattern_col = ColumnOf(line, rest.offset);
+    if (!target_ok) continue;
+    if (rule.target == Target::kText) {
+      rule.icase = rule.icase || icase_default;
+    } else {
+      rule.icase = true;  // attributes are lower-cased
+    }
+    size_t off = 0;
+    std::string msg;
+    if (!CheckPattern(rule, &off, &msg)) {
+      diag(rest.offset + off, std::move(msg));
+      ok = false;
+    }
+    if (ok) rules->push_back(std::move(rule));
+  }
+  return diags->size() == diags_before;
+}
+
+// ---- RuleSet ----------------------------------------------------------------
+
+struct RuleSet::RegexpSet {
+  std::unique_ptr<RE2::Set> set;
+};
+
+RuleSet::RuleSet() = default;
+RuleSet::~RuleSet() = default;
+
+namespace {
+
+// Checked rules compiled into the two Sets.
+struct Compiled {
+  std::vector<Rule> rules;
+  std::unique_ptr<RE2::Set> text, attr;  // null when no rule of the kind
+  std::vector<int> text_index, attr_index;
+};
+
+Status Compile(std::vector<Rule> rules, Compiled* out) {
+  auto text_set = std::make_unique<RE2::Set>(TextOptions(kSetMaxMem),
+                                             RE2::UNANCHORED);
+  auto attr_set = std::make_unique<RE2::Set>(AttrOptions(kSetMaxMem),
+                                             RE2::UNANCHORED);
+  std::vector<int> ti, ai;
+  std::string err;
+  std::vector<RuleDiagnostic> diags;
+  for (size_t i = 0; i < rules.size(); ++i) {
+    const Rule& r = rules[i];
+    RE2::Set* set = r.is_attribute() ? attr_set.get() : text_set.get();
+    err.clear();
+    if (set->Add(WrappedPattern(r), &err) < 0) {
+      AddDiag(r.file, r.line, r.pattern_col > 0 ? r.pattern_col : 1,
+              "pattern does not compile: " + err, &diags);
+      continue;
+    }
+    (r.is_attribute() ? ai : ti).push_back(static_cast<int>(i));
+  }
+  if (!diags.empty()) return Status::InvalidArgument(JoinDiagnostics(diags));
+  if (!ti.empty() && !text_set->Compile()) {
+    return Status::InvalidArgument(
+        "rules: the text rules need more than 64 MiB of regexp memory; "
+        "split or simplify them");
+  }
+  if (!ai.empty() && !attr_set->Compile()) {
+    return Status::InvalidArgument(
+        "rules: the attribute rules need more than 64 MiB of regexp memory; "
+        "split or simplify them");
+  }
+  out->rules = std::move(rules);
+  if (!ti.empty()) out->text = std::move(text_set);
+  if (!ai.empty()) out->attr = std::move(attr_set);
+  out->text_index = std::move(ti);
+  out->attr_index = std::move(ai);
+  return Status::OK();
+}
+
+// Matches `subject` against `set`; when the Set's DFA gives up (out of
+// memory), falls back to one regexp per rule.
+void MatchSet(const RE2::Set* set, const std::vector<int>& index,
+              const std::vector<Rule>& rules, bool attr,
+              std::string_view subject, std::vector<int>* hits) {
+  if (!set) return;
+  thread_local std::vector<int> slots;
+  slots.clear();
+  RE2::Set::ErrorInfo info;
+  if (set->Match(re2::StringPiece(subject.data(), subject.size()), &slots,
+                 &info)) {
+    for (int s : slots) hits->push_back(index[s]);
+    return;
+  }
+  if (info.kind == RE2::Set::kNoError) return;  // no match
+  const RE2::Options opts =
+      attr ? AttrOptions(kOneMaxMem) : TextOptions(kOneMaxMem);
+  for (int r : index) {
+    RE2 re(WrappedPattern(rules[r]), opts);
+    if (re.ok() &&
+        RE2::PartialMatch(re2::StringPiece(subject.data(), subject.size()), re)) {
+      hits->push_back(r);
+    }
+  }
+}
+
+// Appends "X=token\n" for every whitespace-separated token of `value`.
+void AppendTokens(char field, std::string_view value, bool skip_taxonomy,
+                  std::string* out) {
+  size_t i = 0;
+  while (i < value.size()) {
+    while (i < value.size() && IsSpace(value[i])) ++i;
+    size_t start = i;
+    while (i < value.size() && !IsSpace(value[i])) ++i;
+    if (i == start) break;
+    std::string_view tok = value.substr(start, i - start);
+    if (skip_taxonomy) {
+      // WordPress and friends put the post's taxonomy into class names
+      // ("tag-cookies", "category-social-media"); they say what the
+      // article is about, not what the element is.
+      static const std::string_view kPrefixes[] = {
+          "tag-", "category-", "post_tag-", "term-", "format-",
+          "status-", "type-", "postid-", "tag_", "category_",
+      };
+      bool skip = false;
+      for (std::string_view p : kPrefixes) {
+        if (tok.size() > p.size() && EqualsIgnoreCase(tok.substr(0, p.size()), p)) {
+          skip = true;
+          break;
+        }
+      }
+      if (skip) continue;
+    }
+    out->push_back(field);
+    out->push_back('=');
+    for (char c : tok) out->push_back(Lower(c));
+    out->push_back('\n');
+  }
+}
+
+}  // namespace
+
+Status RuleSet::Adopt(std::vector<Rule> rules, std::unique_ptr<RuleSet>* out) {
+  Compiled c;
+  Status s = Compile(std::move(rules), &c);
+  if (!s.ok()) return s;
+  std::unique_ptr<RuleSet> set(new RuleSet());
+  set->rules_ = std::move(c.rules);
+  if (c.text) set->text_set_.reset(new RegexpSet{std::move(c.text)});
+  if (c.attr) set->attr_set_.reset(new RegexpSet{std::move(c.attr)});
+  set->text_index_ = std::move(c.text_index);
+  set->attr_index_ = std::move(c.attr_index);
+  *out = std::move(set);
+  return Status::OK();
+}
+
+Status RuleSet::Build(std::vector<Rule> rules, std::unique_ptr<RuleSet>* out) {
+  std::vector<RuleDiagnostic> diags;
+  for (Rule& r : rules) {
+    if (r.is_attribute()) r.icase = true;
+    CheckRule(r, &diags);
+  }
+  CheckDuplicates(rules, &diags);
+  if (!diags.empty()) return Status::InvalidArgument(JoinDiagnostics(diags));
+  return Adopt(std::move(rules), out);
+}
+
+Status RuleSet::Load(const Options& options, std::unique_ptr<RuleSet>* out) {
+  std::vector<Rule> rules;
+  std::vector<RuleDiagnostic> diags;
+  if (options.default_rules) {
+    for (size_t i = 0; i < kEmbeddedRulesCount; ++i) {
+      const EmbeddedFile& f = kEmbeddedRules[i];
+      if (f.name == nullptr || f.name[0] == '\0') continue;
+      ParseRules(f.contents(), std::string("rules/") + f.name, &rules, &diags);
+    }
+  }
+  for (const std::string& path : options.rule_paths) {
+    ParsePath(path, &rules, &diags);
+  }
+  CheckDuplicates(rules, &diags);
+  if (!diags.empty()) return Status::InvalidArgument(JoinDiagnostics(diags));
+  // Every pattern was checked by ParseRules: compile without re-checking.
+  return Adopt(std::move(rules), out);
+}
+
+void RuleSet::Check(const std::vector<std::string>& paths,
+                    std::vector<RuleDiagnostic>* diags) {
+  std::vector<Rule> rules;
+  for (const std::string& path : paths) ParsePath(path, &rules, diags);
+  CheckDuplicates(rules, diags);
+}
+
+void RuleSet::MatchText(std::string_view text, std::vector<int>* hits) const {
+  MatchSet(text_set_ ? text_set_->set.get() : nullptr, text_index_, rules_, false, text, hits);
+}
+
+void RuleSet::MatchElement(std::string_view tag, std::string_view class_attr,
+                           std::string_view id_attr, std::string_view role_attr,
+                           std::string_view aria_attr,
+                           std::string_view itemprop_attr,
+                           std::vector<int>* hits) const {
+  if (!attr_set_) return;
+  thread_local std::string desc;
+  desc.clear();
+  if (!tag.empty()) {
+    desc += "t=";
+    for (char c : tag) desc.push_back(IsSpace(c) ? '_' : Lower(c));
+    desc += '\n';
+  }
+  // The classes and ids of <html> and <body> describe the page ("no-sidebar",
+  // "comments-open", "single-post"), not a part of it: only tag rules see
+  // those two elements.
+  const bool page_level = EqualsIgnoreCase(tag, "html") || EqualsIgnoreCase(tag, "body");
+  if (!page_level) {
+    AppendTokens('c', class_attr, true, &desc);
+    AppendTokens('i', id_attr, false, &desc);
+    AppendTokens('r', role_attr, false, &desc);
+    AppendTokens('a', aria_attr, false, &desc);
+    AppendTokens('p', itemprop_attr, false, &desc);
+  }
+  if (desc.empty()) return;
+  MatchSet(attr_set_->set.get(), attr_index_, rules_, true, desc, hits);
+}
+
+bool RuleSet::InScope(int index, std::string_view host,
+                      std::string_view lang) const {
+  if (index < 0 || static_cast<size_t>(index) >= rules_.size()) return false;
+  const Rule& r = rules_[index];
+  if (!r.lang.empty() && !EqualsIgnoreCase(r.lang, lang)) return false;
+  if (r.site.empty()) return true;
+  // Normalise the host: no port, no trailing dot, lower case.
+  size_t colon = host.rfind(':');
+  if (colon != std::string_view::npos &&
+      host.find(':') == colon) {  // not an IPv6 literal
+    host = host.substr(0, colon);
+  }
+  while (!host.empty() && host.back() == '.') host.remove_suffix(1);
+  const std::string_view site = r.site;
+  if (host.size() < site.size()) return false;
+  const std::string_view tail = host.substr(host.size() - site.size());
+  if (!EqualsIgnoreCase(tail, site)) return false;
+  return host.size() == site.size() || host[host.size() - site.size() - 1] == '.';
+}
+
+}  // namespace winnow

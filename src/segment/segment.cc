@@ -1,0 +1,658 @@
+// Copyright winnow authors. Licensed under the MIT licence.
+
+#include "segment/segment.h"
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
+namespace winnow {
+namespace {
+
+enum class TagClass { kInline, kBlock, kSkip, kBreak };
+
+TagClass Classify(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_OPTION:
+    case GUMBO_TAG_OPTGROUP:
+    case GUMBO_TAG_DATALIST:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_MAP:
+    case GUMBO_TAG_FRAMESET:
+    case GUMBO_TAG_FRAME:
+    case GUMBO_TAG_NOFRAMES:
+    case GUMBO_TAG_APPLET:
+    case GUMBO_TAG_TITLE:
+      return TagClass::kSkip;
+    case GUMBO_TAG_BR:
+      return TagClass::kBreak;
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_DIR:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_HGROUP:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_HTML:
+    case GUMBO_TAG_LEGEND:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_LISTING:
+    case GUMBO_TAG_PLAINTEXT:
+    case GUMBO_TAG_XMP:
+      return TagClass::kBlock;
+    default:
+      return TagClass::kInline;
+  }
+}
+
+// The kind a block gets from the element that owns its text, or kParagraph
+// for generic containers (which then inherit the enclosing kind).
+bool KindOf(GumboTag tag, BlockKind* kind, int* level) {
+  switch (tag) {
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+      *kind = BlockKind::kHeading;
+      *level = 1 + (tag - GUMBO_TAG_H1);
+      return true;
+    case GUMBO_TAG_LI:
+      *kind = BlockKind::kListItem;
+      return true;
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+      *kind = BlockKind::kCell;
+      return true;
+    case GUMBO_TAG_BLOCKQUOTE:
+      *kind = BlockKind::kQuote;
+      return true;
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_LISTING:
+    case GUMBO_TAG_XMP:
+    case GUMBO_TAG_PLAINTEXT:
+      *kind = BlockKind::kCode;
+      return true;
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_CAPTION:
+      *kind = BlockKind::kCaption;
+      return true;
+    case GUMBO_TAG_P:
+      *kind = BlockKind::kParagraph;
+      return true;
+    default:
+      return false;
+  }
+}
+
+const char* Attr(const GumboElement& el, const char* name) {
+  const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
+  return a ? a->value : nullptr;
+}
+
+void AppendLowerAscii(const char* s, std::string* out) {
+  if (!s) return;
+  for (; *s; ++s) {
+    char c = *s;
+    out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+  }
+}
+
+bool ContainsNoSpaceLower(const char* s, const char* needle) {
+  // Compares ignoring ASCII case and spaces: "Display : None" matches
+  // "display:none".
+  std::string folded;
+  for (; *s; ++s) {
+    if (*s == ' ' || *s == '\t' || *s == '\n') continue;
+    folded.push_back((*s >= 'A' && *s <= 'Z') ? *s + 32 : *s);
+  }
+  return folded.find(needle) != std::string::npos;
+}
+
+bool IsHidden(const GumboElement& el) {
+  if (gumbo_get_attribute(&el.attributes, "hidden")) return true;
+  if (const char* style = Attr(el, "style")) {
+    if (ContainsNoSpaceLower(style, "display:none") ||
+        ContainsNoSpaceLower(style, "visibility:hidden")) {
+      return true;
+    }
+  }
+  if (const char* type = Attr(el, "type")) {
+    if (strcasecmp(type, "hidden") == 0) return true;
+  }
+  return false;
+}
+
+std::string TagName(const GumboElement& el) {
+  if (el.tag != GUMBO_TAG_UNKNOWN) return gumbo_normalized_tagname(el.tag);
+  GumboStringPiece piece = el.original_tag;
+  gumbo_tag_from_original_text(&piece);
+  std::string name(piece.data ? piece.data : "", piece.length);
+  for (char& c : name) {
+    if (c >= 'A' && c <= 'Z') c += 32;
+  }
+  return name;
+}
+
+// Accumulates the own text of one block-owning element.
+class TextBuffer {
+ public:
+  void Append(const char* s, size_t n, bool in_link, bool preformatted) {
+    std::string_view text(s, n);
+    for (size_t i = 0; i < text.size();) {
+      size_t len = 1;
+      if (!preformatted && IsSpaceAt(text, i, &len)) {
+        pending_space_ = !text_.empty() && text_.back() != '\n';
+        i += len;
+        continue;
+      }
+      if (preformatted && (text[i] == '\n' || text[i] == '\r')) {
+        if (text[i] == '\n') {
+          text_.push_back('\n');
+        }
+        pending_space_ = false;
+        ++i;
+        continue;
+      }
+      if (pending_space_) {
+        text_.push_back(' ');
+        if (in_link) ++link_chars_;
+        pending_space_ = false;
+      }
+      const unsigned char c = static_cast<unsigned char>(text[i]);
+      if (in_link && (c & 0xC0) != 0x80) ++link_chars_;
+      text_.push_back(text[i]);
+      ++i;
+    }
+  }
+
+  void Break() {
+    // A <br>: a line break inside the block. Leading breaks are dropped.
+    pending_space_ = false;
+    while (!text_.empty() && text_.back() == ' ') text_.pop_back();
+    if (!text_.empty() && text_.back() != '\n') text_.push_back('\n');
+  }
+
+  bool empty() const { return text_.empty(); }
+
+  // Moves the text out as a block when it has any visible character.
+  bool Take(Block* block) {
+    while (!text_.empty() && (text_.back() == ' ' || text_.back() == '\n')) {
+      text_.pop_back();
+    }
+    size_t start = 0;
+    while (start < text_.size() && (text_[start] == '\n' || text_[start] == ' '))
+      ++start;
+    bool any = start < text_.size();
+    if (any) {
+      block->text.assign(text_, start, std::string::npos);
+      block->link_chars = link_chars_;
+    }
+    text_.clear();
+    link_chars_ = 0;
+    pending_space_ = false;
+    return any;
+  }
+
+ private:
+  std::string text_;
+  int link_chars_ = 0;
+  bool pending_space_ = false;
+};
+
+struct Frame {
+  const GumboNode* node;
+  unsigned next_child;
+  int node_index;   // into Page::nodes
+  bool is_block;
+  bool is_link;
+  bool is_pre;
+};
+
+// The context that a block-owning element gives the text it collects.
+struct Owner {
+  int node_index;
+  BlockKind kind;
+  int level;
+};
+
+void CollectText(const GumboNode* node, std::string* out) {
+  // Iterative: titles are shallow but input-shaped all the same.
+  std::vector<const GumboNode*> stack{node};
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
+        n->type == GUMBO_NODE_CDATA) {
+      AppendFolded(n->v.text.text, out);
+      out->push_back(' ');
+    } else if (n->type == GUMBO_NODE_ELEMENT) {
+      const GumboVector& kids = n->v.element.children;
+      for (unsigned i = kids.length; i > 0; --i) {
+        stack.push_back(static_cast<const GumboNode*>(kids.data[i - 1]));
+      }
+    }
+  }
+  std::string folded;
+  AppendFolded(*out, &folded);
+  *out = std::move(folded);
+}
+
+// Pulls "articleBody" out of a JSON-LD script without a full JSON parse:
+// the value is a JSON string, decoded here for the common escapes.
+void ExtractJsonLdBody(std::string_view json, std::string* out) {
+  size_t key = json.find("\"articleBody\"");
+  if (key == std::string_view::npos) return;
+  size_t i = json.find(':', key + 13);
+  if (i == std::string_view::npos) return;
+  ++i;
+  while (i < json.size() && (json[i] == ' ' || json[i] == '\n' ||
+                             json[i] == '\t' || json[i] == '\r'))
+    ++i;
+  if (i >= json.size() || json[i] != '"') return;
+  std::string raw;
+  for (++i; i < json.size() && json[i] != '"'; ++i) {
+    if (json[i] == '\\' && i + 1 < json.size()) {
+      char e = json[++i];
+      switch (e) {
+        case 'n': case 'r': case 't': raw.push_back(' '); break;
+        case 'u': {
+          unsigned cp = 0;
+          bool hex = i + 4 < json.size();
+          for (size_t k = 1; hex && k <= 4; ++k) {
+            const char h = json[i + k];
+            const int v = h >= '0' && h <= '9'   ? h - '0'
+                          : h >= 'a' && h <= 'f' ? h - 'a' + 10
+                          : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                                 : -1;
+            if (v < 0) hex = false;
+            cp = cp * 16 + static_cast<unsigned>(v);
+          }
+          if (hex) {
+            i += 4;
+            if (cp < 0x80) {
+              raw.push_back(static_cast<char>(cp));
+            } else if (cp < 0x800) {
+              raw.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+              raw.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+            } else if (cp < 0xD800 || cp > 0xDFFF) {
+              raw.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+              raw.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+              raw.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+            }
+          }
+          break;
+        }
+        default: raw.push_back(e);
+      }
+    } else {
+      raw.push_back(json[i]);
+    }
+  }
+  out->clear();
+  AppendFolded(raw, out);
+}
+
+void ReadMeta(const GumboElement& el, Page* page) {
+  const char* content = Attr(el, "content");
+  if (!content) return;
+  const char* name = Attr(el, "name");
+  if (!name) name = Attr(el, "property");
+  if (!name) return;
+  if (strcasecmp(name, "description") == 0 ||
+      (strcasecmp(name, "og:description") == 0 &&
+       page->meta_description.empty())) {
+    page->meta_description.clear();
+    AppendFolded(content, &page->meta_description);
+  } else if (strcasecmp(name, "og:title") == 0 && page->og_title.empty()) {
+    AppendFolded(content, &page->og_title);
+  }
+}
+
+}  // namespace
+
+bool IsSpaceAt(std::string_view s, size_t i, size_t* len) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  *len = 1;
+  // \x1c-\x1f are whitespace to Python's str.isspace as well.
+  if (c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F))
+    return true;
+  if (c < 0xC2) return false;
+  const unsigned char c1 = i + 1 < s.size() ? s[i + 1] : 0;
+  if (c == 0xC2 && (c1 == 0xA0 || c1 == 0x85)) {
+    *len = 2;
+    return true;
+  }
+  const unsigned char c2 = i + 2 < s.size() ? s[i + 2] : 0;
+  // U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+1680: what
+  // Python's \s matches, which is how the corpus scorer folds text.
+  if ((c == 0xE2 && c1 == 0x80 &&
+       (c2 <= 0x8A || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF) && c2 >= 0x80) ||
+      (c == 0xE2 && c1 == 0x81 && c2 == 0x9F) ||
+      (c == 0xE3 && c1 == 0x80 && c2 == 0x80) ||
+      (c == 0xE1 && c1 == 0x9A && c2 == 0x80)) {
+    *len = 3;
+    return true;
+  }
+  return false;
+}
+
+void AppendFolded(std::string_view text, std::string* out) {
+  bool space = false;
+  for (size_t i = 0; i < text.size();) {
+    size_t len;
+    if (IsSpaceAt(text, i, &len)) {
+      space = true;
+      i += len;
+      continue;
+    }
+    if (space && !out->empty() && out->back() != ' ') out->push_back(' ');
+    space = false;
+    out->push_back(text[i]);
+    ++i;
+  }
+}
+
+void ComputeTextFeatures(Block* block) {
+  const std::string& t = block->text;
+  int chars = 0, ends = 0, commas = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(t[i]);
+    if ((c & 0xC0) != 0x80) ++chars;
+    if (c == '.' || c == '!' || c == '?') {
+      if (i + 1 == t.size() || t[i + 1] == ' ' || t[i + 1] == '\n' ||
+          t[i + 1] == '"' || t[i + 1] == ')')
+        ++ends;
+    } else if (c == ',') {
+      ++commas;
+    } else if (c == 0xE3 && i + 2 < t.size() &&
+               static_cast<unsigned char>(t[i + 1]) == 0x80) {
+      const unsigned char c2 = t[i + 2];
+      if (c2 == 0x82) ++ends;                      // 。
+      if (c2 == 0x81) ++commas;                    // 、
+    } else if (c == 0xEF && i + 2 < t.size() &&
+               static_cast<unsigned char>(t[i + 1]) == 0xBC) {
+      const unsigned char c2 = t[i + 2];
+      if (c2 == 0x81 || c2 == 0x9F) ++ends;        // ！ ？
+      if (c2 == 0x8C) ++commas;                    // ，
+    }
+  }
+  block->chars = chars;
+  block->link_chars = std::min(block->link_chars, chars);
+  block->in_link_only = chars > 0 && block->link_chars >= chars;
+  block->sentence_ends = ends;
+  block->commas = commas;
+}
+
+void SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page) {
+  const GumboNode* root = reinterpret_cast<const GumboNode*>(doc.root());
+  if (!root) return;
+  TextBuffer buffer;
+  std::vector<Frame> stack;
+  std::vector<Owner> owners;
+  int link_depth = 0;
+  int pre_depth = 0;
+  std::string scratch;
+
+  auto flush = [&]() {
+    if (owners.empty() || buffer.empty()) return;
+    Block block;
+    if (!buffer.Take(&block)) return;
+    const Owner& owner = owners.back();
+    block.node = owner.node_index;
+    block.kind = owner.kind;
+    block.heading_level = owner.level;
+    ComputeTextFeatures(&block);
+    page->blocks.push_back(std::move(block));
+  };
+
+  auto push_element = [&](const GumboNode* node) {
+    const GumboElement& el = node->v.element;
+    const TagClass tc = Classify(el.tag);
+    Node n;
+    n.parent = stack.empty() ? -1 : stack.back().node_index;
+    n.depth = static_cast<int>(stack.size());
+    n.tag = static_cast<uint16_t>(el.tag);
+    n.tag_name = TagName(el);
+    AppendLowerAscii(Attr(el, "class"), &n.class_attr);
+    AppendLowerAscii(Attr(el, "id"), &n.id_attr);
+    AppendLowerAscii(Attr(el, "role"), &n.role_attr);
+    AppendLowerAscii(Attr(el, "aria-label"), &n.aria_attr);
+    AppendLowerAscii(Attr(el, "itemprop"), &n.itemprop_attr);
+    n.first_block = static_cast<int>(page->blocks.size());
+    const int index = static_cast<int>(page->nodes.size());
+    page->nodes.push_back(std::move(n));
+    Frame f{node, 0, index, tc == TagClass::kBlock, false, false};
+    if (el.tag == GUMBO_TAG_A && gumbo_get_attribute(&el.attributes, "href")) {
+      f.is_link = true;
+      ++link_depth;
+    }
+    if (f.is_block) {
+      flush();
+      BlockKind kind = owners.empty() ? BlockKind::kParagraph : owners.back().kind;
+      int level = owners.empty() ? 0 : owners.back().level;
+      // Headings do not pass their kind to generic children; list items,
+      // cells and quotes do.
+      if (kind == BlockKind::kHeading || kind == BlockKind::kCaption) {
+        kind = BlockKind::kParagraph;
+        level = 0;
+      }
+      KindOf(el.tag, &kind, &level);
+      if (kind != BlockKind::kHeading) level = 0;
+      owners.push_back({index, kind, level});
+      if (kind == BlockKind::kCode) {
+        f.is_pre = true;
+        ++pre_depth;
+      }
+    }
+    stack.push_back(f);
+  };
+
+  // The document node's children: doctype, comments, <html>.
+  const GumboVector& top = root->type == GUMBO_NODE_DOCUMENT
+                               ? root->v.document.children
+                               : root->v.element.children;
+  if (root->type == GUMBO_NODE_ELEMENT) {
+    if (const char* lang = Attr(root->v.element, "lang")) {
+      AppendLowerAscii(lang, &page->lang_attr);
+    }
+  }
+  std::vector<const GumboNode*> roots;
+  if (root->type == GUMBO_NODE_DOCUMENT) {
+    for (unsigned i = 0; i < top.length; ++i)
+      roots.push_back(static_cast<const GumboNode*>(top.data[i]));
+  } else {
+    roots.push_back(root);
+  }
+
+  for (const GumboNode* r : roots) {
+    if (r->type != GUMBO_NODE_ELEMENT) continue;
+    if (r->v.element.tag == GUMBO_TAG_HTML) {
+      if (const char* lang = Attr(r->v.element, "lang")) {
+        page->lang_attr.clear();
+        AppendLowerAscii(lang, &page->lang_attr);
+      }
+    }
+    push_element(r);
+    while (!stack.empty()) {
+      Frame& f = stack.back();
+      const GumboElement& el = f.node->v.element;
+      if (f.next_child >= el.children.length) {
+        // Leaving the element.
+        if (f.is_block) {
+          flush();
+          owners.pop_back();
+        }
+        if (f.is_link) --link_depth;
+        if (f.is_pre) --pre_depth;
+        page->nodes[f.node_index].end_block =
+            static_cast<int>(page->blocks.size());
+        stack.pop_back();
+        continue;
+      }
+      const GumboNode* child =
+          static_cast<const GumboNode*>(el.children.data[f.next_child++]);
+      switch (child->type) {
+        case GUMBO_NODE_TEXT:
+        case GUMBO_NODE_WHITESPACE:
+        case GUMBO_NODE_CDATA: {
+          const char* t = child->v.text.text;
+          buffer.Append(t, strlen(t), link_depth > 0, pre_depth > 0);
+          break;
+        }
+        case GUMBO_NODE_ELEMENT:
+        case GUMBO_NODE_TEMPLATE: {
+          const GumboElement& cel = child->v.element;
+          if (cel.tag == GUMBO_TAG_TITLE) {
+            if (page->title.empty()) {
+              scratch.clear();
+              CollectText(child, &scratch);
+              if (!scratch.empty()) page->title = scratch;
+            }
+            break;
+          }
+          if (cel.tag == GUMBO_TAG_META) {
+            ReadMeta(cel, page);
+            break;
+          }
+          if (cel.tag == GUMBO_TAG_SCRIPT) {
+            const char* type = Attr(cel, "type");
+            if (type && strcasecmp(type, "application/ld+json") == 0 &&
+                page->json_ld_body.empty() && cel.children.length > 0) {
+              const GumboNode* t =
+                  static_cast<const GumboNode*>(cel.children.data[0]);
+              if (t->type == GUMBO_NODE_TEXT || t->type == GUMBO_NODE_CDATA) {
+                ExtractJsonLdBody(t->v.text.text, &page->json_ld_body);
+              }
+            }
+            break;
+          }
+          if (cel.tag == GUMBO_TAG_HEAD) {
+            // Visit head for title and meta only: its text is never body.
+            push_element(child);
+            break;
+          }
+          const TagClass tc = Classify(cel.tag);
+          if (tc == TagClass::kSkip || IsHidden(cel)) break;
+          if (tc == TagClass::kBreak) {
+            buffer.Break();
+            break;
+          }
+          push_element(child);
+          break;
+        }
+        default:
+          break;  // comments, doctype
+      }
+    }
+  }
+  (void)options;
+}
+
+void SegmentText(std::string_view utf8, Page* page) {
+  page->is_text = true;
+  // Split into lines first.
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  for (size_t i = 0; i <= utf8.size(); ++i) {
+    if (i == utf8.size() || utf8[i] == '\n') {
+      std::string_view line = utf8.substr(start, i - start);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      lines.push_back(line);
+      start = i + 1;
+    }
+  }
+  // Hard-wrapped text (paragraphs of several short lines between blank
+  // lines) is joined per paragraph; otherwise each line is a block.
+  size_t nonblank = 0, followed = 0, longest = 0;
+  bool blanks = false;
+  auto blank = [](std::string_view l) {
+    for (char c : l) {
+      if (c != ' ' && c != '\t' && c != '\f' && c != '\v') return false;
+    }
+    return true;
+  };
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (blank(lines[i])) {
+      blanks = true;
+      continue;
+    }
+    ++nonblank;
+    longest = std::max(longest, lines[i].size());
+    if (i + 1 < lines.size() && !blank(lines[i + 1])) ++followed;
+  }
+  const bool wrapped =
+      blanks && nonblank > 2 && followed * 10 > nonblank * 6 && longest <= 100;
+  Block block;
+  auto emit = [&]() {
+    if (block.text.empty()) return;
+    block.kind = BlockKind::kLine;
+    ComputeTextFeatures(&block);
+    page->blocks.push_back(std::move(block));
+    block = Block();
+  };
+  for (std::string_view line : lines) {
+    if (blank(line)) {
+      emit();
+      continue;
+    }
+    if (!block.text.empty()) block.text.push_back(' ');
+    AppendFolded(line, &block.text);
+    while (!block.text.empty() && block.text.back() == ' ') block.text.pop_back();
+    if (!wrapped) emit();
+  }
+  emit();
+}
+
+}  // namespace winnow

@@ -1,0 +1,158 @@
+// Copyright winnow authors. Licensed under the MIT licence.
+
+#include "segment/segment.h"
+
+#include <gtest/gtest.h>
+
+#include "parse/arena.h"
+#include "parse/parse.h"
+
+namespace winnow {
+namespace {
+
+Page Segment(const std::string& html) {
+  Arena arena;
+  std::string buffer;
+  ParsedHtml doc;
+  Options options;
+  EXPECT_TRUE(ParseHtml(html, options, &arena, &buffer, &doc).ok());
+  Page page;
+  SegmentHtml(doc, options, &page);
+  return page;
+}
+
+std::vector<std::string> Texts(const Page& page) {
+  std::vector<std::string> out;
+  for (const Block& b : page.blocks) out.push_back(b.text);
+  return out;
+}
+
+TEST(SegmentHtml, OneBlockPerBlockElementInDocumentOrder) {
+  Page page = Segment(
+      "<html><body><h1>Title</h1><p>First <b>para</b>.</p>"
+      "<ul><li>one</li><li>two</li></ul><table><tr><td>a</td><td>b</td></tr>"
+      "</table></body></html>");
+  EXPECT_EQ(Texts(page), (std::vector<std::string>{"Title", "First para.",
+                                                   "one", "two", "a", "b"}));
+  EXPECT_EQ(page.blocks[0].kind, BlockKind::kHeading);
+  EXPECT_EQ(page.blocks[0].heading_level, 1);
+  EXPECT_EQ(page.blocks[2].kind, BlockKind::kListItem);
+  EXPECT_EQ(page.blocks[4].kind, BlockKind::kCell);
+}
+
+TEST(SegmentHtml, DivOwnTextAroundNestedBlockSplits) {
+  Page page = Segment("<div>before <p>inner</p> after</div>");
+  EXPECT_EQ(Texts(page),
+            (std::vector<std::string>{"before", "inner", "after"}));
+}
+
+TEST(SegmentHtml, SkipsScriptStyleHiddenAndFormControls) {
+  Page page = Segment(
+      "<p>kept</p><script>var x = 'no';</script><style>p{}</style>"
+      "<div hidden>hidden attr</div><div style='display: none'>styled</div>"
+      "<noscript>enable js</noscript><button>Click</button>"
+      "<template><p>tpl</p></template><select><option>opt</option></select>");
+  EXPECT_EQ(Texts(page), (std::vector<std::string>{"kept"}));
+}
+
+TEST(SegmentHtml, FoldsWhitespaceAndKeepsBrAsLineBreak) {
+  Page page = Segment("<p>  a \n\t b&nbsp;&nbsp;c<br>d<br><br>e  </p>");
+  ASSERT_EQ(page.blocks.size(), 1u);
+  EXPECT_EQ(page.blocks[0].text, "a b c\nd\ne");
+}
+
+TEST(SegmentHtml, PreKeepsLines) {
+  Page page = Segment("<pre>int x;\n  return x;\n</pre>");
+  ASSERT_EQ(page.blocks.size(), 1u);
+  EXPECT_EQ(page.blocks[0].text, "int x;\n  return x;");
+  EXPECT_EQ(page.blocks[0].kind, BlockKind::kCode);
+}
+
+TEST(SegmentHtml, CountsLinkCharacters) {
+  Page page = Segment("<p>abc <a href='/x'>defg</a></p><p><a href=x>all</a></p>");
+  ASSERT_EQ(page.blocks.size(), 2u);
+  EXPECT_EQ(page.blocks[0].chars, 8);
+  EXPECT_EQ(page.blocks[0].link_chars, 4);
+  EXPECT_FALSE(page.blocks[0].in_link_only);
+  EXPECT_TRUE(page.blocks[1].in_link_only);
+}
+
+TEST(SegmentHtml, RecordsAncestorsWithTokens) {
+  Page page = Segment(
+      "<div id='Main' class='Entry-Content x'><nav role=navigation "
+      "aria-label='Top'><a href=/>Home</a></nav></div>");
+  ASSERT_EQ(page.blocks.size(), 1u);
+  const Node& nav = page.nodes[page.blocks[0].node];
+  EXPECT_EQ(nav.tag_name, "nav");
+  EXPECT_EQ(nav.role_attr, "navigation");
+  EXPECT_EQ(nav.aria_attr, "top");
+  const Node& div = page.nodes[nav.parent];
+  EXPECT_EQ(div.class_attr, "entry-content x");
+  EXPECT_EQ(div.id_attr, "main");
+  EXPECT_EQ(div.first_block, 0);
+  EXPECT_EQ(div.end_block, 1);
+}
+
+TEST(SegmentHtml, ReadsTitleMetaAndJsonLd) {
+  Page page = Segment(
+      "<html lang=de-DE><head><title> The  Title </title>"
+      "<meta name=description content='Desc'>"
+      "<meta property='og:title' content='OG'>"
+      "<script type='application/ld+json'>{\"@type\":\"NewsArticle\","
+      "\"articleBody\":\"Body \\u00fcber\\ntext\"}</script></head>"
+      "<body><p>x</p></body></html>");
+  EXPECT_EQ(page.title, "The Title");
+  EXPECT_EQ(page.og_title, "OG");
+  EXPECT_EQ(page.meta_description, "Desc");
+  EXPECT_EQ(page.json_ld_body, "Body \xC3\xBC" "ber text");
+  EXPECT_EQ(page.lang_attr, "de-de");
+  EXPECT_EQ(Texts(page), (std::vector<std::string>{"x"}));
+}
+
+TEST(SegmentHtml, DeepNestingDoesNotRecurse) {
+  std::string html;
+  for (int i = 0; i < 20000; ++i) html += "<div>";
+  html += "deep";
+  Page page = Segment(html);
+  ASSERT_EQ(page.blocks.size(), 1u);
+  EXPECT_EQ(page.blocks[0].text, "deep");
+}
+
+TEST(SegmentText, OneBlockPerLine) {
+  Page page;
+  SegmentText("First line.\n\nSecond line\r\n  \nThird", &page);
+  EXPECT_EQ(Texts(page), (std::vector<std::string>{"First line.",
+                                                   "Second line", "Third"}));
+  EXPECT_TRUE(page.is_text);
+  EXPECT_EQ(page.blocks[0].kind, BlockKind::kLine);
+}
+
+TEST(SegmentText, JoinsHardWrappedParagraphs) {
+  Page page;
+  SegmentText(
+      "This is a hard wrapped\nparagraph of text that\ncontinues here.\n\n"
+      "And a second one that\nalso wraps.\n",
+      &page);
+  EXPECT_EQ(Texts(page),
+            (std::vector<std::string>{
+                "This is a hard wrapped paragraph of text that continues here.",
+                "And a second one that also wraps."}));
+}
+
+TEST(ComputeTextFeatures, CountsCodePointsSentencesCommas) {
+  Block b;
+  b.text = "Stra\xC3\x9F" "e, Weg. Ende! Wirklich?";
+  ComputeTextFeatures(&b);
+  EXPECT_EQ(b.chars, 27);
+  EXPECT_EQ(b.sentence_ends, 3);
+  EXPECT_EQ(b.commas, 1);
+}
+
+TEST(AppendFolded, FoldsUnicodeSpaces) {
+  std::string out;
+  AppendFolded("a\xC2\xA0\xE2\x80\x83" "b\xE3\x80\x80 c", &out);
+  EXPECT_EQ(out, "a b c");
+}
+
+}  // namespace
+}  // namespace winnow
