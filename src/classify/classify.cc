@@ -3,7 +3,10 @@
 #include "classify/classify.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
+
+#include "classify/content.h"
 
 namespace winnow {
 namespace {
@@ -190,6 +193,15 @@ void Classify(const Page& page, const RuleSet& rules, const Options& options,
     }
   }
 
+  // ---- Main content: the container the prose votes for -----------------------
+  std::vector<double> bias(page.nodes.size(), 1.0);
+  for (size_t i = 0; i < page.nodes.size(); ++i) {
+    bias[i] = std::exp(0.3 * std::max(-4.0, std::min(4.0, nodes[i].shift)));
+  }
+  ContentRegion region;
+  FindMainContent(page, bias, &region);
+  const bool use_region = region.best >= 0 && region.prose_share >= 0.25;
+
   // ---- Text rules and heuristics, per block ---------------------------------
   const bool has_lang = !page.lang.empty();
   const std::string& title =
@@ -254,6 +266,7 @@ void Classify(const Page& page, const RuleSet& rules, const Options& options,
         }
       }
     }
+    if (use_region) shift += region.in_region[bi] ? 1.0 : -1.0;
     d.score = Heuristic(b, has_lang, page.is_text) + shift;
     cls[bi] = ClassOf(d.score, b);
     // Hard decisions: text rules beat element rules; drop beats keep.

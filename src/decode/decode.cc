@@ -854,7 +854,7 @@ Decoded DecodeToUtf8(std::string_view bytes, std::string_view content_type,
       d.source = "default";
       // 7-bit text with escapes may be ISO-2022-JP (old mail, old pages);
       // as UTF-8 it would keep the raw escape sequences.
-      if (scan.multibyte == 0 && scan.errors == 0 &&
+      if (scan.multibyte == 0 && scan.errors == 0 && !bytes.empty() &&
           std::memchr(bytes.data(), 0x1B, bytes.size()) != nullptr) {
         detected_name = DetectCharset(bytes);
         if (detected_name.size() > 8 &&

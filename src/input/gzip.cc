@@ -34,8 +34,7 @@ FdSource::~FdSource() {
   if (owns_ && fd_ >= 0) ::close(fd_);
 }
 
-Status FdSource::Open(const std::string& path,
-                      std::unique_ptr<FdSource>* out) {
+Status FdSource::Open(const std::string& path, std::unique_ptr<FdSource>* out) {
   int fd;
   do {
     fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -247,7 +246,8 @@ bool GzipSource::StartMember() {
     if (status_.ok()) {
       status_ = Status::Corruption(
           name_ +
-          (members_ == 0 ? ": not gzip data" : ": trailing garbage after gzip data") +
+          (members_ == 0 ? ": not gzip data"
+                         : ": trailing garbage after gzip data") +
           AtByte(compressed_offset()));
     }
     return false;
@@ -299,10 +299,9 @@ size_t GzipSource::Read(char* buf, size_t n) {
       at_boundary_ = true;
     } else if (ret != Z_OK && ret != Z_BUF_ERROR) {
       std::string why = z_->msg ? z_->msg : "zlib error " + std::to_string(ret);
-      status_ = Status::Corruption(name_ + ": corrupt gzip data" +
-                                   AtByte(compressed_offset()) +
-                                   " (member at byte " +
-                                   std::to_string(member_start_) + "): " + why);
+      status_ = Status::Corruption(
+          name_ + ": corrupt gzip data" + AtByte(compressed_offset()) +
+          " (member at byte " + std::to_string(member_start_) + "): " + why);
       break;
     }
   }
@@ -334,8 +333,8 @@ Status InflateBuffer(std::string_view in, int window_bits, size_t max_out,
     int ret = inflate(&z, Z_NO_FLUSH);
     size_t got = sizeof(chunk) - z.avail_out;
     if (out->size() - base + got > max_out) {
-      status = Status::ResourceExhausted(
-          "inflated payload exceeds " + std::to_string(max_out) + " bytes");
+      status = Status::ResourceExhausted("inflated payload exceeds " +
+                                         std::to_string(max_out) + " bytes");
       break;
     }
     out->append(chunk, got);

@@ -14,8 +14,10 @@ namespace {
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c; }
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
     s.remove_suffix(1);
   return s;
 }
@@ -144,7 +146,8 @@ Status ParseHttpResponseHead(std::string_view data, HttpResponse* out,
         (rest.size() > 3 && rest[3] != ' ' && rest[3] != '\t')) {
       return Status::Corruption("not an HTTP response: bad status code");
     }
-    out->status = (rest[0] - '0') * 100 + (rest[1] - '0') * 10 + (rest[2] - '0');
+    out->status =
+        (rest[0] - '0') * 100 + (rest[1] - '0') * 10 + (rest[2] - '0');
     out->reason = std::string(Trim(rest.substr(3)));
     pos = eol + 1;
     // Header fields up to an empty line. Lines without a colon are ignored,
@@ -199,10 +202,12 @@ Status DecodeChunked(std::string_view in, size_t max_out, std::string* out) {
     if (eol == std::string_view::npos) {
       // Cut off inside a chunk-size line: fine if what came could be one.
       if (line.empty() || ParseChunkSize(line, &size)) return Status::OK();
-      return Status::Corruption("bad chunk size at byte " + std::to_string(pos));
+      return Status::Corruption("bad chunk size at byte " +
+                                std::to_string(pos));
     }
     if (!ParseChunkSize(line, &size)) {
-      return Status::Corruption("bad chunk size at byte " + std::to_string(pos));
+      return Status::Corruption("bad chunk size at byte " +
+                                std::to_string(pos));
     }
     pos = eol + 1;
     if (size == 0) return Status::OK();  // the last chunk; trailers ignored
@@ -281,7 +286,8 @@ Status DecodeHttpBody(const HttpResponse& response, std::string_view body,
           cur[lead] == '<') {
         continue;  // stored de-chunked
       }
-      s = Wrap(DecodeChunked(cur, max_out, next), "bad chunked transfer coding: ");
+      s = Wrap(DecodeChunked(cur, max_out, next),
+               "bad chunked transfer coding: ");
     } else {
       s = Wrap(DecodeContentCoding(coding, cur, max_out, next),
                "bad " + coding + (transfer ? " transfer" : " content") +
@@ -319,17 +325,29 @@ bool IsHtmlMediaType(std::string_view content_type) {
 bool SniffHtml(std::string_view bytes) {
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   size_t i = 0;
-  while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\t' ||
-                              bytes[i] == '\n' || bytes[i] == '\r' ||
-                              bytes[i] == '\f')) {
+  while (i < bytes.size() &&
+         (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\n' ||
+          bytes[i] == '\r' || bytes[i] == '\f')) {
     ++i;
   }
   std::string_view s = bytes.substr(i);
   if (s.substr(0, 4) == "<!--") return true;
-  static const char* const kTags[] = {
-      "<!doctype html", "<html", "<head", "<script", "<iframe", "<h1",
-      "<div",           "<font", "<table", "<a",     "<style",  "<title",
-      "<b",             "<body", "<br",    "<p"};
+  static const char* const kTags[] = {"<!doctype html",
+                                      "<html",
+                                      "<head",
+                                      "<script",
+                                      "<iframe",
+                                      "<h1",
+                                      "<div",
+                                      "<font",
+                                      "<table",
+                                      "<a",
+                                      "<style",
+                                      "<title",
+                                      "<b",
+                                      "<body",
+                                      "<br",
+                                      "<p"};
   for (const char* tag : kTags) {
     std::string_view t(tag);
     if (s.size() > t.size() && StartsWithIgnoreCase(s, t) &&

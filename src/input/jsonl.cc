@@ -84,8 +84,8 @@ bool JsonlReader::Next(Record* r) {
     r->index = line_no;
     if (too_long) {
       ScanJsonStringField(line, options_.url_field, &r->url);
-      r->error = Status::ResourceExhausted(
-          "line longer than " + std::to_string(max) + " bytes");
+      r->error = Status::ResourceExhausted("line longer than " +
+                                           std::to_string(max) + " bytes");
       return true;
     }
     JsonValue v;
@@ -113,9 +113,9 @@ bool JsonlReader::Next(Record* r) {
       r->kind = ContentKind::kText;
       r->content_type = "text/plain; charset=utf-8";
     } else {
-      r->error = Status::NotFound("no string \"" + options_.html_field +
-                                  "\" or \"" + options_.text_field +
-                                  "\" field");
+      r->error =
+          Status::NotFound("no string \"" + options_.html_field + "\" or \"" +
+                           options_.text_field + "\" field");
     }
     for (const JsonMember& m : v.members()) {
       if (m.key == options_.html_field || m.key == options_.text_field ||

@@ -26,8 +26,10 @@ std::string Lower(std::string_view s) {
 }
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
     s.remove_suffix(1);
   return s;
 }
@@ -35,9 +37,12 @@ std::string_view Trim(std::string_view s) {
 // The same code with another message.
 Status WithMessage(const Status& s, const std::string& msg) {
   switch (s.code()) {
-    case Status::Code::kIOError: return Status::IOError(msg);
-    case Status::Code::kResourceExhausted: return Status::ResourceExhausted(msg);
-    default: return Status::Corruption(msg);
+    case Status::Code::kIOError:
+      return Status::IOError(msg);
+    case Status::Code::kResourceExhausted:
+      return Status::ResourceExhausted(msg);
+    default:
+      return Status::Corruption(msg);
   }
 }
 
@@ -83,13 +88,14 @@ Status WarcReader::Truncated() const {
     // The gzip message names the member where the damage is; when the
     // record does not start a member, say where in the data it began.
     if (record_has_member_ || !gzip_) return src;
-    return WithMessage(src, src.message() +
-                                " (incomplete WARC record at uncompressed byte " +
-                                std::to_string(record_start_) + ")");
+    return WithMessage(
+        src, src.message() + " (incomplete WARC record at uncompressed byte " +
+                 std::to_string(record_start_) + ")");
   }
-  return Status::Corruption(name_ + ": truncated WARC record" + Where() +
-                            " (" + (gzip_ ? "data ends at uncompressed" : "input ends at") +
-                            " byte " + std::to_string(in_->offset()) + ")");
+  return Status::Corruption(
+      name_ + ": truncated WARC record" + Where() + " (" +
+      (gzip_ ? "data ends at uncompressed" : "input ends at") + " byte " +
+      std::to_string(in_->offset()) + ")");
 }
 
 std::string WarcReader::Where() const {
@@ -101,11 +107,18 @@ std::string WarcReader::Where() const {
 Status WarcReader::ReadHeader(Header* h) {
   bool too_long = false, complete = false;
   line_.clear();
-  if (!in_->ReadLine(kMaxHeaderLine, &line_, &too_long, &complete) ||
-      !complete) {
+  if (!in_->ReadLine(kMaxHeaderLine, &line_, &too_long, &complete)) {
     return Truncated();
   }
   std::string_view version = Trim(line_);
+  if (!complete) {
+    // Cut off in the version line, or not a WARC at all.
+    std::string_view w = "WARC/1.";
+    if (version.substr(0, w.size()) == w.substr(0, version.size())) {
+      return Truncated();
+    }
+    return Status::Corruption(name_ + ": not a WARC record" + Where());
+  }
   if (version != "WARC/1.0" && version != "WARC/1.1") {
     std::string what = version.substr(0, 5) == "WARC/"
                            ? "unsupported WARC version \"" +
@@ -212,11 +225,11 @@ WarcReader::Outcome WarcReader::ReadBlock(const Header& h, uint64_t length,
   if (!http) {
     if (!IsHtmlMediaType(h.content_type)) return Skip(length, "non-html");
     if (length > max) {
-      return ErrorRecord(Status::ResourceExhausted(
-                             "record of " + std::to_string(length) +
-                             " bytes exceeds the limit of " +
-                             std::to_string(max)),
-                         length, r);
+      return ErrorRecord(
+          Status::ResourceExhausted("record of " + std::to_string(length) +
+                                    " bytes exceeds the limit of " +
+                                    std::to_string(max)),
+          length, r);
     }
     if (in_->ReadInto(length, &r->body) < length) {
       Stop(Truncated());
@@ -251,10 +264,11 @@ WarcReader::Outcome WarcReader::ReadBlock(const Header& h, uint64_t length,
     return Skip(length - block_.size(), "non-html");
   }
   if (length - head_size > max) {
-    return ErrorRecord(Status::ResourceExhausted(
-                           "payload of " + std::to_string(length - head_size) +
-                           " bytes exceeds the limit of " + std::to_string(max)),
-                       length - block_.size(), r);
+    return ErrorRecord(
+        Status::ResourceExhausted(
+            "payload of " + std::to_string(length - head_size) +
+            " bytes exceeds the limit of " + std::to_string(max)),
+        length - block_.size(), r);
   }
   const uint64_t rest = length - block_.size();
   if (in_->ReadInto(rest, &block_) < rest) {
@@ -289,12 +303,13 @@ bool WarcReader::Next(Record* r) {
     }
     uint64_t length = 0;
     if (!ParseLength(h.content_length, &length)) {
-      Stop(Status::Corruption(
-          name_ + ": " +
-          (h.content_length.empty() ? std::string("missing Content-Length")
-                                    : "bad Content-Length \"" +
-                                          h.content_length.substr(0, 32) + "\"") +
-          " in WARC record" + Where()));
+      Stop(
+          Status::Corruption(name_ + ": " +
+                             (h.content_length.empty()
+                                  ? std::string("missing Content-Length")
+                                  : "bad Content-Length \"" +
+                                        h.content_length.substr(0, 32) + "\"") +
+                             " in WARC record" + Where()));
       break;
     }
     ++count_;

@@ -28,6 +28,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <system_error>
 #include <unordered_map>
@@ -249,6 +250,67 @@ size_t FindAnchor(std::string_view p) {
   return std::string_view::npos;
 }
 
+// True when `p` has a '|' outside every group and class.
+bool HasTopLevelAlternation(std::string_view p) {
+  int depth = 0;
+  bool in_class = false;
+  for (size_t i = 0; i < p.size(); ++i) {
+    const char c = p[i];
+    if (c == '\\') {
+      if (i + 1 < p.size() && p[i + 1] == 'Q') {
+        size_t e = p.find("\\E", i + 2);
+        if (e == std::string_view::npos) return false;
+        i = e + 1;
+      } else {
+        ++i;
+      }
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+      if (i + 1 < p.size() && p[i + 1] == '^') ++i;
+      if (i + 1 < p.size() && p[i + 1] == ']') ++i;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// An attribute pattern split into its token anchors and the rest: a leading
+// '^' ties the match to the start of the token, a trailing '$' to its end.
+struct TokenPattern {
+  bool at_start = false;
+  bool at_end = false;
+  std::string core;
+};
+
+TokenPattern SplitTokenAnchors(std::string_view p) {
+  TokenPattern t;
+  if (!p.empty() && p.front() == '^') {
+    t.at_start = true;
+    p.remove_prefix(1);
+  }
+  if (!p.empty() && p.back() == '$') {
+    size_t slashes = 0;
+    for (size_t i = p.size() - 1; i > 0 && p[i - 1] == '\\'; --i) ++slashes;
+    if (slashes % 2 == 0) {
+      t.at_end = true;
+      p.remove_suffix(1);
+    }
+  }
+  t.core = std::string(p);
+  return t;
+}
+
 bool HexWhitespace(std::string_view hex) {
   unsigned v = 0;
   if (hex.empty() || hex.size() > 6) return false;
@@ -374,25 +436,27 @@ bool NeverMatches(const std::string& pattern, const RE2& re,
 
 // The regexp that goes into a Set for `rule`.
 std::string WrappedPattern(const Rule& rule) {
-  const std::string& p = rule.pattern;
-  switch (rule.target) {
-    case Target::kText:
-      return (rule.icase ? "(?i:" : "(?:") + p + ")";
-    case Target::kTag:
-      return "(?m:^t=)(?i:" + p + ")(?m:$)";
-    default:
-      break;
+  if (rule.target == Target::kText) {
+    return (rule.icase ? "(?i:" : "(?:") + rule.pattern + ")";
   }
-  const char* field = "c";
+  const TokenPattern t = SplitTokenAnchors(rule.pattern);
+  if (rule.target == Target::kTag) {
+    return "(?m:^t=)(?i:" + t.core + ")(?m:$)";
+  }
+  const char* field = "[ciarp]";
   switch (rule.target) {
     case Target::kClass: field = "c"; break;
     case Target::kId: field = "i"; break;
     case Target::kRole: field = "r"; break;
     case Target::kAria: field = "a"; break;
-    default: field = "[ciarp]"; break;
+    default: break;
   }
-  return std::string("(?m:^") + field + "=)(?:[^\\n]*[-_])?(?i:" + p +
-         ")(?:[-_][^\\n]*)?(?m:$)";
+  std::string out = std::string("(?m:^") + field + "=)";
+  if (!t.at_start) out += "(?:[^\\n]*[-_])?";
+  out += "(?i:" + t.core + ")";
+  if (!t.at_end) out += "(?:[-_][^\\n]*)?";
+  out += "(?m:$)";
+  return out;
 }
 
 // Checks a rule's pattern; on a problem returns false with *col_off (byte
@@ -416,27 +480,45 @@ bool CheckPattern(const Rule& rule, size_t* col_off, std::string* msg) {
     }
     return false;
   }
+  // Attribute patterns are checked without their token anchors.
+  TokenPattern tp;
+  std::unique_ptr<RE2> core_re;
+  const RE2* check = &re;
+  std::string_view check_pattern = rule.pattern;
   if (attr) {
-    size_t a = FindAnchor(rule.pattern);
+    tp = SplitTokenAnchors(rule.pattern);
+    const size_t shift = tp.at_start ? 1 : 0;
+    size_t a = FindAnchor(tp.core);
     if (a != std::string_view::npos) {
-      *col_off = a;
-      *msg = std::string("anchors (^ $ \\A \\z) are not allowed in ") +
-             (rule.target == Target::kTag ? "tag" : "attribute") +
-             " patterns: they match whole tag names or runs of a token "
-             "bounded by '-' or '_'";
+      *col_off = a + shift;
+      *msg = "anchors are allowed in attribute patterns only as a leading ^ "
+             "(start of the token) and a trailing $ (end of the token)";
       return false;
     }
+    if ((tp.at_start || tp.at_end) && HasTopLevelAlternation(tp.core)) {
+      *col_off = shift;
+      *msg = "an anchored attribute pattern with alternatives needs a group, "
+             "like ^(?:a|b)$";
+      return false;
+    }
+    core_re = std::make_unique<RE2>(tp.core, opts);
+    if (!core_re->ok()) {
+      *msg = "pattern does not compile: " + core_re->error();
+      return false;
+    }
+    check = core_re.get();
+    check_pattern = tp.core;
   }
-  if (RE2::PartialMatch("", re)) {
+  if (RE2::PartialMatch("", *check)) {
     *msg = "pattern matches empty text (it would match everything)";
     return false;
   }
-  if (NeverMatches(rule.pattern, re, opts)) {
+  if (NeverMatches(std::string(check_pattern), *check, opts)) {
     *msg = "pattern can never match";
     return false;
   }
   if (attr) {
-    const std::string nows_pattern = WhitespaceToNewline(rule.pattern);
+    const std::string nows_pattern = WhitespaceToNewline(check_pattern);
     RE2 nows(nows_pattern, opts);
     if (nows.ok() && !RE2::PartialMatch("", nows) &&
         NeverMatches(nows_pattern, nows, opts)) {
@@ -444,13 +526,6 @@ bool CheckPattern(const Rule& rule, size_t* col_off, std::string* msg) {
              TargetNoun(rule.target) + " never contain whitespace";
       return false;
     }
-  }
-  // The wrapped form must compile too (it does whenever the pattern does).
-  RE2 wrapped(WrappedPattern(rule), attr ? AttrOptions(kOneMaxMem)
-                                         : TextOptions(kOneMaxMem));
-  if (!wrapped.ok()) {
-    *msg = "pattern does not compile in context: " + wrapped.error();
-    return false;
   }
   return true;
 }
@@ -617,8 +692,14 @@ std::string RuleDiagnostic::ToString() const {
   return out;
 }
 
-bool ParseRules(std::string_view source, std::string_view file_name,
-                std::vector<Rule>* rules, std::vector<RuleDiagnostic>* diags) {
+namespace {
+
+// ParseRules, optionally without the (costly) pattern checks: the embedded
+// defaults are checked by a unit test, and Set::Add still reports patterns
+// that do not compile.
+bool ParseRulesImpl(std::string_view source, std::string_view file_name,
+                    bool check_patterns, std::vector<Rule>* rules,
+                    std::vector<RuleDiagnostic>* diags) {
   const size_t diags_before = diags->size();
   if (source.size() >= 3 && source.compare(0, 3, "\xEF\xBB\xBF") == 0) {
     source.remove_prefix(3);  // byte order mark
@@ -755,13 +836,20 @@ bool ParseRules(std::string_view source, std::string_view file_name,
     }
     size_t off = 0;
     std::string msg;
-    if (!CheckPattern(rule, &off, &msg)) {
+    if (check_patterns && !CheckPattern(rule, &off, &msg)) {
       diag(rest.offset + off, std::move(msg));
       ok = false;
     }
     if (ok) rules->push_back(std::move(rule));
   }
   return diags->size() == diags_before;
+}
+
+}  // namespace
+
+bool ParseRules(std::string_view source, std::string_view file_name,
+                std::vector<Rule>* rules, std::vector<RuleDiagnostic>* diags) {
+  return ParseRulesImpl(source, file_name, true, rules, diags);
 }
 
 // ---- RuleSet ----------------------------------------------------------------
@@ -846,6 +934,31 @@ void MatchSet(const RE2::Set* set, const std::vector<int>& index,
   }
 }
 
+// WordPress and friends put the post's taxonomy into class names
+// ("tag-cookies", "category-social-media", "format-video"): they say what the
+// article is about, not what the element is, so rules do not see them.
+// Layout names that merely start like one ("tag-cloud") stay.
+bool IsTaxonomyToken(std::string_view tok) {
+  static const std::string_view kPrefixes[] = {
+      "tag-", "tag_", "category-", "category_", "post_tag-", "term-",
+      "format-", "status-", "type-", "postid-",
+  };
+  static const std::string_view kLayout[] = {
+      "list", "links", "cloud", "box", "widget", "wrapper", "container",
+      "title", "label", "nav", "menu",
+  };
+  for (std::string_view p : kPrefixes) {
+    if (tok.size() <= p.size() || !EqualsIgnoreCase(tok.substr(0, p.size()), p))
+      continue;
+    const std::string_view rest = tok.substr(p.size());
+    for (std::string_view l : kLayout) {
+      if (EqualsIgnoreCase(rest, l)) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
 // Appends "X=token\n" for every whitespace-separated token of `value`.
 void AppendTokens(char field, std::string_view value, bool skip_taxonomy,
                   std::string* out) {
@@ -856,23 +969,7 @@ void AppendTokens(char field, std::string_view value, bool skip_taxonomy,
     while (i < value.size() && !IsSpace(value[i])) ++i;
     if (i == start) break;
     std::string_view tok = value.substr(start, i - start);
-    if (skip_taxonomy) {
-      // WordPress and friends put the post's taxonomy into class names
-      // ("tag-cookies", "category-social-media"); they say what the
-      // article is about, not what the element is.
-      static const std::string_view kPrefixes[] = {
-          "tag-", "category-", "post_tag-", "term-", "format-",
-          "status-", "type-", "postid-", "tag_", "category_",
-      };
-      bool skip = false;
-      for (std::string_view p : kPrefixes) {
-        if (tok.size() > p.size() && EqualsIgnoreCase(tok.substr(0, p.size()), p)) {
-          skip = true;
-          break;
-        }
-      }
-      if (skip) continue;
-    }
+    if (skip_taxonomy && IsTaxonomyToken(tok)) continue;
     out->push_back(field);
     out->push_back('=');
     for (char c : tok) out->push_back(Lower(c));
@@ -914,7 +1011,8 @@ Status RuleSet::Load(const Options& options, std::unique_ptr<RuleSet>* out) {
     for (size_t i = 0; i < kEmbeddedRulesCount; ++i) {
       const EmbeddedFile& f = kEmbeddedRules[i];
       if (f.name == nullptr || f.name[0] == '\0') continue;
-      ParseRules(f.contents(), std::string("rules/") + f.name, &rules, &diags);
+      ParseRulesImpl(f.contents(), std::string("rules/") + f.name,
+                     /*check_patterns=*/false, &rules, &diags);
     }
   }
   for (const std::string& path : options.rule_paths) {

@@ -193,6 +193,7 @@ class TextBuffer {
     for (size_t i = 0; i < text.size();) {
       size_t len = 1;
       if (!preformatted && IsSpaceAt(text, i, &len)) {
+        if (!pending_space_) space_in_link_ = in_link;
         pending_space_ = !text_.empty() && text_.back() != '\n';
         i += len;
         continue;
@@ -207,7 +208,7 @@ class TextBuffer {
       }
       if (pending_space_) {
         text_.push_back(' ');
-        if (in_link) ++link_chars_;
+        if (in_link && space_in_link_) ++link_chars_;
         pending_space_ = false;
       }
       const unsigned char c = static_cast<unsigned char>(text[i]);
@@ -249,6 +250,7 @@ class TextBuffer {
   std::string text_;
   int link_chars_ = 0;
   bool pending_space_ = false;
+  bool space_in_link_ = false;  // the pending space was inside a link
 };
 
 struct Frame {
@@ -633,7 +635,7 @@ void SegmentText(std::string_view utf8, Page* page) {
     if (i + 1 < lines.size() && !blank(lines[i + 1])) ++followed;
   }
   const bool wrapped =
-      blanks && nonblank > 2 && followed * 10 > nonblank * 6 && longest <= 100;
+      blanks && nonblank > 2 && followed * 2 >= nonblank && longest <= 100;
   Block block;
   auto emit = [&]() {
     if (block.text.empty()) return;

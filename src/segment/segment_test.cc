@@ -143,7 +143,7 @@ TEST(ComputeTextFeatures, CountsCodePointsSentencesCommas) {
   Block b;
   b.text = "Stra\xC3\x9F" "e, Weg. Ende! Wirklich?";
   ComputeTextFeatures(&b);
-  EXPECT_EQ(b.chars, 27);
+  EXPECT_EQ(b.chars, 28);
   EXPECT_EQ(b.sentence_ends, 3);
   EXPECT_EQ(b.commas, 1);
 }

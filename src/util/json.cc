@@ -61,8 +61,7 @@ const JsonValue* JsonValue::Find(std::string_view key) const {
 }
 
 JsonValue* JsonValue::Find(std::string_view key) {
-  return const_cast<JsonValue*>(
-      static_cast<const JsonValue*>(this)->Find(key));
+  return const_cast<JsonValue*>(static_cast<const JsonValue*>(this)->Find(key));
 }
 
 void JsonValue::Append(JsonValue v) {
@@ -230,14 +229,30 @@ Status Parser::ParseString(std::string* out) {
       if (++pos_ >= n) return Error("unterminated string");
       char e = in_[pos_++];
       switch (e) {
-        case '"': out->push_back('"'); break;
-        case '\\': out->push_back('\\'); break;
-        case '/': out->push_back('/'); break;
-        case 'b': out->push_back('\b'); break;
-        case 'f': out->push_back('\f'); break;
-        case 'n': out->push_back('\n'); break;
-        case 'r': out->push_back('\r'); break;
-        case 't': out->push_back('\t'); break;
+        case '"':
+          out->push_back('"');
+          break;
+        case '\\':
+          out->push_back('\\');
+          break;
+        case '/':
+          out->push_back('/');
+          break;
+        case 'b':
+          out->push_back('\b');
+          break;
+        case 'f':
+          out->push_back('\f');
+          break;
+        case 'n':
+          out->push_back('\n');
+          break;
+        case 'r':
+          out->push_back('\r');
+          break;
+        case 't':
+          out->push_back('\t');
+          break;
         case 'u': {
           uint32_t cp;
           Status s = ParseHex4(&cp);
@@ -266,7 +281,7 @@ Status Parser::ParseString(std::string* out) {
           break;
         }
         default:
-          --pos_;
+          pos_ -= 2;  // point at the backslash
           return Error("bad escape");
       }
       continue;
@@ -287,7 +302,9 @@ Status Parser::ParseString(std::string* out) {
 Status Parser::ParseNumber(JsonValue* v) {
   const size_t start = pos_;
   const size_t n = in_.size();
-  auto digit = [&](size_t i) { return i < n && in_[i] >= '0' && in_[i] <= '9'; };
+  auto digit = [&](size_t i) {
+    return i < n && in_[i] >= '0' && in_[i] <= '9';
+  };
   if (Peek('-')) ++pos_;
   if (Peek('0')) {
     ++pos_;
@@ -370,9 +387,9 @@ Status Parser::Parse(JsonValue* out) {
     char c = in_[pos_];
     if (c == '{' || c == '[') {
       if (stack.size() >= max_depth) {
-        return Status::ResourceExhausted(
-            "JSON nested deeper than " + std::to_string(max_depth) +
-            " at byte " + std::to_string(pos_));
+        return Status::ResourceExhausted("JSON nested deeper than " +
+                                         std::to_string(max_depth) +
+                                         " at byte " + std::to_string(pos_));
       }
       ++pos_;
       stack.push_back(Frame{c == '{' ? JsonValue::Object() : JsonValue::Array(),
@@ -459,13 +476,20 @@ void AppendNumber(const JsonValue& v, std::string* out) {
 
 void AppendScalar(const JsonValue& v, std::string* out) {
   switch (v.type()) {
-    case JsonValue::Type::kNull: out->append("null"); break;
+    case JsonValue::Type::kNull:
+      out->append("null");
+      break;
     case JsonValue::Type::kBool:
       out->append(v.bool_value() ? "true" : "false");
       break;
-    case JsonValue::Type::kNumber: AppendNumber(v, out); break;
-    case JsonValue::Type::kString: AppendJsonString(v.str(), out); break;
-    default: break;
+    case JsonValue::Type::kNumber:
+      AppendNumber(v, out);
+      break;
+    case JsonValue::Type::kString:
+      AppendJsonString(v.str(), out);
+      break;
+    default:
+      break;
   }
 }
 
@@ -494,13 +518,27 @@ void AppendJsonEscaped(std::string_view s, std::string* out) {
     unsigned char c = p[i];
     if (c < 0x80) {
       switch (c) {
-        case '"': out->append("\\\""); break;
-        case '\\': out->append("\\\\"); break;
-        case '\n': out->append("\\n"); break;
-        case '\t': out->append("\\t"); break;
-        case '\r': out->append("\\r"); break;
-        case '\b': out->append("\\b"); break;
-        case '\f': out->append("\\f"); break;
+        case '"':
+          out->append("\\\"");
+          break;
+        case '\\':
+          out->append("\\\\");
+          break;
+        case '\n':
+          out->append("\\n");
+          break;
+        case '\t':
+          out->append("\\t");
+          break;
+        case '\r':
+          out->append("\\r");
+          break;
+        case '\b':
+          out->append("\\b");
+          break;
+        case '\f':
+          out->append("\\f");
+          break;
         default: {
           char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
           out->append(esc, 6);

@@ -1,0 +1,101 @@
+// Copyright winnow authors. Licensed under the MIT licence.
+
+#include "classify/content.h"
+
+#include <gumbo.h>
+
+#include <algorithm>
+
+namespace winnow {
+namespace {
+
+// How much a block says "article text here" (Readability's paragraph
+// score: one point, one per comma, one per 100 characters up to three).
+double ProseWeight(const Block& b) {
+  if (b.chars < 25 || b.LinkDensity() > 0.33) return 0;
+  if (b.kind == BlockKind::kHeading || b.kind == BlockKind::kCaption) return 0;
+  double w = 1 + std::min(b.commas, 10) + std::min(b.chars / 100, 3);
+  if (b.words > 0 && b.StopDensity() < 0.1 && b.words >= 8) w *= 0.5;
+  return w;
+}
+
+bool IsGeneric(uint16_t tag) {
+  return tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_SECTION ||
+         tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN ||
+         tag == GUMBO_TAG_TD || tag == GUMBO_TAG_BODY;
+}
+
+}  // namespace
+
+void FindMainContent(const Page& page, const std::vector<double>& node_bias,
+                     ContentRegion* out) {
+  const size_t nn = page.nodes.size(), nb = page.blocks.size();
+  out->in_region.assign(nb, 0);
+  out->best = -1;
+  if (nn == 0 || nb == 0) return;
+  std::vector<double> score(nn, 0), chars(nn, 0), links(nn, 0);
+  double total_prose = 0;
+  for (const Block& b : page.blocks) {
+    if (b.node < 0) continue;
+    // Subtree text and link totals, for the link-density discount.
+    for (int n = b.node, up = 0; n >= 0 && up < 64; n = page.nodes[n].parent, ++up) {
+      chars[n] += b.chars;
+      links[n] += b.link_chars;
+    }
+    const double w = ProseWeight(b);
+    if (w == 0) continue;
+    total_prose += w;
+    int n = b.node;
+    // A generic container that owns text directly is a candidate itself.
+    if (IsGeneric(page.nodes[n].tag)) score[n] += w;
+    n = page.nodes[n].parent;
+    for (int level = 1; n >= 0 && level <= 5; ++level, n = page.nodes[n].parent) {
+      score[n] += level == 1 ? w : level == 2 ? w / 2 : w / (level * 3);
+    }
+  }
+  if (total_prose == 0) return;
+  int best = -1;
+  double best_score = 0;
+  for (size_t n = 0; n < nn; ++n) {
+    if (score[n] == 0) continue;
+    const double ld = chars[n] > 0 ? links[n] / chars[n] : 0;
+    double s = score[n] * (1 - ld);
+    if (!node_bias.empty()) s *= node_bias[n];
+    score[n] = s;
+    if (s > best_score) {
+      best_score = s;
+      best = static_cast<int>(n);
+    }
+  }
+  if (best < 0) return;
+  out->best = best;
+  out->best_score = best_score;
+  auto mark = [&](int n) {
+    const Node& node = page.nodes[n];
+    for (int b = node.first_block; b < node.end_block; ++b) out->in_region[b] = 1;
+  };
+  mark(best);
+  // Siblings that continue the article: a good share of the winner's score,
+  // or a paragraph of prose on its own.
+  const int parent = page.nodes[best].parent;
+  if (parent >= 0) {
+    const double threshold = std::max(10.0, best_score * 0.2);
+    for (size_t n = best + 1; n < nn; ++n) {
+      if (page.nodes[n].parent != parent) {
+        if (page.nodes[n].depth <= page.nodes[parent].depth) break;
+        continue;
+      }
+      if (score[n] >= threshold) mark(static_cast<int>(n));
+    }
+    for (int n = best - 1; n > parent; --n) {
+      if (page.nodes[n].parent == parent && score[n] >= threshold) mark(n);
+    }
+  }
+  double inside = 0;
+  for (size_t b = 0; b < nb; ++b) {
+    if (out->in_region[b]) inside += ProseWeight(page.blocks[b]);
+  }
+  out->prose_share = inside / total_prose;
+}
+
+}  // namespace winnow

@@ -1,0 +1,32 @@
+// Copyright winnow authors. Licensed under the MIT licence.
+//
+// Where is the article? Readability's answer, on winnow's flat page model:
+// prose blocks vote for the elements above them, the element with the most
+// votes (discounted by its link density and shifted by container rules) is
+// the main content, and siblings that look like continuation join it.
+
+#ifndef WINNOW_CLASSIFY_CONTENT_H_
+#define WINNOW_CLASSIFY_CONTENT_H_
+
+#include <vector>
+
+#include "segment/page.h"
+
+namespace winnow {
+
+struct ContentRegion {
+  int best = -1;            // the winning element, -1 when none qualified
+  double best_score = 0;
+  double prose_share = 0;   // share of the page's prose inside the region
+  std::vector<char> in_region;  // per block: 1 inside the main content
+};
+
+// `node_bias` (per node, may be empty) multiplies a candidate's score:
+// above 1 for named body containers, below 1 for chrome containers. Linear
+// in blocks times a bounded ancestor walk.
+void FindMainContent(const Page& page, const std::vector<double>& node_bias,
+                     ContentRegion* out);
+
+}  // namespace winnow
+
+#endif  // WINNOW_CLASSIFY_CONTENT_H_

@@ -1,0 +1,245 @@
+// Copyright winnow authors. Licensed under the MIT licence.
+
+#include "input/jsonl.h"
+
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace winnow {
+namespace {
+
+class OwnedSource : public ByteSource {
+ public:
+  explicit OwnedSource(std::string data)
+      : data_(std::move(data)), src_(data_) {}
+  size_t Read(char* buf, size_t n) override { return src_.Read(buf, n); }
+  Status status() const override { return src_.status(); }
+
+ private:
+  std::string data_;
+  StringSource src_;
+};
+
+std::string Gzip(std::string_view data) {
+  z_stream z{};
+  deflateInit2(&z, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY);
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  std::string out(deflateBound(&z, data.size()) + 32, '\0');
+  z.next_out = reinterpret_cast<Bytef*>(&out[0]);
+  z.avail_out = static_cast<uInt>(out.size());
+  deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return out;
+}
+
+std::unique_ptr<JsonlReader> Reader(std::string data, const std::string& name,
+                                    const ReaderOptions& options = {}) {
+  auto raw = std::make_unique<BufferedSource>(
+      std::make_unique<OwnedSource>(std::move(data)), 256);
+  if (HasGzipMagic(raw->Peek(2))) {
+    return std::make_unique<JsonlReader>(
+        name,
+        std::make_unique<BufferedSource>(
+            std::make_unique<GzipSource>(std::move(raw), name), 256),
+        options);
+  }
+  return std::make_unique<JsonlReader>(name, std::move(raw), options);
+}
+
+std::vector<Record> ReadAll(RecordReader* reader) {
+  std::vector<Record> out;
+  Record r;
+  while (reader->Next(&r)) out.push_back(r);
+  return out;
+}
+
+const std::vector<std::string>& Lines() {
+  static const std::vector<std::string> kLines = {
+      // 0: html, url and passthrough fields of every type
+      R"({"url":"https://example.com/a","html":"<p>caf\u00e9 \"A\"</p>\n","id":17,)"
+      R"("score":1.50,"tags":["x", "y"],"meta":{"lang" : "en","n":null},"ok":true})",
+      // 1: blank
+      "",
+      // 2: text only, no url, CRLF
+      "{\"text\":\"Line one.\\nLine two.\",\"source\":\"scrape\"}\r",
+      // 3: broken JSON with a readable url
+      R"({"url": "https://example.com/broken", "html": "<p>unterminated)",
+      // 4: whitespace only
+      "   \t",
+      // 5: valid but no content field
+      R"({"url":"https://example.com/empty","title":"No body"})",
+      // 6: html null, text present: text wins
+      R"({"html":null,"text":"fallback","url":"u6"})",
+      // 7: not an object
+      R"(["an","array"])",
+      // 8: html wins over text; both left out of passthrough; raw UTF-8
+      "{\"text\":\"t\",\"html\":\"<b>\xE2\x82\xAC</b>\",\"a\":\"\xC3\xA9\"}",
+  };
+  return kLines;
+}
+
+TEST(JsonlReaderTest, Records) {
+  std::string data;
+  for (const auto& l : Lines()) data += l + "\n";
+  auto reader = Reader(data, "pages.jsonl");
+  std::vector<Record> got = ReadAll(reader.get());
+  EXPECT_TRUE(reader->status().ok()) << reader->status().ToString();
+  EXPECT_TRUE(reader->skipped().empty());
+  ASSERT_EQ(got.size(), 7u);
+  std::vector<uint64_t> offsets;
+  uint64_t off = 0;
+  for (const auto& l : Lines()) {
+    offsets.push_back(off);
+    off += l.size() + 1;
+  }
+  for (const Record& r : got) {
+    EXPECT_EQ(r.input, "pages.jsonl");
+    EXPECT_EQ(r.offset, offsets[r.index]);
+    EXPECT_FALSE(r.compressed_offset);
+    EXPECT_EQ(r.warc_record_id, "");
+  }
+
+  EXPECT_EQ(got[0].index, 0u);
+  EXPECT_TRUE(got[0].error.ok());
+  EXPECT_EQ(got[0].url, "https://example.com/a");
+  EXPECT_EQ(got[0].body, "<p>caf\xC3\xA9 \"A\"</p>\n");
+  EXPECT_EQ(got[0].kind, ContentKind::kHtml);
+  EXPECT_EQ(got[0].content_type, "text/html; charset=utf-8");
+  EXPECT_EQ(
+      got[0].passthrough,
+      R"("id":17,"score":1.50,"tags":["x","y"],"meta":{"lang":"en","n":null},"ok":true)");
+
+  EXPECT_EQ(got[1].index, 2u);
+  EXPECT_TRUE(got[1].error.ok());
+  EXPECT_EQ(got[1].url, "");
+  EXPECT_EQ(got[1].body, "Line one.\nLine two.");
+  EXPECT_EQ(got[1].kind, ContentKind::kText);
+  EXPECT_EQ(got[1].content_type, "text/plain; charset=utf-8");
+  EXPECT_EQ(got[1].passthrough, R"("source":"scrape")");
+
+  EXPECT_EQ(got[2].index, 3u);
+  EXPECT_EQ(got[2].url, "https://example.com/broken");
+  EXPECT_EQ(got[2].error.ToString(),
+            "Corruption: JSON syntax error at byte 62: unterminated string");
+  EXPECT_EQ(got[2].body, "");
+  EXPECT_EQ(got[2].passthrough, "");
+
+  EXPECT_EQ(got[3].index, 5u);
+  EXPECT_EQ(got[3].url, "https://example.com/empty");
+  EXPECT_EQ(got[3].error.ToString(),
+            "Not found: no string \"html\" or \"text\" field");
+  EXPECT_EQ(got[3].passthrough, R"("title":"No body")");
+
+  EXPECT_EQ(got[4].index, 6u);
+  EXPECT_TRUE(got[4].error.ok());
+  EXPECT_EQ(got[4].body, "fallback");
+  EXPECT_EQ(got[4].kind, ContentKind::kText);
+  EXPECT_EQ(got[4].url, "u6");
+  EXPECT_EQ(got[4].passthrough, "");
+
+  EXPECT_EQ(got[5].index, 7u);
+  EXPECT_EQ(got[5].error.ToString(), "Corruption: line is not a JSON object");
+
+  EXPECT_EQ(got[6].index, 8u);
+  EXPECT_EQ(got[6].body, "<b>\xE2\x82\xAC</b>");
+  EXPECT_EQ(got[6].kind, ContentKind::kHtml);
+  EXPECT_EQ(got[6].passthrough, "\"a\":\"\xC3\xA9\"");
+}
+
+TEST(JsonlReaderTest, LastLineWithoutNewlineAndBom) {
+  auto reader =
+      Reader("\xEF\xBB\xBF{\"html\":\"<p>1</p>\"}\n{\"html\":\"<p>2</p>\"}",
+             "b.jsonl");
+  std::vector<Record> got = ReadAll(reader.get());
+  EXPECT_TRUE(reader->status().ok());
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].body, "<p>1</p>");
+  EXPECT_EQ(got[0].offset, 0u);
+  EXPECT_EQ(got[1].body, "<p>2</p>");
+  EXPECT_EQ(got[1].offset, 23u);
+  EXPECT_EQ(got[1].index, 1u);
+  reader = Reader("", "empty.jsonl");
+  EXPECT_TRUE(ReadAll(reader.get()).empty());
+  EXPECT_TRUE(reader->status().ok());
+}
+
+TEST(JsonlReaderTest, CustomFieldNames) {
+  ReaderOptions options;
+  options.html_field = "content";
+  options.text_field = "plain";
+  options.url_field = "link";
+  auto reader = Reader(
+      R"({"link":"https://x/","content":"<p>c</p>","html":"kept","url":"kept too"})"
+      "\n",
+      "c.jsonl", options);
+  std::vector<Record> got = ReadAll(reader.get());
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].url, "https://x/");
+  EXPECT_EQ(got[0].body, "<p>c</p>");
+  EXPECT_EQ(got[0].passthrough, R"("html":"kept","url":"kept too")");
+}
+
+TEST(JsonlReaderTest, LongLines) {
+  ReaderOptions options;
+  options.max_record_bytes = 100;
+  std::string big = R"({"url":"https://example.com/big","html":")" +
+                    std::string(5000, 'x') + "\"}";
+  std::string data = big + "\n" + R"({"html":"<p>small</p>"})" + "\n";
+  auto reader = Reader(data, "l.jsonl", options);
+  std::vector<Record> got = ReadAll(reader.get());
+  EXPECT_TRUE(reader->status().ok());
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].url, "https://example.com/big");
+  EXPECT_EQ(got[0].error.ToString(),
+            "Limit reached: line longer than 100 bytes");
+  EXPECT_EQ(got[0].body, "");
+  EXPECT_EQ(got[1].body, "<p>small</p>");
+  EXPECT_EQ(got[1].offset, big.size() + 1);
+  EXPECT_EQ(got[1].index, 1u);
+}
+
+TEST(JsonlReaderTest, TruncatedGzip) {
+  std::string data;
+  for (int i = 0; i < 200; ++i) {
+    data += R"({"url":"u)" + std::to_string(i) + R"(","html":"<p>page )" +
+            std::to_string(i) + " " + std::string(i % 37, 'z') + "</p>\"}\n";
+  }
+  std::string gz = Gzip(data);
+  auto reader = Reader(gz.substr(0, gz.size() - 40), "t.jsonl.gz");
+  std::vector<Record> got = ReadAll(reader.get());
+  EXPECT_EQ(reader->status().ToString(),
+            "Corruption: t.jsonl.gz: truncated gzip member at byte 0 (input "
+            "ends at byte " +
+                std::to_string(gz.size() - 40) + ")");
+  ASSERT_GT(got.size(), 100u);
+  ASSERT_LT(got.size(), 200u);
+  for (size_t i = 0; i < got.size(); ++i) {
+    EXPECT_TRUE(got[i].error.ok()) << i;  // no cut-off line is a record
+    EXPECT_EQ(got[i].url, "u" + std::to_string(i));
+  }
+  // The whole file reads cleanly.
+  reader = Reader(gz, "t.jsonl.gz");
+  EXPECT_EQ(ReadAll(reader.get()).size(), 200u);
+  EXPECT_TRUE(reader->status().ok());
+}
+
+TEST(JsonlReaderTest, ScanStringField) {
+  std::string v;
+  EXPECT_TRUE(
+      ScanJsonStringField(R"({"a":1, "url" :  "h\"t\u00e9", x)", "url", &v));
+  EXPECT_EQ(v, "h\"t\xC3\xA9");
+  EXPECT_TRUE(
+      ScanJsonStringField(R"({"url":5,"x":{"url":"second"})", "url", &v));
+  EXPECT_EQ(v, "second");
+  EXPECT_FALSE(ScanJsonStringField(R"({"url":"unterminated)", "url", &v));
+  EXPECT_FALSE(ScanJsonStringField(R"({"urls":"x"})", "url", &v));
+}
+
+}  // namespace
+}  // namespace winnow
