@@ -345,14 +345,20 @@ void Classify(const Page& page, const RuleSet& rules, const Options& options,
       case Cls::kNearGood:
       case Cls::kShort: {
         const bool near = cls[i] == Cls::kNearGood;
-        const bool heading = b.kind == BlockKind::kHeading;
+        // Plain text has no <h1>: a short line without a sentence end that
+        // introduces prose is read as a heading.
+        const bool heading =
+            b.kind == BlockKind::kHeading ||
+            (page.is_text && b.chars <= 150 && b.sentence_ends == 0 &&
+             b.words >= 2);
         bool body;
         if (prev[i] > 0 && next[i] > 0) {
           body = true;
         } else if (prev[i] < 0 && next[i] < 0) {
           body = false;
         } else if (heading) {
-          body = next[i] > 0;  // a heading belongs to what follows it
+          // A heading belongs to the text right after it.
+          body = i + 1 < nblocks && anchor(i + 1) > 0;
         } else {
           body = near && d.score >= threshold;
         }

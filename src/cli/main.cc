@@ -11,8 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "cli/batch.h"
 #include "cli/common.h"
-#include "cli/sink.h"
+#include "input/record.h"
 #include "winnow/winnow.h"
 
 namespace winnow {
@@ -27,8 +28,9 @@ constexpr char kUsage[] =
     "       winnow rules check PATH...\n"
     "\n"
     "Strips boilerplate (navigation, banners, share bars, comments, footers)\n"
-    "from web pages and prints the article text. With no INPUT, or '-',\n"
-    "reads standard input.\n"
+    "from web pages and prints the article text. An INPUT is a page (.gz\n"
+    "too), a folder (read recursively), a WARC file (.warc, .warc.gz) or a\n"
+    "JSONL file; with no INPUT, or '-', reads standard input.\n"
     "\n"
     "Exit status: 0 success, 1 an input failed (the others are still\n"
     "processed), 2 usage error or a rule file that does not compile.\n";
@@ -39,12 +41,26 @@ int RunExtract(int argc, char** argv, bool explain_command) {
       ("help,h", "show this help")
       ("version,V", "print the version")
       ("from", po::value<std::string>()->default_value("auto"),
-       "input kind: auto|html|text")
+       "input: auto|html|text|warc|jsonl (auto: by name, then by content)")
       ("to", po::value<std::string>()->default_value("text"),
-       "output: text|markdown (with --explain: text|jsonl)")
+       "output: text|markdown|jsonl|json (with --explain: text|jsonl)")
       ("url", po::value<std::string>()->default_value(""),
-       "the page's address (scopes site rules)")
-      ("explain", "print every block with its label, score and rules");
+       "the page's address (scopes site rules); for page inputs only, "
+       "WARC and JSONL records keep their own")
+      ("explain", "print every block with its label, score and rules")
+      ("output-dir,o", po::value<std::string>(),
+       "write one file per record below DIR instead of to stdout")
+      ("jobs,j", po::value<int>()->default_value(0),
+       "extraction threads (0: one per core)")
+      ("stats", "print counts, bytes and time on stderr at the end")
+      ("html-field", po::value<std::string>()->default_value("html"),
+       "JSONL: the field holding a page's HTML")
+      ("text-field", po::value<std::string>()->default_value("text"),
+       "JSONL: the field holding already-scraped text")
+      ("url-field", po::value<std::string>()->default_value("url"),
+       "JSONL: the field holding the page's URL")
+      ("max-record-bytes", po::value<size_t>(),
+       "skip (as failed) records larger than this (default 67108864)");
   AddExtractionFlags(&desc);
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::vector<std::string>>(), "");
@@ -78,32 +94,55 @@ int RunExtract(int argc, char** argv, bool explain_command) {
     Error(s.message());
     return kExitUsage;
   }
+  BatchOptions batch;
   const std::string from = vm["from"].as<std::string>();
-  ContentKind kind;
-  if (from == "auto") {
-    kind = ContentKind::kAuto;
-  } else if (from == "html") {
-    kind = ContentKind::kHtml;
-  } else if (from == "text") {
-    kind = ContentKind::kText;
-  } else {
-    Error("--from must be auto, html or text, not '" + from + "'");
+  if (!ParseInputFormat(from, &batch.format)) {
+    Error("--from must be auto, html, text, warc or jsonl, not '" + from + "'");
     return kExitUsage;
   }
-  const bool explain = explain_command || vm.count("explain");
+  batch.explain = explain_command || vm.count("explain");
   const std::string to = vm["to"].as<std::string>();
-  bool jsonl = false;
-  if (to == "markdown") {
+  if (to == "text") {
+    batch.output = OutputFormat::kText;
+  } else if (to == "markdown") {
+    batch.output = OutputFormat::kMarkdown;
     options.format = TextFormat::kMarkdown;
-  } else if (to == "jsonl" && explain) {
-    jsonl = true;
-  } else if (to != "text") {
-    Error("--to must be text or markdown" +
-          std::string(explain ? " (or jsonl with --explain)" : "") +
+  } else if (to == "jsonl") {
+    batch.output = OutputFormat::kJsonl;
+  } else if (to == "json" && !batch.explain) {
+    batch.output = OutputFormat::kJson;
+  } else {
+    Error("--to must be " +
+          std::string(batch.explain ? "text or jsonl with --explain"
+                                    : "text, markdown, jsonl or json") +
           ", not '" + to + "'");
     return kExitUsage;
   }
-  options.explain = explain;
+  options.explain = batch.explain;
+  batch.jobs = vm["jobs"].as<int>();
+  if (batch.jobs < 0) {
+    Error("--jobs must be 0 (one per core) or more");
+    return kExitUsage;
+  }
+  batch.url = vm["url"].as<std::string>();
+  batch.stats = vm.count("stats") > 0;
+  if (vm.count("output-dir")) {
+    batch.out_dir = vm["output-dir"].as<std::string>();
+    if (batch.out_dir.empty()) {
+      Error("--output-dir must name a folder");
+      return kExitUsage;
+    }
+  }
+  batch.reader.html_field = vm["html-field"].as<std::string>();
+  batch.reader.text_field = vm["text-field"].as<std::string>();
+  batch.reader.url_field = vm["url-field"].as<std::string>();
+  if (vm.count("max-record-bytes")) {
+    batch.reader.max_record_bytes = vm["max-record-bytes"].as<size_t>();
+  }
+  if (vm.count("input")) {
+    batch.inputs = vm["input"].as<std::vector<std::string>>();
+  }
+  if (batch.inputs.empty()) batch.inputs.push_back("-");
 
   std::unique_ptr<Extractor> extractor;
   s = Extractor::Create(options, &extractor);
@@ -111,48 +150,7 @@ int RunExtract(int argc, char** argv, bool explain_command) {
     Error(s.message());
     return kExitUsage;
   }
-
-  std::vector<std::string> inputs;
-  if (vm.count("input")) inputs = vm["input"].as<std::vector<std::string>>();
-  if (inputs.empty()) inputs.push_back("-");
-
-  Sink out(1);
-  int status = kExitOk;
-  std::string bytes, text;
-  Extraction ex;
-  for (size_t i = 0; i < inputs.size() && !out.closed(); ++i) {
-    const std::string& name = inputs[i];
-    s = ReadFile(name, &bytes);
-    if (s.ok()) {
-      Input input;
-      input.bytes = bytes;
-      input.url = vm["url"].as<std::string>();
-      input.kind = kind;
-      s = extractor->Extract(input, &ex);
-    }
-    if (!s.ok()) {
-      Error((name == "-" ? std::string("<stdin>") : name) + ": " + s.message());
-      status = kExitInputFailed;
-      continue;
-    }
-    text.clear();
-    if (explain) {
-      if (inputs.size() > 1 && !jsonl) text += "==> " + name + " <==\n";
-      AppendExplain(ex, jsonl, &text);
-    } else {
-      // Several inputs: records end with a form-feed line, so that a reader
-      // can split them without guessing.
-      text = ex.text;
-      if (inputs.size() > 1) text += "\f\n";
-    }
-    out.Write(text);
-  }
-  out.Flush();
-  if (out.closed() && !out.broken_pipe()) {
-    Error("cannot write output");
-    return kExitInputFailed;
-  }
-  return status;
+  return RunBatch(*extractor, batch);
 }
 
 }  // namespace

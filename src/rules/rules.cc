@@ -459,10 +459,8 @@ std::string WrappedPattern(const Rule& rule) {
   return out;
 }
 
-// Checks a rule's pattern; on a problem returns false with *col_off (byte
-// offset inside the pattern) and *msg.
-bool CheckPattern(const Rule& rule, size_t* col_off, std::string* msg) {
-  *col_off = 0;
+// Checks a rule's pattern; on a problem returns false with *msg.
+bool CheckPattern(const Rule& rule, std::string* msg) {
   if (rule.pattern.empty()) {
     *msg = "missing pattern";
     return false;
@@ -473,11 +471,6 @@ bool CheckPattern(const Rule& rule, size_t* col_off, std::string* msg) {
   RE2 re(rule.pattern, opts);
   if (!re.ok()) {
     *msg = "pattern does not compile: " + re.error();
-    const std::string& arg = re.error_arg();
-    if (!arg.empty()) {
-      size_t at = rule.pattern.find(arg);
-      if (at != std::string::npos) *col_off = at;
-    }
     return false;
   }
   // Attribute patterns are checked without their token anchors.
@@ -487,16 +480,12 @@ bool CheckPattern(const Rule& rule, size_t* col_off, std::string* msg) {
   std::string_view check_pattern = rule.pattern;
   if (attr) {
     tp = SplitTokenAnchors(rule.pattern);
-    const size_t shift = tp.at_start ? 1 : 0;
-    size_t a = FindAnchor(tp.core);
-    if (a != std::string_view::npos) {
-      *col_off = a + shift;
+    if (FindAnchor(tp.core) != std::string_view::npos) {
       *msg = "anchors are allowed in attribute patterns only as a leading ^ "
              "(start of the token) and a trailing $ (end of the token)";
       return false;
     }
     if ((tp.at_start || tp.at_end) && HasTopLevelAlternation(tp.core)) {
-      *col_off = shift;
       *msg = "an anchored attribute pattern with alternatives needs a group, "
              "like ^(?:a|b)$";
       return false;
@@ -564,11 +553,9 @@ void CheckRule(const Rule& r, std::vector<RuleDiagnostic>* diags) {
     AddDiag(r.file, r.line, id_col,
             "bad rule ID '" + r.id + "': IDs are [a-z0-9][a-z0-9._-]*", diags);
   }
-  size_t off = 0;
   std::string msg;
-  if (!CheckPattern(r, &off, &msg)) {
-    const int pcol = r.pattern_col > 0 ? r.pattern_col + ColumnOf(r.pattern, off) - 1
-                                       : id_col;
+  if (!CheckPattern(r, &msg)) {
+    const int pcol = r.pattern_col > 0 ? r.pattern_col : id_col;
     AddDiag(r.file, r.line, pcol, std::move(msg), diags);
   }
 }
@@ -730,6 +717,8 @@ bool ParseRulesImpl(std::string_view source, std::string_view file_name,
 
     SplitFields(line, 3, &fields, &rest);
     if (fields.empty()) continue;
+    size_t content_end = line.size();  // where a missing field would start
+    while (content_end > 0 && IsSpace(line[content_end - 1])) --content_end;
 
     // ---- Directives ----
     if (fields[0].text[0] == '@') {
@@ -741,7 +730,7 @@ bool ParseRulesImpl(std::string_view source, std::string_view file_name,
         continue;
       }
       if (fields.size() < 2) {
-        diag(line.size(), std::string(name) + " needs an argument");
+        diag(content_end, std::string(name) + " needs an argument");
         continue;
       }
       if (fields.size() > 2) {
@@ -800,7 +789,7 @@ bool ParseRulesImpl(std::string_view source, std::string_view file_name,
       ok = false;
     }
     if (fields.size() < 2) {
-      diag(line.size(), "missing target, action and pattern");
+      diag(content_end, "missing target, action and pattern");
       continue;
     }
     bool target_ok = ParseTarget(fields[1].text, &rule.target, &rule.icase);
@@ -812,7 +801,7 @@ bool ParseRulesImpl(std::string_view source, std::string_view file_name,
       ok = false;
     }
     if (fields.size() < 3) {
-      diag(line.size(), "missing action and pattern");
+      diag(content_end, "missing action and pattern");
       continue;
     }
     if (!ParseAction(fields[2].text, &rule.action, &rule.shift)) {
@@ -823,7 +812,7 @@ bool ParseRulesImpl(std::string_view source, std::string_view file_name,
       ok = false;
     }
     if (rest.text.empty()) {
-      diag(line.size(), "missing pattern");
+      diag(content_end, "missing pattern");
       continue;
     }
     rule.pattern = std::string(rest.text);
@@ -834,10 +823,11 @@ bool ParseRulesImpl(std::string_view source, std::string_view file_name,
     } else {
       rule.icase = true;  // attributes are lower-cased
     }
-    size_t off = 0;
     std::string msg;
-    if (check_patterns && !CheckPattern(rule, &off, &msg)) {
-      diag(rest.offset + off, std::move(msg));
+    // Pattern problems point at the pattern field, like every other
+    // diagnostic points at its field.
+    if (check_patterns && !CheckPattern(rule, &msg)) {
+      diag(rest.offset, std::move(msg));
       ok = false;
     }
     if (ok) rules->push_back(std::move(rule));
