@@ -160,6 +160,7 @@ Status Extractor::Extract(const Input& input, Extraction* out) const {
       r.length = b.chars;
       r.link_density = b.LinkDensity();
       r.stopword_density = b.StopDensity();
+      r.in_main = d.in_main;
       for (int rule : d.rules) r.rules.push_back(rules_->rule(rule).id);
       r.reason = d.reason;
       if (d.rule >= 0) r.reason += ": " + rules_->rule(d.rule).id;

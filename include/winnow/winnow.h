@@ -52,6 +52,7 @@ struct BlockReport {
   int length = 0;     // characters
   double link_density = 0;      // characters inside links / characters
   double stopword_density = 0;  // stop words / words
+  bool in_main = false;  // inside the main-content region the finder chose
   std::vector<std::string> rules;  // IDs of the rules that fired
   std::string reason;              // the decisive cause, for humans
 };

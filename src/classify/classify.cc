@@ -21,6 +21,12 @@ struct NodeState {
   int end_hit = 0;
 };
 
+constexpr double kMaxLinkDensity = 0.5;
+// A structural rule may remove at most this share of the main content.
+constexpr double kMaxStructuralShare = 0.5;
+constexpr double kMinContainerShift = -4;
+constexpr double kMaxContainerShift = 2;
+
 // The classes of jusText, on a numeric score.
 enum class Cls { kBad, kShort, kNearGood, kGood };
 
@@ -92,6 +98,7 @@ double Heuristic(const Block& b, bool has_lang, bool text_mode) {
 }
 
 Cls ClassOf(double score, const Block& b) {
+  if (b.LinkDensity() > kMaxLinkDensity) return Cls::kBad;
   if (score >= 1.5) return Cls::kGood;
   if (score < -0.5) return Cls::kBad;
   if (b.chars < 70) return Cls::kShort;
@@ -135,15 +142,19 @@ void Classify(const Page& page, const RuleSet& rules, const Options& options,
   std::vector<NodeState> nodes(page.nodes.size());
   std::vector<int> hit_store;
   std::vector<int> hits;
-  // Blocks dropped by structure: cut ranges and subtree drops.
-  std::vector<int> forced(nblocks, -1);  // rule index that forces chrome
+  std::vector<int> own_drop(page.nodes.size(), -1);
+  std::vector<int> own_keep(page.nodes.size(), -1);
+  // Structural drops (cut ranges, subtrees) are applied once the main
+  // content is known, so that they can be checked against it.
+  struct Range {
+    int rule, first, end;
+  };
+  std::vector<Range> ranges;
   for (size_t i = 0; i < page.nodes.size(); ++i) {
     const Node& n = page.nodes[i];
     NodeState& st = nodes[i];
     if (n.parent >= 0) {
       const NodeState& p = nodes[n.parent];
-      st.hard_rule = p.hard_rule;
-      st.hard_keep = p.hard_keep;
       st.shift = p.shift;
       st.hit_node = p.hit_node;
     }
@@ -154,7 +165,6 @@ void Classify(const Page& page, const RuleSet& rules, const Options& options,
     if (hits.empty()) continue;
     std::sort(hits.begin(), hits.end());
     st.first_hit = static_cast<int>(hit_store.size());
-    int own_drop = -1, own_keep = -1;
     for (int r : hits) {
       if (!enabled(r)) continue;
       hit_store.push_back(r);
@@ -162,38 +172,27 @@ void Classify(const Page& page, const RuleSet& rules, const Options& options,
       switch (rule.action) {
         case Action::kDrop:
         case Action::kSubtree:
-          if (own_drop < 0) own_drop = r;
+          if (own_drop[i] < 0) own_drop[i] = r;
           break;
         case Action::kKeep:
-          if (own_keep < 0) own_keep = r;
+          if (own_keep[i] < 0) own_keep[i] = r;
           break;
         case Action::kScore:
           st.shift += rule.shift;
           break;
-        case Action::kCut: {
+        case Action::kCut:
           // From this element to the end of its parent.
-          const int end = n.parent >= 0 ? page.nodes[n.parent].end_block
-                                        : n.end_block;
-          for (int b = n.first_block; b < end; ++b) {
-            if (forced[b] < 0) forced[b] = r;
-          }
+          ranges.push_back({r, n.first_block,
+                            n.parent >= 0 ? page.nodes[n.parent].end_block
+                                          : n.end_block});
           break;
-        }
       }
     }
     st.end_hit = static_cast<int>(hit_store.size());
     if (st.end_hit > st.first_hit) st.hit_node = static_cast<int>(i);
-    // Drop beats keep on the same element; the nearest element wins.
-    if (own_drop >= 0) {
-      st.hard_rule = own_drop;
-      st.hard_keep = false;
-    } else if (own_keep >= 0) {
-      st.hard_rule = own_keep;
-      st.hard_keep = true;
-    }
   }
 
-  // ---- Main content: the container the prose votes for -----------------------
+  // ---- Main content: the container the prose votes for --------------------
   std::vector<double> bias(page.nodes.size(), 1.0);
   for (size_t i = 0; i < page.nodes.size(); ++i) {
     bias[i] = std::exp(0.3 * std::max(-4.0, std::min(4.0, nodes[i].shift)));
@@ -201,6 +200,46 @@ void Classify(const Page& page, const RuleSet& rules, const Options& options,
   ContentRegion region;
   FindMainContent(page, bias, &region);
   const bool use_region = region.best >= 0 && region.prose_share >= 0.25;
+  // Prose of the main content before each block, to ask how much of it a
+  // structural rule would remove.
+  std::vector<double> region_prose(nblocks + 1, 0);
+  for (size_t b = 0; b < nblocks; ++b) {
+    region_prose[b + 1] =
+        region_prose[b] +
+        (region.in_region[b] ? ProseWeight(page.blocks[b]) : 0);
+  }
+  // A chrome rule that would take most of the article with it matched a
+  // wrapper (class="article share", "paywall-container" around the text):
+  // the article is worth more than the rule.
+  auto takes_article = [&](int first, int end) {
+    if (!use_region || region_prose[nblocks] <= 0) return false;
+    return region_prose[end] - region_prose[first] >
+           kMaxStructuralShare * region_prose[nblocks];
+  };
+  for (size_t i = 0; i < page.nodes.size(); ++i) {
+    const Node& n = page.nodes[i];
+    NodeState& st = nodes[i];
+    if (n.parent >= 0) {
+      st.hard_rule = nodes[n.parent].hard_rule;
+      st.hard_keep = nodes[n.parent].hard_keep;
+    }
+    // Drop beats keep on the same element; the nearest element wins.
+    if (own_drop[i] >= 0 && !takes_article(n.first_block, n.end_block)) {
+      st.hard_rule = own_drop[i];
+      st.hard_keep = false;
+    } else if (own_keep[i] >= 0) {
+      st.hard_rule = own_keep[i];
+      st.hard_keep = true;
+    }
+  }
+  std::vector<int> forced(nblocks, -1);  // rule index that forces chrome
+  auto force = [&](const Range& r) {
+    if (takes_article(r.first, r.end)) return;
+    for (int b = r.first; b < r.end; ++b) {
+      if (forced[b] < 0) forced[b] = r.rule;
+    }
+  };
+  for (const Range& r : ranges) force(r);
 
   // ---- Text rules and heuristics, per block ---------------------------------
   const bool has_lang = !page.lang.empty();
@@ -220,7 +259,11 @@ void Classify(const Page& page, const RuleSet& rules, const Options& options,
       const int parent = page.nodes[hn].parent;
       hn = parent >= 0 ? nodes[parent].hit_node : -1;
     }
-    double shift = st ? st->shift : 0;
+    // Container scores nest (article > entry-content > ...): capped so that
+    // a link list inside a well-named container is still judged by its links.
+    double shift = st ? std::max(kMinContainerShift,
+                                 std::min(kMaxContainerShift, st->shift))
+                      : 0;
     int text_drop = -1, text_keep = -1;
     hits.clear();
     rules.MatchText(b.text, &hits);
@@ -241,31 +284,28 @@ void Classify(const Page& page, const RuleSet& rules, const Options& options,
           break;
         case Action::kSubtree: {
           // The block's parent element, or the whole text.
-          int first = 0, end = static_cast<int>(nblocks);
+          Range range{r, 0, static_cast<int>(nblocks)};
           if (b.node >= 0) {
             const int parent = page.nodes[b.node].parent;
             const Node& pn = page.nodes[parent >= 0 ? parent : b.node];
-            first = pn.first_block;
-            end = pn.end_block;
+            range.first = pn.first_block;
+            range.end = pn.end_block;
           }
-          for (int k = first; k < end; ++k) {
-            if (forced[k] < 0) forced[k] = r;
-          }
+          force(range);
           break;
         }
         case Action::kCut: {
-          int end = static_cast<int>(nblocks);
+          Range range{r, static_cast<int>(bi), static_cast<int>(nblocks)};
           if (b.node >= 0) {
             const int parent = page.nodes[b.node].parent;
-            end = page.nodes[parent >= 0 ? parent : b.node].end_block;
+            range.end = page.nodes[parent >= 0 ? parent : b.node].end_block;
           }
-          for (int k = static_cast<int>(bi); k < end; ++k) {
-            if (forced[k] < 0) forced[k] = r;
-          }
+          force(range);
           break;
         }
       }
     }
+    d.in_main = use_region && region.in_region[bi];
     if (use_region) shift += region.in_region[bi] ? 1.0 : -1.0;
     d.score = Heuristic(b, has_lang, page.is_text) + shift;
     cls[bi] = ClassOf(d.score, b);

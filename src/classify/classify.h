@@ -24,6 +24,7 @@ struct Decision {
   std::vector<int> rules;   // indexes into the RuleSet of the rules that fired
   const char* reason = "";  // the decisive cause, a static string
   int rule = -1;            // the rule that decided, when a rule did
+  bool in_main = false;     // inside the main-content region
 };
 
 // Classifies page->blocks; *out gets one Decision per block. `host` scopes

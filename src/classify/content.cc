@@ -9,8 +9,10 @@
 namespace winnow {
 namespace {
 
-// How much a block says "article text here" (Readability's paragraph
-// score: one point, one per comma, one per 100 characters up to three).
+bool IsGeneric(uint16_t tag);
+
+}  // namespace
+
 double ProseWeight(const Block& b) {
   if (b.chars < 25 || b.LinkDensity() > 0.33) return 0;
   if (b.kind == BlockKind::kHeading || b.kind == BlockKind::kCaption) return 0;
@@ -18,6 +20,8 @@ double ProseWeight(const Block& b) {
   if (b.words > 0 && b.StopDensity() < 0.1 && b.words >= 8) w *= 0.5;
   return w;
 }
+
+namespace {
 
 bool IsGeneric(uint16_t tag) {
   return tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_SECTION ||

@@ -21,6 +21,11 @@ struct ContentRegion {
   std::vector<char> in_region;  // per block: 1 inside the main content
 };
 
+// How much a block says "article text here" (Readability's paragraph
+// score: one point, one per comma, one per 100 characters up to three);
+// 0 for link-dense or short blocks.
+double ProseWeight(const Block& b);
+
 // `node_bias` (per node, may be empty) multiplies a candidate's score:
 // above 1 for named body containers, below 1 for chrome containers. Linear
 // in blocks times a bounded ancestor walk.

@@ -17,6 +17,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string_view>
 #include <system_error>
 #include <thread>
@@ -188,7 +189,7 @@ class Pipeline : public std::enable_shared_from_this<Pipeline> {
   void WriteText(Slot* slot);
   void WriteFramed(const std::string& header, const std::string& body);
   Status WriteFile(const Slot& slot, uint64_t* bytes);
-  std::string OutputPath(const Slot& slot) const;
+  std::string OutputPath(const Slot& slot);
   std::string Describe(const Slot& slot) const;
   std::string Message(const Slot& slot) const;
   void Report(const std::string& message);
@@ -226,6 +227,8 @@ class Pipeline : public std::enable_shared_from_this<Pipeline> {
   std::string pending_header_, pending_;
   bool json_open_ = false;
   std::string last_dir_;
+  // Output folder -> page file names written there (see OutputPath).
+  std::map<std::string, std::set<std::string>> page_names_;
   Clock::time_point start_;
   Clock::time_point last_progress_;
   bool progress_ = false;        // stderr is a terminal
@@ -594,7 +597,7 @@ void Pipeline::WriteFramed(const std::string& header, const std::string& body) {
   }
 }
 
-std::string Pipeline::OutputPath(const Slot& slot) const {
+std::string Pipeline::OutputPath(const Slot& slot) {
   const Record& r = slot.rec;
   const std::string& root = opts_.inputs[slot.root];
   std::string rel;
@@ -606,25 +609,47 @@ std::string Pipeline::OutputPath(const Slot& slot) const {
   } else {
     rel = root;
   }
-  std::string path = opts_.out_dir;
-  if (path.back() != '/') path.push_back('/');
-  path += StripExtensions(SafeRelative(rel));
+  std::string base = opts_.out_dir;
+  if (base.back() != '/') base.push_back('/');
+  base += SafeRelative(rel);
+  std::string ext;
+  if (opts_.explain) {
+    ext = opts_.output == OutputFormat::kJsonl ? ".jsonl" : ".txt";
+  } else {
+    switch (opts_.output) {
+      case OutputFormat::kText: ext = ".txt"; break;
+      case OutputFormat::kMarkdown: ext = ".md"; break;
+      case OutputFormat::kJsonl:
+      case OutputFormat::kJson: ext = ".json"; break;
+    }
+  }
   if (!slot.page) {
-    // A WARC or JSONL input becomes a folder of its records, by index.
+    // A WARC or JSONL input becomes a folder of its records, by index; the
+    // index makes the names unique.
     char num[32];
     std::snprintf(num, sizeof num, "/%06llu",
                   static_cast<unsigned long long>(r.index));
-    path += num;
+    return StripExtensions(base) + num + ext;
   }
-  if (opts_.explain) {
-    path += opts_.output == OutputFormat::kJsonl ? ".jsonl" : ".txt";
-  } else {
-    switch (opts_.output) {
-      case OutputFormat::kText: path += ".txt"; break;
-      case OutputFormat::kMarkdown: path += ".md"; break;
-      case OutputFormat::kJsonl:
-      case OutputFormat::kJson: path += ".json"; break;
-    }
+
+  // Pages whose names differ only in the extension ("a.html", "a.url")
+  // would overwrite each other: the second keeps its full name instead.
+  // Folders are walked depth first, so a folder the output has left (one
+  // that is not where it writes now or above it) is never written again and
+  // its names can be forgotten; memory stays within one folder listing.
+  const size_t slash = base.rfind('/');
+  const std::string dir = base.substr(0, slash);
+  for (auto it = page_names_.begin(); it != page_names_.end();) {
+    const std::string& d = it->first;
+    const bool above = dir == d || (dir.size() > d.size() &&
+                                    dir.compare(0, d.size(), d) == 0 &&
+                                    dir[d.size()] == '/');
+    it = above ? std::next(it) : page_names_.erase(it);
+  }
+  std::set<std::string>& names = page_names_[dir];
+  std::string path = StripExtensions(base) + ext;
+  for (int n = 1; !names.insert(path.substr(slash + 1)).second; ++n) {
+    path = base + (n == 1 ? "" : "-" + std::to_string(n)) + ext;
   }
   return path;
 }

@@ -128,6 +128,7 @@ void AppendExplain(const Extraction& ex, bool jsonl, std::string* out) {
                     b.score, b.length, b.link_density, b.stopword_density);
       out->append(buf);
       AppendJsonString(b.tag, out);
+      out->append(b.in_main ? ",\"main\":true" : ",\"main\":false");
       out->append(",\"rules\":[");
       for (size_t i = 0; i < b.rules.size(); ++i) {
         if (i) out->push_back(',');

@@ -97,6 +97,8 @@ class RuleSet {
   // Appends to *hits the indexes of attribute rules that match an element,
   // given its lower-cased attributes. Class patterns match at class-token
   // edges: "nav" matches "nav", "main-nav" and "nav_bar", not "canvas".
+  // Only tag rules see <html> and <body>; class tokens that carry a post's
+  // taxonomy ("tag-foo", "category-bar") are ignored (rules/README.md).
   void MatchElement(std::string_view tag, std::string_view class_attr,
                     std::string_view id_attr, std::string_view role_attr,
                     std::string_view aria_attr, std::string_view itemprop_attr,
