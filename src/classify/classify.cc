@@ -22,6 +22,9 @@ struct NodeState {
 };
 
 constexpr double kMaxLinkDensity = 0.5;
+constexpr int kShortChars = 40;
+constexpr double kInsideMain = 1.0;
+constexpr double kOutsideMain = -1.5;
 // A structural rule may remove at most this share of the main content.
 constexpr double kMaxStructuralShare = 0.5;
 constexpr double kMinContainerShift = -4;
@@ -99,8 +102,10 @@ double Heuristic(const Block& b, bool has_lang, bool text_mode) {
 
 Cls ClassOf(double score, const Block& b) {
   if (b.LinkDensity() > kMaxLinkDensity) return Cls::kBad;
-  if (score >= 1.5) return Cls::kGood;
   if (score < -0.5) return Cls::kBad;
+  // A short block is never good on its own: its neighbours decide.
+  if (b.chars < kShortChars) return Cls::kShort;
+  if (score >= 1.5) return Cls::kGood;
   if (b.chars < 70) return Cls::kShort;
   return score >= 0.5 ? Cls::kNearGood : Cls::kShort;
 }
@@ -306,7 +311,7 @@ void Classify(const Page& page, const RuleSet& rules, const Options& options,
       }
     }
     d.in_main = use_region && region.in_region[bi];
-    if (use_region) shift += region.in_region[bi] ? 1.0 : -1.0;
+    if (use_region) shift += region.in_region[bi] ? kInsideMain : kOutsideMain;
     d.score = Heuristic(b, has_lang, page.is_text) + shift;
     cls[bi] = ClassOf(d.score, b);
     // Hard decisions: text rules beat element rules; drop beats keep.
