@@ -4,6 +4,7 @@
 // -> classify -> render. Each stage lives in its own folder and only reads
 // what the previous one produced.
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 
@@ -161,7 +162,12 @@ Status Extractor::Extract(const Input& input, Extraction* out) const {
       r.link_density = b.LinkDensity();
       r.stopword_density = b.StopDensity();
       r.in_main = d.in_main;
-      for (int rule : d.rules) r.rules.push_back(rules_->rule(rule).id);
+      // A rule that matched several ancestors is listed once.
+      for (int rule : d.rules) {
+        const std::string& id = rules_->rule(rule).id;
+        if (std::find(r.rules.begin(), r.rules.end(), id) == r.rules.end())
+          r.rules.push_back(id);
+      }
       r.reason = d.reason;
       if (d.rule >= 0) r.reason += ": " + rules_->rule(d.rule).id;
       out->blocks.push_back(std::move(r));

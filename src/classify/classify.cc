@@ -23,6 +23,11 @@ struct NodeState {
 
 constexpr double kMaxLinkDensity = 0.5;
 constexpr int kShortChars = 40;
+constexpr size_t kJsonMinBody = 300;
+constexpr int kJsonMinChars = 20;
+constexpr size_t kJsonProbeBytes = 60;
+constexpr double kJsonInside = 2.0;
+constexpr double kJsonOutside = -1.0;
 constexpr double kInsideMain = 1.0;
 constexpr double kOutsideMain = -1.5;
 // A structural rule may remove at most this share of the main content.
@@ -246,6 +251,9 @@ void Classify(const Page& page, const RuleSet& rules, const Options& options,
   };
   for (const Range& r : ranges) force(r);
 
+  const std::string& json_body = page.json_ld_body;
+  const bool use_json_body = json_body.size() >= kJsonMinBody;
+
   // ---- Text rules and heuristics, per block ---------------------------------
   const bool has_lang = !page.lang.empty();
   const std::string& title =
@@ -309,6 +317,17 @@ void Classify(const Page& page, const RuleSet& rules, const Options& options,
           break;
         }
       }
+    }
+    // The publisher's own statement of the article text (JSON-LD
+    // articleBody) outweighs layout guesses in both directions.
+    if (use_json_body && b.chars >= kJsonMinChars) {
+      const std::string_view probe =
+          std::string_view(b.text).substr(0, kJsonProbeBytes);
+      const bool in_body = probe.find('\n') == std::string_view::npos
+                               ? json_body.find(probe) != std::string::npos
+                               : json_body.find(probe.substr(0, probe.find('\n'))) !=
+                                     std::string::npos;
+      shift += in_body ? kJsonInside : kJsonOutside;
     }
     d.in_main = use_region && region.in_region[bi];
     if (use_region) shift += region.in_region[bi] ? kInsideMain : kOutsideMain;

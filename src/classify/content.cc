@@ -9,6 +9,9 @@
 namespace winnow {
 namespace {
 
+constexpr double kSiblingMin = 5;
+constexpr double kSiblingShare = 0.1;
+
 bool IsGeneric(uint16_t tag);
 
 }  // namespace
@@ -22,6 +25,7 @@ double ProseWeight(const Block& b) {
 }
 
 namespace {
+
 
 bool IsGeneric(uint16_t tag) {
   return tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_SECTION ||
@@ -83,7 +87,7 @@ void FindMainContent(const Page& page, const std::vector<double>& node_bias,
   // or a paragraph of prose on its own.
   const int parent = page.nodes[best].parent;
   if (parent >= 0) {
-    const double threshold = std::max(10.0, best_score * 0.2);
+    const double threshold = std::max(kSiblingMin, best_score * kSiblingShare);
     for (size_t n = best + 1; n < nn; ++n) {
       if (page.nodes[n].parent != parent) {
         if (page.nodes[n].depth <= page.nodes[parent].depth) break;
