@@ -30,6 +30,8 @@ constexpr double kJsonInside = 2.0;
 constexpr double kJsonOutside = -1.0;
 constexpr double kInsideMain = 1.0;
 constexpr double kOutsideMain = -1.5;
+constexpr double kOutsideSure = -2.5;
+constexpr double kSureShare = 0.9;
 // A structural rule may remove at most this share of the main content.
 constexpr double kMaxStructuralShare = 0.5;
 constexpr double kMinContainerShift = -4;
@@ -330,7 +332,13 @@ void Classify(const Page& page, const RuleSet& rules, const Options& options,
       shift += in_body ? kJsonInside : kJsonOutside;
     }
     d.in_main = use_region && region.in_region[bi];
-    if (use_region) shift += region.in_region[bi] ? kInsideMain : kOutsideMain;
+    if (use_region) {
+      // The more of the page's prose the region holds, the surer it is.
+      shift += region.in_region[bi]
+                   ? kInsideMain
+                   : (region.prose_share >= kSureShare ? kOutsideSure
+                                                       : kOutsideMain);
+    }
     d.score = Heuristic(b, has_lang, page.is_text) + shift;
     cls[bi] = ClassOf(d.score, b);
     // Hard decisions: text rules beat element rules; drop beats keep.
