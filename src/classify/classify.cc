@@ -29,13 +29,27 @@ constexpr size_t kJsonProbeBytes = 60;
 constexpr double kJsonInside = 2.0;
 constexpr double kJsonOutside = -1.0;
 constexpr double kInsideMain = 1.0;
-constexpr double kOutsideMain = -1.5;
+constexpr double kOutsideMain = -1.0;
 constexpr double kOutsideSure = -2.5;
 constexpr double kSureShare = 0.9;
+constexpr int kLongProse = 200;
+constexpr double kStrongProse = 2.5;
 // A structural rule may remove at most this share of the main content.
 constexpr double kMaxStructuralShare = 0.5;
 constexpr double kMinContainerShift = -4;
-constexpr double kMaxContainerShift = 2;
+constexpr double kMaxContainerShift = 2.5;
+// Heuristic weights (jusText's features on one numeric scale).
+constexpr double kLinkHeavyPenalty = 2.5;
+constexpr double kLinkSomePenalty = 1.0;
+constexpr double kLongBonus = 1.5;
+constexpr double kMediumBonus = 0.8;
+constexpr double kStopHighBonus = 1.0;
+constexpr double kStopMidBonus = 0.4;
+constexpr double kStopLowPenalty = 0.8;
+constexpr double kSentenceBonus = 0.5;
+constexpr double kGoodScore = 1.5;
+constexpr double kBadScore = -0.35;
+constexpr double kNearGoodScore = 0.5;
 
 // The classes of jusText, on a numeric score.
 enum class Cls { kBad, kShort, kNearGood, kGood };
@@ -75,46 +89,58 @@ double Heuristic(const Block& b, bool has_lang, bool text_mode) {
   double s = 0;
   const double ld = b.LinkDensity();
   if (ld >= 0.5) {
-    s -= 2.5;
+    s -= kLinkHeavyPenalty;
   } else if (ld > 0.2) {
-    s -= 1.0;
+    s -= kLinkSomePenalty;
   }
   if (b.chars >= 200) {
-    s += 1.5;
+    s += kLongBonus;
   } else if (b.chars >= 70) {
-    s += 0.8;
+    s += kMediumBonus;
   } else if (b.chars < 20) {
     s -= 0.3;
   }
   if (has_lang && b.words > 0) {
     const double sd = b.StopDensity();
     if (sd >= 0.30) {
-      s += 1.0;
+      s += kStopHighBonus;
     } else if (sd >= 0.2) {
-      s += 0.4;
+      s += kStopMidBonus;
     } else if (b.words >= 4) {
-      s -= 0.8;
+      s -= kStopLowPenalty;
     }
   } else if (!has_lang && b.chars >= 40) {
     // Languages without a stop list (Chinese, Japanese): punctuation is the
     // evidence of prose.
     s += 0.3 * std::min(b.sentence_ends + b.commas, 3);
   }
-  if (b.sentence_ends > 0) s += 0.4;
+  if (b.sentence_ends > 0) s += kSentenceBonus;
   s += 0.1 * std::min(b.commas, 4);
   if (ContainsCopyright(b.text)) s -= 2.0;
   (void)text_mode;
   return s;
 }
 
-Cls ClassOf(double score, const Block& b) {
+// Plain text has no <h1>: a short line without a sentence end that
+// introduces prose is read as a heading.
+bool IsHeadingLike(const Page& page, const Block& b) {
+  return b.kind == BlockKind::kHeading ||
+         (page.is_text && b.chars <= 150 && b.sentence_ends == 0 &&
+          b.words >= 2);
+}
+
+Cls ClassOf(double score, const Block& b, bool text_mode) {
   if (b.LinkDensity() > kMaxLinkDensity) return Cls::kBad;
-  if (score < -0.5) return Cls::kBad;
+  if (score < kBadScore) return Cls::kBad;
   // A short block is never good on its own: its neighbours decide.
   if (b.chars < kShortChars) return Cls::kShort;
-  if (score >= 1.5) return Cls::kGood;
+  // Without markup a short line is never proof of prose on its own
+  // (jusText's length_low); its neighbours decide.
+  if (score >= kGoodScore) {
+    return text_mode && b.chars < 70 ? Cls::kNearGood : Cls::kGood;
+  }
   if (b.chars < 70) return Cls::kShort;
-  return score >= 0.5 ? Cls::kNearGood : Cls::kShort;
+  return score >= kNearGoodScore ? Cls::kNearGood : Cls::kShort;
 }
 
 }  // namespace
@@ -332,15 +358,20 @@ void Classify(const Page& page, const RuleSet& rules, const Options& options,
       shift += in_body ? kJsonInside : kJsonOutside;
     }
     d.in_main = use_region && region.in_region[bi];
-    if (use_region) {
-      // The more of the page's prose the region holds, the surer it is.
-      shift += region.in_region[bi]
-                   ? kInsideMain
-                   : (region.prose_share >= kSureShare ? kOutsideSure
-                                                       : kOutsideMain);
+    const double own = Heuristic(b, has_lang, page.is_text);
+    if (use_region && !region.in_region[bi]) {
+      // The more of the page's prose the region holds, the surer it is; but
+      // a long paragraph of real prose outside it is usually a second part
+      // of the article the finder did not join.
+      double penalty =
+          region.prose_share >= kSureShare ? kOutsideSure : kOutsideMain;
+      if (b.chars >= kLongProse && own >= kStrongProse) penalty *= 0.5;
+      shift += penalty;
+    } else if (use_region) {
+      shift += kInsideMain;
     }
-    d.score = Heuristic(b, has_lang, page.is_text) + shift;
-    cls[bi] = ClassOf(d.score, b);
+    d.score = own + shift;
+    cls[bi] = ClassOf(d.score, b, page.is_text);
     // Hard decisions: text rules beat element rules; drop beats keep.
     if (text_drop >= 0) {
       final_state[bi] = -1;
@@ -393,7 +424,14 @@ void Classify(const Page& page, const RuleSet& rules, const Options& options,
   for (size_t i = nblocks; i-- > 0;) {
     next[i] = last;
     const int a = anchor(i);
-    if (a != 0) last = a;
+    if (a != 0) {
+      last = a;
+    } else if (page.is_text && IsHeadingLike(page, page.blocks[i])) {
+      // In plain text, where no markup says where the article starts, a
+      // heading opens what follows it: the text after it does not vouch
+      // for the blocks before it (a site tagline above the headline).
+      last = -1;
+    }
   }
   double threshold = 0;
   if (options.favor == Favor::kPrecision) threshold = 0.5;
@@ -417,12 +455,7 @@ void Classify(const Page& page, const RuleSet& rules, const Options& options,
       case Cls::kNearGood:
       case Cls::kShort: {
         const bool near = cls[i] == Cls::kNearGood;
-        // Plain text has no <h1>: a short line without a sentence end that
-        // introduces prose is read as a heading.
-        const bool heading =
-            b.kind == BlockKind::kHeading ||
-            (page.is_text && b.chars <= 150 && b.sentence_ends == 0 &&
-             b.words >= 2);
+        const bool heading = IsHeadingLike(page, b);
         bool body;
         if (prev[i] > 0 && next[i] > 0) {
           body = true;
