@@ -80,7 +80,8 @@ bool EndsWithNoCase(std::string_view s, std::string_view suffix) {
 std::string StripExtensions(std::string path) {
   const size_t slash = path.rfind('/');
   const size_t base = slash == std::string::npos ? 0 : slash + 1;
-  if (EndsWithNoCase(path, ".gz") && path.size() - 3 > base) path.resize(path.size() - 3);
+  if (EndsWithNoCase(path, ".gz") && path.size() - 3 > base)
+    path.resize(path.size() - 3);
   const size_t dot = path.rfind('.');
   if (dot != std::string::npos && dot > base) path.resize(dot);
   return path;
@@ -406,9 +407,8 @@ void Pipeline::Work() {
     Slot* slot;
     {
       std::unique_lock<std::mutex> lock(mu_);
-      work_cv_.wait(lock, [this] {
-        return stop_ || claimed_ < read_ || reader_done_;
-      });
+      work_cv_.wait(
+          lock, [this] { return stop_ || claimed_ < read_ || reader_done_; });
       if (stop_ || claimed_ == read_) return;
       slot = &slots_[claimed_++ % slots_.size()];
     }
@@ -422,11 +422,12 @@ void Pipeline::Work() {
 }
 
 void Pipeline::Process(Slot* slot, Extraction* ex) const {
+  if (stop_) return;  // the output has gone: nothing more is written
   const Record& r = slot->rec;
   const bool own_page = slot->page && !slot->root_is_dir;
   slot->url = own_page && !opts_.url.empty() ? opts_.url : r.url;
   slot->status = r.error;
-  if (slot->status.ok() && !stop_) {
+  if (slot->status.ok()) {
     Input input;
     input.bytes = r.body;
     input.url = slot->url;
@@ -617,10 +618,16 @@ std::string Pipeline::OutputPath(const Slot& slot) {
     ext = opts_.output == OutputFormat::kJsonl ? ".jsonl" : ".txt";
   } else {
     switch (opts_.output) {
-      case OutputFormat::kText: ext = ".txt"; break;
-      case OutputFormat::kMarkdown: ext = ".md"; break;
+      case OutputFormat::kText:
+        ext = ".txt";
+        break;
+      case OutputFormat::kMarkdown:
+        ext = ".md";
+        break;
       case OutputFormat::kJsonl:
-      case OutputFormat::kJson: ext = ".json"; break;
+      case OutputFormat::kJson:
+        ext = ".json";
+        break;
     }
   }
   if (!slot.page) {
@@ -641,9 +648,9 @@ std::string Pipeline::OutputPath(const Slot& slot) {
   const std::string dir = base.substr(0, slash);
   for (auto it = page_names_.begin(); it != page_names_.end();) {
     const std::string& d = it->first;
-    const bool above = dir == d || (dir.size() > d.size() &&
-                                    dir.compare(0, d.size(), d) == 0 &&
-                                    dir[d.size()] == '/');
+    const bool above =
+        dir == d || (dir.size() > d.size() &&
+                     dir.compare(0, d.size(), d) == 0 && dir[d.size()] == '/');
     it = above ? std::next(it) : page_names_.erase(it);
   }
   std::set<std::string>& names = page_names_[dir];
@@ -666,8 +673,8 @@ Status Pipeline::WriteFile(const Slot& slot, uint64_t* bytes) {
       last_dir_ = dir;
     }
   }
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-                        0666);
+  const int fd =
+      ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   if (fd < 0) return Status::IOError(path + ": " + strerror(errno));
   std::string_view data = slot.out;
   // One JSON object per file: end it with a newline like any text file.
@@ -726,8 +733,8 @@ void Pipeline::PrintStats(double seconds) {
   std::string reasons;
   for (const auto& [reason, n] : skipped) {
     skipped_total += n;
-    reasons += (reasons.empty() ? "  (" : ", ") + reason + " " +
-               std::to_string(n);
+    reasons +=
+        (reasons.empty() ? "  (" : ", ") + reason + " " + std::to_string(n);
   }
   if (!reasons.empty()) reasons += ")";
   const uint64_t read = records_ + skipped_total;

@@ -32,8 +32,8 @@ constexpr char kUsage[] =
     "too), a folder (read recursively), a WARC file (.warc, .warc.gz) or a\n"
     "JSONL file; with no INPUT, or '-', reads standard input.\n"
     "\n"
-    "Exit status: 0 success, 1 an input failed (the others are still\n"
-    "processed), 2 usage error or a rule file that does not compile.\n";
+    "Exit status: 0 success, 1 an input or record failed (the others are\n"
+    "still processed), 2 usage error or a rule file that does not compile.\n";
 
 int RunExtract(int argc, char** argv, bool explain_command) {
   po::options_description desc("Options");

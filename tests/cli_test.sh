@@ -1,0 +1,267 @@
+#!/usr/bin/env bash
+# End-to-end tests of the winnow command: inputs (files, folders, stdin,
+# .gz, WARC, JSONL), outputs (text, jsonl, json, -o DIR), exit codes, a
+# closed stdout, parallel runs and --stats.
+#
+#   bash tests/cli_test.sh WINNOW_BINARY SOURCE_DIR
+#
+# Needs only bash, coreutils, grep, sed, awk, gzip and cmp (no python: the
+# CI machine has build tools only). The pages inside tests/data/crawl.warc
+# are stored once more, decoded, in tests/data/crawl/ so that WARC records
+# can be compared with the same pages read as files.
+
+set -u
+
+if [ $# -ne 2 ]; then
+  echo "usage: bash tests/cli_test.sh WINNOW_BINARY SOURCE_DIR" >&2
+  exit 2
+fi
+W=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+SRC=$(cd "$2" && pwd)
+DATA=$SRC/tests/data
+SAMPLES=$SRC/samples
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/winnow-cli-XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+
+pass=0
+fail=0
+# check NAME COMMAND...: the command's status decides.
+check() {
+  local name=$1
+  shift
+  if "$@"; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1))
+    echo "FAIL: $name" >&2
+  fi
+}
+# expect_status NAME WANT GOT
+expect_status() {
+  if [ "$3" -eq "$2" ]; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1))
+    echo "FAIL: $1: exit status $3, want $2" >&2
+  fi
+}
+# The value of one --stats line ("records read 11" -> 11).
+stat_of() { awk -v k="$2" '$0 ~ "^ *" k " " { print $NF; exit }' "$1"; }
+
+# The HTML responses of crawl.warc, in order, with their addresses.
+PAGES=(harbour-bridge-reopens allotment-prize ferry-timetable)
+URL_BASE=https://news.example.com/2024/05
+
+# ---- Single pages: stdin and file agree -------------------------------------
+
+page=$SAMPLES/heise-article.html
+"$W" "$page" > "$TMP/file.txt"
+"$W" < "$page" > "$TMP/stdin.txt"
+"$W" - < "$page" > "$TMP/dash.txt"
+check "page gives text" test -s "$TMP/file.txt"
+check "stdin = file" cmp -s "$TMP/file.txt" "$TMP/stdin.txt"
+check "'-' = file" cmp -s "$TMP/file.txt" "$TMP/dash.txt"
+url=$(cat "$SAMPLES/heise-article.url")
+"$W" --url "$url" "$page" > "$TMP/file-url.txt"
+"$W" --url "$url" < "$page" > "$TMP/stdin-url.txt"
+check "stdin = file with --url" cmp -s "$TMP/file-url.txt" "$TMP/stdin-url.txt"
+gzip -c "$page" > "$TMP/page.html.gz"
+"$W" --url "$url" "$TMP/page.html.gz" > "$TMP/gz.txt"
+check ".html.gz = .html" cmp -s "$TMP/file-url.txt" "$TMP/gz.txt"
+"$W" --url "$url" < "$TMP/page.html.gz" > "$TMP/gz-stdin.txt"
+check "gzip on stdin = .html" cmp -s "$TMP/file-url.txt" "$TMP/gz-stdin.txt"
+check "one record: no form feed" bash -c "! grep -q $'\f' '$TMP/file.txt'"
+
+# Several records: each ends with a form-feed line.
+"$W" "$page" "$SAMPLES/br-paragraphs.html" > "$TMP/two.txt"
+{ cat "$TMP/file.txt"; printf '\f\n'; "$W" "$SAMPLES/br-paragraphs.html"; printf '\f\n'; } > "$TMP/two.want"
+check "two records framed by form feeds" cmp -s "$TMP/two.txt" "$TMP/two.want"
+
+"$W" --to markdown "$SAMPLES/list-and-headings.html" > "$TMP/md.txt"
+check "markdown has headings" grep -q '^#' "$TMP/md.txt"
+"$W" explain "$page" > "$TMP/explain.txt"
+check "explain lists blocks" grep -q 'label' "$TMP/explain.txt"
+"$W" --explain --to jsonl "$page" > "$TMP/explain.jsonl"
+check "explain jsonl" grep -q '^{"position":0,' "$TMP/explain.jsonl"
+
+# ---- Exit codes ---------------------------------------------------------------
+
+"$W" "$page" > /dev/null 2> "$TMP/err"
+expect_status "ok exits 0" 0 $?
+check "ok is silent on stderr" test ! -s "$TMP/err"
+
+"$W" "$TMP/missing.html" "$page" > "$TMP/missing.out" 2> "$TMP/err"
+expect_status "missing file exits 1" 1 $?
+check "missing file named on stderr" grep -q "missing.html" "$TMP/err"
+check "other inputs still processed" grep -qF "$(head -1 "$TMP/file.txt")" "$TMP/missing.out"
+
+"$W" --from bogus "$page" > /dev/null 2> "$TMP/err"
+expect_status "--from bogus exits 2" 2 $?
+check "--from bogus explained" grep -q -- "--from" "$TMP/err"
+"$W" --to bogus "$page" > /dev/null 2> /dev/null
+expect_status "--to bogus exits 2" 2 $?
+"$W" --no-such-flag "$page" > /dev/null 2> /dev/null
+expect_status "unknown flag exits 2" 2 $?
+
+printf '# a rule file\n\nbad.rule  text  drop  (unclosed\n' > "$TMP/bad.rules"
+"$W" --rules "$TMP/bad.rules" "$page" > /dev/null 2> "$TMP/err"
+expect_status "broken rule exits 2" 2 $?
+check "broken rule named FILE:3" grep -q "bad.rules:3" "$TMP/err"
+
+# ---- A closed stdout ------------------------------------------------------------
+
+# Enough output to fill the pipe: 300 copies of a page.
+mkdir -p "$TMP/many"
+for i in $(seq -w 1 300); do cp "$page" "$TMP/many/p$i.html"; done
+"$W" "$TMP/many" 2> "$TMP/err" | head -c 10 > /dev/null
+expect_status "| head -c 10 exits 0" 0 "${PIPESTATUS[0]}"
+check "| head -c 10 is quiet" test ! -s "$TMP/err"
+"$W" --to jsonl -j 2 --stats "$TMP/many" 2> "$TMP/err" | head -c 10 > /dev/null
+expect_status "| head (jsonl) exits 0" 0 "${PIPESTATUS[0]}"
+read_n=$(stat_of "$TMP/err" "records read")
+check "| head stops reading early" test "${read_n:-300}" -lt 300
+
+# ---- WARC -------------------------------------------------------------------------
+
+"$W" --from warc --to jsonl "$DATA/crawl.warc" > "$TMP/warc.jsonl" 2> "$TMP/err"
+expect_status "warc exits 0" 0 $?
+check "warc: one record per HTML response" test "$(wc -l < "$TMP/warc.jsonl")" -eq 3
+i=0
+for p in "${PAGES[@]}"; do
+  i=$((i + 1))
+  line=$(sed -n "${i}p" "$TMP/warc.jsonl")
+  check "warc record $i has its url" grep -qF "\"url\":\"$URL_BASE/$p\"" <<< "$line"
+  check "warc record $i has id and date" \
+    grep -qE '"warc_record_id":"<urn:uuid:[^"]*>","date":"2024-05-14T' <<< "$line"
+  # The same page as a file, with the same address, gives the same object
+  # less the WARC fields.
+  want=$("$W" --to jsonl --url "$URL_BASE/$p" "$DATA/crawl/$p.html")
+  got=$(sed -E 's/,"warc_record_id":"[^"]*","date":"[^"]*"//' <<< "$line")
+  check "warc record $i = its page" test "$got" = "$want"
+done
+
+# Text output: every record is what `winnow --url URL page.html` prints.
+"$W" "$DATA/crawl.warc" > "$TMP/warc.txt"
+for p in "${PAGES[@]}"; do
+  "$W" --url "$URL_BASE/$p" "$DATA/crawl/$p.html"
+  printf '\f\n'
+done > "$TMP/warc.want"
+check "warc text = pages' text" cmp -s "$TMP/warc.txt" "$TMP/warc.want"
+check "warc text is not empty" grep -q "Harbour bridge" "$TMP/warc.txt"
+
+"$W" --to jsonl "$DATA/crawl.warc.gz" > "$TMP/warcgz.jsonl"
+check ".warc.gz = .warc" cmp -s "$TMP/warc.jsonl" "$TMP/warcgz.jsonl"
+cat "$DATA/crawl.warc.gz" | "$W" --from warc --to jsonl > "$TMP/stdin.jsonl"
+check "warc.gz on stdin = file" cmp -s "$TMP/warcgz.jsonl" "$TMP/stdin.jsonl"
+"$W" --to jsonl < "$DATA/crawl.warc" > "$TMP/stdin-auto.jsonl"
+check "warc on stdin, sniffed = file" cmp -s "$TMP/warc.jsonl" "$TMP/stdin-auto.jsonl"
+"$W" --url https://elsewhere.example/ --to jsonl "$DATA/crawl.warc" > "$TMP/url.jsonl"
+check "--url leaves WARC urls alone" cmp -s "$TMP/warc.jsonl" "$TMP/url.jsonl"
+"$W" -j 1 --to jsonl "$DATA/crawl.warc.gz" > "$TMP/j1.jsonl"
+"$W" -j 2 --to jsonl "$DATA/crawl.warc.gz" > "$TMP/j2.jsonl"
+check "warc -j1 = -j2" cmp -s "$TMP/j1.jsonl" "$TMP/j2.jsonl"
+
+"$W" --to json "$DATA/crawl.warc" > "$TMP/warc.json"
+check "json: an array" test "$(head -1 "$TMP/warc.json")$(tail -1 "$TMP/warc.json")" = "[]"
+check "json: three objects" test "$(grep -c '^{"url"' "$TMP/warc.json")" -eq 3
+"$W" --to json "$SAMPLES/empty-page.html" "$SAMPLES/heise-article.html" \
+  > /dev/null 2>&1
+expect_status "json exits 0" 0 $?
+
+# Cut short: the complete records before the cut are kept, the damage is
+# reported with its byte offset, the status is 1.
+head -c 5000 "$DATA/crawl.warc.gz" > "$TMP/cut.warc.gz"
+"$W" --to jsonl "$TMP/cut.warc.gz" > "$TMP/cut.jsonl" 2> "$TMP/err"
+expect_status "cut .warc.gz exits 1" 1 $?
+grep -v '"error"' "$TMP/cut.jsonl" > "$TMP/cut-ok.jsonl"
+check "cut .warc.gz keeps 2 records" test "$(wc -l < "$TMP/cut-ok.jsonl")" -eq 2
+check "cut .warc.gz: kept records intact" \
+  cmp -s "$TMP/cut-ok.jsonl" <(head -2 "$TMP/warc.jsonl")
+check "cut .warc.gz: stderr names input and byte" \
+  grep -qE "^winnow: .*cut\.warc\.gz: .* at byte [0-9]+" "$TMP/err"
+check "cut .warc.gz: error record" grep -q '"error":' "$TMP/cut.jsonl"
+head -c 9000 "$DATA/crawl.warc" | "$W" --to jsonl > "$TMP/cut2.jsonl" 2> "$TMP/err"
+expect_status "cut .warc on stdin exits 1" 1 "${PIPESTATUS[1]}"
+check "cut .warc keeps 3 records" \
+  cmp -s <(grep -v '"error"' "$TMP/cut2.jsonl") "$TMP/warc.jsonl"
+check "cut .warc: stderr says where" grep -qE "^winnow: <stdin>: .* at byte [0-9]+" "$TMP/err"
+head -c 5000 "$DATA/crawl.warc.gz" | "$W" > "$TMP/cut3.txt" 2> /dev/null
+check "cut text keeps 2 records" test "$(grep -c $'^\f$' "$TMP/cut3.txt")" -eq 2
+
+# --stats: the counts add up.
+"$W" --stats "$DATA/crawl.warc" > /dev/null 2> "$TMP/stats"
+r=$(stat_of "$TMP/stats" "records read")
+e=$(stat_of "$TMP/stats" "extracted")
+s=$(awk '/^ *skipped/ { print $2; exit }' "$TMP/stats")
+f=$(stat_of "$TMP/stats" "failed")
+check "stats: read = extracted + skipped + failed" test "$r" -eq $((e + s + f))
+check "stats: 11 read, 3 extracted, 8 skipped" test "$r/$e/$s/$f" = "11/3/8/0"
+check "stats: skip reasons" grep -q "request 4" "$TMP/stats"
+"$W" --stats "$TMP/cut.warc.gz" "$TMP/missing.html" > /dev/null 2> "$TMP/stats"
+r=$(stat_of "$TMP/stats" "records read")
+e=$(stat_of "$TMP/stats" "extracted")
+s=$(awk '/^ *skipped/ { print $2; exit }' "$TMP/stats")
+f=$(stat_of "$TMP/stats" "failed")
+check "stats with failures add up" test "$r" -eq $((e + s + f))
+check "stats: 2 failed" test "$f" -eq 2
+
+# ---- JSONL ---------------------------------------------------------------------------
+
+body='<p>The harbour ferry will run every twenty minutes from June, the port authority said on Monday, after a summer of complaints about queues at the quay.</p>'
+{
+  printf '{"id":17,"html":"<html><head><title>Ferry</title></head><body><article>%s</article></body></html>","url":"https://x.example/a","meta":{"k":[1,2.50]}}\n' "$body"
+  printf 'not json\n'
+  printf '\n'
+  printf '{"id":18,"text":"One paragraph of already scraped text that is long enough to be kept as the body of the page.","url":"https://x.example/b"}\n'
+} > "$TMP/pages.jsonl"
+"$W" --to jsonl "$TMP/pages.jsonl" > "$TMP/jsonl.out" 2> "$TMP/err"
+expect_status "jsonl with a bad line exits 1" 1 $?
+check "jsonl: one object per record" test "$(wc -l < "$TMP/jsonl.out")" -eq 3
+check "jsonl: passthrough first, then url" \
+  grep -qF '{"id":17,"meta":{"k":[1,2.50]},"url":"https://x.example/a","title":"Ferry","text":"The harbour ferry' "$TMP/jsonl.out"
+check "jsonl: error record" \
+  grep -qE '^\{"url":"","input":"[^"]*pages\.jsonl","error":"[^"]+"\}$' "$TMP/jsonl.out"
+check "jsonl: error on stderr with line index" grep -q "pages.jsonl#1@" "$TMP/err"
+check "jsonl: text field" grep -qF '{"id":18,"url":"https://x.example/b","title":"","text":"One paragraph' "$TMP/jsonl.out"
+sed 's/"html"/"page"/; s/"url"/"link"/' "$TMP/pages.jsonl" | \
+  "$W" --to jsonl --html-field page --url-field link 2> /dev/null > "$TMP/fields.out"
+check "jsonl: --html-field, --url-field" \
+  grep -qF '{"id":17,"meta":{"k":[1,2.50]},"url":"https://x.example/a","title":"Ferry"' "$TMP/fields.out"
+"$W" --to jsonl --from jsonl < "$TMP/pages.jsonl" 2> /dev/null > "$TMP/jsonl-stdin.out"
+check "jsonl on stdin = file" \
+  cmp -s <(sed 's/"input":"[^"]*"/"input":""/' "$TMP/jsonl.out") \
+         <(sed 's/"input":"[^"]*"/"input":""/' "$TMP/jsonl-stdin.out")
+
+# ---- Folders, -j, -o ------------------------------------------------------------------
+
+"$W" -j 1 --to jsonl "$SAMPLES" > "$TMP/s1.jsonl"
+"$W" -j 2 --to jsonl "$SAMPLES" > "$TMP/s2.jsonl"
+check "folder -j1 = -j2" cmp -s "$TMP/s1.jsonl" "$TMP/s2.jsonl"
+check "folder gives every page" \
+  test "$(wc -l < "$TMP/s1.jsonl")" -eq "$(ls "$SAMPLES" | wc -l)"
+"$W" -j 1 "$TMP/many" > "$TMP/m1.txt"
+"$W" -j 2 "$TMP/many" > "$TMP/m2.txt"
+check "300 pages -j1 = -j2" cmp -s "$TMP/m1.txt" "$TMP/m2.txt"
+check "300 pages, 300 form feeds" test "$(grep -c $'^\f$' "$TMP/m1.txt")" -eq 300
+
+"$W" -o "$TMP/pages-out" "$SAMPLES" > "$TMP/stdout" 2> "$TMP/err"
+expect_status "-o exits 0" 0 $?
+check "-o: nothing on stdout" test ! -s "$TMP/stdout"
+check "-o: one .txt per page" test -f "$TMP/pages-out/heise-article.txt"
+check "-o: same text as the page alone" \
+  cmp -s "$TMP/pages-out/heise-article.txt" <("$W" "$SAMPLES/heise-article.html")
+check "-o: names differing in extension kept apart" \
+  test -f "$TMP/pages-out/heise-article.url.txt"
+"$W" -o "$TMP/md" --to markdown "$SAMPLES/list-and-headings.html" "$DATA/crawl.warc.gz"
+check "-o markdown: .md" test -f "$TMP/md/list-and-headings.md"
+check "-o WARC: one file per record index" \
+  test "$(find "$TMP/md" -path '*crawl/*.md' | wc -l)" -eq 3
+mkdir -p "$TMP/tree/a/b"
+cp "$page" "$TMP/tree/a/b/deep.html"
+cp "$page" "$TMP/tree/top.htm"
+"$W" -o "$TMP/tree-out" --to json "$TMP/tree"
+check "-o mirrors folders" test -f "$TMP/tree-out/a/b/deep.json" -a -f "$TMP/tree-out/top.json"
+check "-o json: one object" grep -q '^{"url":' "$TMP/tree-out/top.json"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
