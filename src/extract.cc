@@ -86,11 +86,18 @@ Status Extractor::Extract(const Input& input, Extraction* out) const {
   using Clock = std::chrono::steady_clock;
   const auto start = Clock::now();
   *out = Extraction();
+  // The time budget is checked between stages (and by the parser while it
+  // runs, see ParseHtml): a page over it fails instead of going on.
   auto over_time = [&]() {
     return options_.max_millis > 0 &&
            std::chrono::duration_cast<std::chrono::milliseconds>(
                Clock::now() - start)
                    .count() > options_.max_millis;
+  };
+  auto time_exceeded = [&]() {
+    return Status::ResourceExhausted("page exceeds --max-millis (" +
+                                     std::to_string(options_.max_millis) +
+                                     " ms)");
   };
 
   std::string_view bytes = input.bytes;
@@ -114,6 +121,7 @@ Status Extractor::Extract(const Input& input, Extraction* out) const {
     out->warnings.push_back(std::to_string(decoded.replaced) +
                             " invalid byte sequences replaced");
   }
+  if (over_time()) return time_exceeded();
 
   // 2-3. Parse and segment.
   Page page;
@@ -127,21 +135,19 @@ Status Extractor::Extract(const Input& input, Extraction* out) const {
       arena->Reset();
       return s;
     }
+    for (std::string& w : doc.warnings) out->warnings.push_back(std::move(w));
     SegmentHtml(doc, options_, &page);
     arena->Reset();  // the tree is no longer needed
   } else {
     SegmentText(decoded.text, &page);
   }
-  if (over_time()) {
-    return Status::ResourceExhausted("page exceeds --max-millis (" +
-                                     std::to_string(options_.max_millis) +
-                                     " ms)");
-  }
+  if (over_time()) return time_exceeded();
   AnnotateLanguage(&page);
 
   // 4. Classify.
   std::vector<Decision> decisions;
   Classify(page, *rules_, options_, HostOf(input.url), &decisions);
+  if (over_time()) return time_exceeded();
 
   // 5. Render.
   Render(page, decisions, options_, &out->text);
@@ -173,11 +179,7 @@ Status Extractor::Extract(const Input& input, Extraction* out) const {
       out->blocks.push_back(std::move(r));
     }
   }
-  if (over_time()) {
-    return Status::ResourceExhausted("page exceeds --max-millis (" +
-                                     std::to_string(options_.max_millis) +
-                                     " ms)");
-  }
+  if (over_time()) return time_exceeded();
   return Status::OK();
 }
 

@@ -69,7 +69,8 @@ struct Options {
   // Bytes the parser may allocate for one page; a page over it fails with
   // kResourceExhausted. Default: 1 GiB.
   size_t max_parse_bytes = size_t{1} << 30;
-  // Wall-clock budget for one page in milliseconds, checked between stages;
+  // Wall-clock budget for one page in milliseconds, checked between stages
+  // and while the parser runs; a page over it fails with kResourceExhausted.
   // 0 disables it. Default: 10000.
   int64_t max_millis = 10000;
 };

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <unordered_map>
 
 #include "embed/embedded.h"
@@ -13,9 +14,14 @@ namespace {
 
 // Every stop word of every language, mapped to the languages that list it.
 // Built once from the embedded lists; read-only afterwards, so threads share
-// it without locks.
+// it without locks. Every word of every block is looked up, so the table is
+// flat: open addressing over one array, keys in one string, the languages
+// of a word as a bit mask (tested with one AND when counting a page's stop
+// words).
 class StopLists {
  public:
+  static constexpr int kMaxLanguages = 128;
+
   static const StopLists& Get() {
     static const StopLists* lists = new StopLists();
     return *lists;
@@ -28,24 +34,59 @@ class StopLists {
     }
     return -1;
   }
-  // The languages listing `word`, or null.
-  const std::vector<uint8_t>* Lookup(const std::string& word) const {
-    auto it = words_.find(word);
-    return it == words_.end() ? nullptr : &it->second;
+
+  // The languages that list a word, as bits 0..127.
+  struct Mask {
+    uint64_t bits[2] = {0, 0};
+    bool Has(int lang) const { return (bits[lang >> 6] >> (lang & 63)) & 1; }
+    void Set(int lang) { bits[lang >> 6] |= uint64_t{1} << (lang & 63); }
+  };
+
+  // The index of `word` (lower-cased, as ForEachWord gives it), or -1.
+  int Lookup(std::string_view word) const {
+    const uint64_t h = Hash(word);
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.entry < 0) return -1;
+      const Entry& e = entries_[slot.entry];
+      if (slot.hash == static_cast<uint32_t>(h) && e.size == word.size() &&
+          std::memcmp(keys_.data() + e.offset, word.data(), word.size()) == 0)
+        return slot.entry;
+    }
   }
+  const Mask& languages(int entry) const { return entries_[entry].langs; }
   size_t list_size(int lang) const { return sizes_[lang]; }
 
  private:
+  struct Entry {
+    uint32_t offset;  // into keys_
+    uint32_t size;
+    Mask langs;
+  };
+  struct Slot {
+    uint32_t hash;  // low bits of the word's hash, to skip most compares
+    int32_t entry;  // into entries_, -1 when empty
+  };
+
+  static uint64_t Hash(std::string_view s) {
+    uint64_t h = 0xCBF29CE484222325ULL;  // FNV-1a: words are short
+    for (unsigned char c : s) h = (h ^ c) * 0x100000001B3ULL;
+    return h ^ (h >> 29);
+  }
+
   StopLists() {
-    for (size_t f = 0; f < kEmbeddedStoplistsCount && f < 255; ++f) {
+    std::unordered_map<std::string, int> index;
+    for (size_t f = 0; f < kEmbeddedStoplistsCount && f < kMaxLanguages;
+         ++f) {
       std::string name = kEmbeddedStoplists[f].name;
       if (name.size() > 4 && name.compare(name.size() - 4, 4, ".txt") == 0) {
         name.resize(name.size() - 4);
       }
-      const uint8_t lang = static_cast<uint8_t>(names_.size());
+      const int lang = static_cast<int>(names_.size());
       names_.push_back(name);
       sizes_.push_back(0);
       std::string_view data = kEmbeddedStoplists[f].contents();
+      std::vector<std::string> parts;
       size_t start = 0;
       while (start < data.size()) {
         size_t end = data.find('\n', start);
@@ -54,21 +95,41 @@ class StopLists {
         while (!w.empty() && (w.back() == '\r' || w.back() == ' ')) w.remove_suffix(1);
         start = end + 1;
         if (w.empty()) continue;
-        std::vector<std::string> parts;
         SplitWords(w, &parts);
         if (parts.size() != 1) continue;  // multi-word entries never match
-        auto& langs = words_[parts[0]];
-        if (langs.empty() || langs.back() != lang) {
-          langs.push_back(lang);
+        auto it = index.emplace(parts[0], static_cast<int>(entries_.size()));
+        if (it.second) {
+          entries_.push_back({static_cast<uint32_t>(keys_.size()),
+                              static_cast<uint32_t>(parts[0].size()), {}});
+          keys_ += parts[0];
+        }
+        Mask& langs = entries_[it.first->second].langs;
+        if (!langs.Has(lang)) {
+          langs.Set(lang);
           ++sizes_.back();
         }
       }
+    }
+    size_t slots = 16;
+    while (slots < entries_.size() * 2) slots *= 2;  // load at most 1/2
+    slots_.assign(slots, Slot{0, -1});
+    mask_ = slots - 1;
+    for (size_t e = 0; e < entries_.size(); ++e) {
+      const std::string_view key(keys_.data() + entries_[e].offset,
+                                 entries_[e].size);
+      const uint64_t h = Hash(key);
+      size_t i = h & mask_;
+      while (slots_[i].entry >= 0) i = (i + 1) & mask_;
+      slots_[i] = {static_cast<uint32_t>(h), static_cast<int32_t>(e)};
     }
   }
 
   std::vector<std::string> names_;
   std::vector<size_t> sizes_;
-  std::unordered_map<std::string, std::vector<uint8_t>> words_;
+  std::string keys_;
+  std::vector<Entry> entries_;
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
 };
 
 // Appends the lower-case form of the code point `cp` for the scripts whose
@@ -146,26 +207,54 @@ bool IsWordCodePoint(uint32_t cp) {
 
 }  // namespace
 
-void SplitWords(std::string_view text, std::vector<std::string>* words) {
-  words->clear();
-  std::string word;
+namespace {
+
+// Calls emit(word) for every word of `text`, lower-cased, as a view into
+// *scratch that lives until the next call: no allocation per word. ASCII,
+// most of any text, skips the code point decoding.
+template <typename Emit>
+void ForEachWord(std::string_view text, std::string* scratch, Emit emit) {
+  std::string& word = *scratch;
+  word.clear();
+  auto flush = [&]() {
+    size_t end = word.size();
+    while (end > 0 && word[end - 1] == '\'') --end;
+    size_t lead = 0;
+    while (lead < end && word[lead] == '\'') ++lead;
+    if (lead < end) emit(std::string_view(word.data() + lead, end - lead));
+    word.clear();
+  };
   for (size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      ++i;
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'') {
+        word.push_back(static_cast<char>(c));
+      } else if (c >= 'A' && c <= 'Z') {
+        word.push_back(static_cast<char>(c + 32));
+      } else if (!word.empty()) {
+        flush();
+      }
+      continue;
+    }
     uint32_t cp = NextCodePoint(text, &i);
     if (cp == 0x2019 || cp == 0x2BC) cp = '\'';
     if (IsWordCodePoint(cp)) {
       AppendUtf8(LowerCodePoint(cp), &word);
     } else if (!word.empty()) {
-      while (!word.empty() && word.back() == '\'') word.pop_back();
-      size_t lead = 0;
-      while (lead < word.size() && word[lead] == '\'') ++lead;
-      if (lead < word.size()) words->push_back(word.substr(lead));
-      word.clear();
+      flush();
     }
   }
-  while (!word.empty() && word.back() == '\'') word.pop_back();
-  size_t lead = 0;
-  while (lead < word.size() && word[lead] == '\'') ++lead;
-  if (lead < word.size()) words->push_back(word.substr(lead));
+  if (!word.empty()) flush();
+}
+
+}  // namespace
+
+void SplitWords(std::string_view text, std::vector<std::string>* words) {
+  words->clear();
+  std::string scratch;
+  ForEachWord(text, &scratch,
+              [&](std::string_view w) { words->emplace_back(w); });
 }
 
 std::vector<std::string> StopListLanguages() { return StopLists::Get().names(); }
@@ -174,29 +263,46 @@ bool IsStopWord(std::string_view lang, std::string_view word) {
   const StopLists& lists = StopLists::Get();
   const int id = lists.Find(lang);
   if (id < 0) return false;
-  const std::vector<uint8_t>* langs = lists.Lookup(std::string(word));
-  return langs && std::find(langs->begin(), langs->end(), id) != langs->end();
+  const int entry = lists.Lookup(word);
+  return entry >= 0 && lists.languages(entry).Has(id);
 }
 
 void AnnotateLanguage(Page* page) {
   const StopLists& lists = StopLists::Get();
   const size_t n = lists.names().size();
   std::vector<uint32_t> hits(n, 0);
-  std::vector<std::string> words;
+  // One pass splits every block once: the stop words it finds (table
+  // entries, in order) are kept for the count below, once the page's
+  // language is known.
+  thread_local std::string scratch;
+  thread_local std::vector<int> stops;
+  thread_local std::vector<size_t> first_stop;
+  stops.clear();
+  first_stop.clear();
   // Detection looks at the longer blocks first-come, up to a word budget:
   // enough to separate languages, bounded for huge pages.
   size_t budget = 5000;
-  for (const Block& b : page->blocks) {
-    if (budget == 0) break;
-    if (b.chars < 40 || b.link_chars * 2 > b.chars) continue;
-    SplitWords(b.text, &words);
-    for (const std::string& w : words) {
-      if (const std::vector<uint8_t>* langs = lists.Lookup(w)) {
-        for (uint8_t l : *langs) ++hits[l];
+  for (Block& b : page->blocks) {
+    first_stop.push_back(stops.size());
+    int words = 0;
+    ForEachWord(b.text, &scratch, [&](std::string_view w) {
+      ++words;
+      const int entry = lists.Lookup(w);
+      if (entry >= 0) stops.push_back(entry);
+    });
+    b.words = words;
+    if (budget == 0 || b.chars < 40 || b.link_chars * 2 > b.chars) continue;
+    for (size_t k = first_stop.back(); k < stops.size(); ++k) {
+      const StopLists::Mask& langs = lists.languages(stops[k]);
+      for (int half = 0; half < 2; ++half) {
+        for (uint64_t bits = langs.bits[half]; bits != 0; bits &= bits - 1) {
+          ++hits[half * 64 + __builtin_ctzll(bits)];
+        }
       }
-      if (budget) --budget;
     }
+    budget -= std::min(budget, static_cast<size_t>(words));
   }
+  first_stop.push_back(stops.size());
   int best = -1;
   for (size_t l = 0; l < n; ++l) {
     if (hits[l] == 0) continue;
@@ -207,19 +313,14 @@ void AnnotateLanguage(Page* page) {
     }
   }
   if (best >= 0 && hits[best] >= 3) page->lang = lists.names()[best];
-  for (Block& b : page->blocks) {
-    SplitWords(b.text, &words);
-    b.words = static_cast<int>(words.size());
-    int stops = 0;
+  for (size_t i = 0; i < page->blocks.size(); ++i) {
+    int count = 0;
     if (!page->lang.empty()) {
-      for (const std::string& w : words) {
-        const std::vector<uint8_t>* langs = lists.Lookup(w);
-        if (langs && std::find(langs->begin(), langs->end(),
-                               static_cast<uint8_t>(best)) != langs->end())
-          ++stops;
+      for (size_t k = first_stop[i]; k < first_stop[i + 1]; ++k) {
+        count += lists.languages(stops[k]).Has(best);
       }
     }
-    b.stop_words = stops;
+    page->blocks[i].stop_words = count;
   }
 }
 

@@ -4,15 +4,57 @@
 
 #include <gumbo.h>
 
+#include <chrono>
+#include <csetjmp>
+
+#include "parse/guard.h"
+#include "parse/prestrip.h"
+
 namespace winnow {
 namespace {
 
+using Clock = std::chrono::steady_clock;
+
+// The parser's allocations, counted against the page's budget. Gumbo cannot
+// fail an allocation, so going over the budget leaves the parser by
+// longjmp. That is safe: every byte the parser holds is in the arena (no
+// leak), Gumbo keeps no global state, and the frames skipped (Gumbo's C
+// code and ArenaAllocate's) own nothing with a destructor.
+struct Budget {
+  Arena* arena;
+  size_t max_bytes;
+  bool timed;
+  Clock::time_point deadline;
+  unsigned calls;
+  enum { kNone, kBytes, kTime } over;
+  std::jmp_buf env;
+};
+
 void* ArenaAllocate(void* userdata, size_t size) {
-  return static_cast<Arena*>(userdata)->Allocate(size);
+  Budget* b = static_cast<Budget*>(userdata);
+  const size_t used = b->arena->bytes_used();
+  if (used >= b->max_bytes || size > b->max_bytes - used) {
+    b->over = Budget::kBytes;
+    std::longjmp(b->env, 1);
+  }
+  if (b->timed && (++b->calls & 1023) == 0 && Clock::now() > b->deadline) {
+    b->over = Budget::kTime;
+    std::longjmp(b->env, 1);
+  }
+  return b->arena->Allocate(size);
 }
 
 // Memory is released all at once by Arena::Reset.
 void ArenaFree(void*, void*) {}
+
+// Returns nullptr when the parse went over its budget. Kept apart so that
+// no object with a destructor lives in the frame that setjmp returns to.
+__attribute__((noinline)) GumboOutput* ParseWithin(const GumboOptions* gopts,
+                                                  const std::string* buffer,
+                                                  Budget* budget) {
+  if (setjmp(budget->env) != 0) return nullptr;
+  return gumbo_parse_with_options(gopts, buffer->c_str(), buffer->size());
+}
 
 }  // namespace
 
@@ -23,22 +65,38 @@ const GumboInternalNode* ParsedHtml::root() const {
 Status ParseHtml(std::string_view utf8, const Options& options, Arena* arena,
                  std::string* buffer, ParsedHtml* out) {
   // Gumbo reads one byte past a truncated character reference; a string's
-  // terminating NUL makes that read safe.
-  buffer->assign(utf8.data(), utf8.size());
+  // terminating NUL makes that read safe. The copy leaves out script, style
+  // and SVG contents, which Gumbo would tokenize for nothing.
+  // The guard comes last, so that its bounds hold for what Gumbo gets.
+  std::string stripped;
+  PrestripHtml(utf8, &stripped);
+  GuardReport guard;
+  GuardHtml(stripped, options, buffer, &guard);
+  std::string summary = guard.Summary(options);
+  if (!summary.empty()) out->warnings.push_back(std::move(summary));
+
+  Budget budget{arena,        options.max_parse_bytes, options.max_millis > 0,
+                Clock::now() + std::chrono::milliseconds(options.max_millis),
+                0,            Budget::kNone,           {}};
   GumboOptions gopts = kGumboDefaultOptions;
   gopts.allocator = ArenaAllocate;
   gopts.deallocator = ArenaFree;
-  gopts.userdata = arena;
+  gopts.userdata = &budget;
   // Every recorded parse error copies the stack of open elements: with
   // deep nesting that is quadratic memory. We never read the errors.
   gopts.max_errors = 0;
-  out->output = gumbo_parse_with_options(&gopts, buffer->c_str(),
-                                         buffer->size());
-  if (arena->bytes_used() > options.max_parse_bytes) {
+  out->output = ParseWithin(&gopts, buffer, &budget);
+  if (budget.over == Budget::kBytes) {
     out->output = nullptr;
     return Status::ResourceExhausted(
         "parse tree exceeds --max-parse-bytes (" +
-        std::to_string(arena->bytes_used() >> 20) + " MiB)");
+        std::to_string(options.max_parse_bytes >> 20) + " MiB)");
+  }
+  if (budget.over == Budget::kTime) {
+    out->output = nullptr;
+    return Status::ResourceExhausted("parsing exceeds --max-millis (" +
+                                     std::to_string(options.max_millis) +
+                                     " ms)");
   }
   return Status::OK();
 }

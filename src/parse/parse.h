@@ -9,6 +9,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "parse/arena.h"
 #include "winnow/options.h"
@@ -23,13 +24,17 @@ namespace winnow {
 // passed to ParseHtml and dies with the arena's next Reset().
 struct ParsedHtml {
   GumboInternalOutput* output = nullptr;
+  // What the parser guard changed to keep the parse bounded (tags nested
+  // deeper than max_depth, attributes over max_attributes ...).
+  std::vector<std::string> warnings;
   const GumboInternalNode* root() const;
 };
 
 // Parses `utf8` (valid UTF-8, as DecodeToUtf8 produces). `buffer` receives a
-// NUL-terminated copy that the tree points into; it and `arena` must outlive
-// *out. Fails with kResourceExhausted when the parse used more than
-// options.max_parse_bytes.
+// NUL-terminated copy that the tree points into, bounded by the parser guard
+// (parse/guard.h); it and `arena` must outlive *out. Fails with
+// kResourceExhausted, stopping the parser at once, when it allocates more
+// than options.max_parse_bytes or runs longer than options.max_millis.
 Status ParseHtml(std::string_view utf8, const Options& options, Arena* arena,
                  std::string* buffer, ParsedHtml* out);
 

@@ -459,6 +459,94 @@ std::string WrappedPattern(const Rule& rule) {
   return out;
 }
 
+// Counted repetitions at least this large are relaxed in a Set (below).
+constexpr int kRelaxRepeat = 8;
+
+// Returns `p` with every counted repetition X{m,n} whose bound reaches
+// kRelaxRepeat replaced by X*, or "" when there is none. RE2 expands X{0,200}
+// into 200 copies of X; in a Set, whose DFA has to track every rule at once
+// and run to the end of the text (many-match), a few such rules multiply the
+// DFA states until its cache thrashes: 63 of them made matching the
+// corpus's blocks 20 to 40 times slower. X* accepts everything X{m,n} does,
+// so the relaxed pattern matches a superset, and each hit is confirmed with
+// the exact pattern (RuleSet::MatchText), which keeps the result exact.
+std::string RelaxedPattern(std::string_view p) {
+  std::string out;
+  bool changed = false;
+  bool in_class = false;
+  auto digits = [&](size_t* j, int* v) {
+    const size_t start = *j;
+    *v = 0;
+    while (*j < p.size() && p[*j] >= '0' && p[*j] <= '9' && *j - start < 6) {
+      *v = *v * 10 + (p[*j] - '0');
+      ++*j;
+    }
+    return *j > start;
+  };
+  for (size_t i = 0; i < p.size();) {
+    const char c = p[i];
+    if (c == '\\' && i + 1 < p.size()) {
+      const char e = p[i + 1];
+      size_t end = i + 2;
+      if (e == 'Q') {  // \Q...\E is literal
+        const size_t q = p.find("\\E", i + 2);
+        end = q == std::string_view::npos ? p.size() : q + 2;
+      } else if ((e == 'x' || e == 'p' || e == 'P') && end < p.size() &&
+                 p[end] == '{') {  // \x{41}, \p{Greek}
+        const size_t q = p.find('}', end);
+        end = q == std::string_view::npos ? p.size() : q + 1;
+      }
+      out.append(p.substr(i, end - i));
+      i = end;
+      continue;
+    }
+    if (in_class) {
+      if (c == '[' && i + 1 < p.size() && p[i + 1] == ':') {  // [:alpha:]
+        const size_t q = p.find(":]", i + 2);
+        const size_t end = q == std::string_view::npos ? i + 1 : q + 2;
+        out.append(p.substr(i, end - i));
+        i = end;
+        continue;
+      }
+      if (c == ']') in_class = false;
+      out.push_back(c);
+      ++i;
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+      out.push_back(c);
+      ++i;
+      // "[]" and "[^]" start a class containing ']'.
+      if (i < p.size() && p[i] == '^') out.push_back(p[i++]);
+      if (i < p.size() && p[i] == ']') out.push_back(p[i++]);
+      continue;
+    }
+    if (c == '{') {
+      size_t j = i + 1;
+      int lo = 0, hi = 0;
+      if (digits(&j, &lo)) {
+        hi = lo;
+        bool valid = true;
+        if (j < p.size() && p[j] == ',') {
+          ++j;
+          // {m,} repeats m copies and then a loop.
+          if (j < p.size() && p[j] != '}') valid = digits(&j, &hi);
+        }
+        if (valid && j < p.size() && p[j] == '}' && hi >= kRelaxRepeat) {
+          out.push_back('*');
+          changed = true;
+          i = j + 1;
+          continue;
+        }
+      }
+    }
+    out.push_back(c);
+    ++i;
+  }
+  return changed ? out : std::string();
+}
+
 // Checks a rule's pattern; on a problem returns false with *msg.
 bool CheckPattern(const Rule& rule, std::string* msg) {
   if (rule.pattern.empty()) {
@@ -844,8 +932,14 @@ bool ParseRules(std::string_view source, std::string_view file_name,
 
 // ---- RuleSet ----------------------------------------------------------------
 
+// The rules of one kind (text or attribute), compiled. Set slot s of chunk
+// c is slot c * chunk + s overall, which RuleSet's text_index_ or
+// attr_index_ maps to a rule.
 struct RuleSet::RegexpSet {
-  std::unique_ptr<RE2::Set> set;
+  std::vector<std::unique_ptr<RE2::Set>> sets;
+  size_t chunk = 0;
+  // Per slot: the exact pattern when the Set holds a relaxed one.
+  std::vector<std::unique_ptr<RE2>> exact;
 };
 
 RuleSet::RuleSet() = default;
@@ -853,73 +947,121 @@ RuleSet::~RuleSet() = default;
 
 namespace {
 
-// Checked rules compiled into the two Sets.
+// Text rules per RE2::Set. A Set's DFA tracks every rule in it at once, so
+// its states multiply with the rules; past some size they no longer fit its
+// memory and the DFA thrashes (the 242 default text rules in one Set ran 5
+// to 8 times slower than in four). Each Set costs a pass over the text and
+// an allocation per match, so the chunks are not made smaller than needed.
+// Attribute rules stay in one Set: their subjects are short.
+constexpr size_t kTextRulesPerSet = 64;
+
+// Checked rules compiled into Sets.
 struct Compiled {
   std::vector<Rule> rules;
-  std::unique_ptr<RE2::Set> text, attr;  // null when no rule of the kind
+  // Empty when there is no rule of the kind.
+  std::vector<std::unique_ptr<RE2::Set>> text, attr;
+  std::vector<std::unique_ptr<RE2>> text_exact;  // see RelaxedPattern
   std::vector<int> text_index, attr_index;
 };
 
 Status Compile(std::vector<Rule> rules, Compiled* out) {
-  auto text_set = std::make_unique<RE2::Set>(TextOptions(kSetMaxMem),
-                                             RE2::UNANCHORED);
-  auto attr_set = std::make_unique<RE2::Set>(AttrOptions(kSetMaxMem),
-                                             RE2::UNANCHORED);
   std::vector<int> ti, ai;
+  std::vector<std::unique_ptr<RE2::Set>> text_sets, attr_sets;
+  std::vector<std::unique_ptr<RE2>> text_exact;
   std::string err;
   std::vector<RuleDiagnostic> diags;
   for (size_t i = 0; i < rules.size(); ++i) {
     const Rule& r = rules[i];
-    RE2::Set* set = r.is_attribute() ? attr_set.get() : text_set.get();
+    const bool attr = r.is_attribute();
+    std::string pattern = WrappedPattern(r);
+    std::unique_ptr<RE2> exact;
+    if (!attr) {
+      std::string relaxed = RelaxedPattern(pattern);
+      if (!relaxed.empty()) {
+        exact = std::make_unique<RE2>(pattern, TextOptions(kOneMaxMem));
+        if (!exact->ok()) {
+          AddDiag(r.file, r.line, r.pattern_col > 0 ? r.pattern_col : 1,
+                  "pattern does not compile: " + exact->error(), &diags);
+          continue;
+        }
+        pattern = std::move(relaxed);
+      }
+    }
+    std::vector<std::unique_ptr<RE2::Set>>& sets = attr ? attr_sets : text_sets;
+    const size_t slots = attr ? ai.size() : ti.size();
+    if (sets.empty() || (!attr && slots == sets.size() * kTextRulesPerSet)) {
+      sets.push_back(std::make_unique<RE2::Set>(
+          attr ? AttrOptions(kSetMaxMem) : TextOptions(kSetMaxMem),
+          RE2::UNANCHORED));
+    }
     err.clear();
-    if (set->Add(WrappedPattern(r), &err) < 0) {
+    if (sets.back()->Add(pattern, &err) < 0) {
       AddDiag(r.file, r.line, r.pattern_col > 0 ? r.pattern_col : 1,
               "pattern does not compile: " + err, &diags);
       continue;
     }
-    (r.is_attribute() ? ai : ti).push_back(static_cast<int>(i));
+    if (attr) {
+      ai.push_back(static_cast<int>(i));
+    } else {
+      ti.push_back(static_cast<int>(i));
+      text_exact.push_back(std::move(exact));
+    }
   }
   if (!diags.empty()) return Status::InvalidArgument(JoinDiagnostics(diags));
-  if (!ti.empty() && !text_set->Compile()) {
-    return Status::InvalidArgument(
-        "rules: the text rules need more than 64 MiB of regexp memory; "
-        "split or simplify them");
+  for (auto& set : text_sets) {
+    if (!set->Compile()) {
+      return Status::InvalidArgument(
+          "rules: the text rules need more than 64 MiB of regexp memory; "
+          "split or simplify them");
+    }
   }
-  if (!ai.empty() && !attr_set->Compile()) {
-    return Status::InvalidArgument(
-        "rules: the attribute rules need more than 64 MiB of regexp memory; "
-        "split or simplify them");
+  for (auto& set : attr_sets) {
+    if (!set->Compile()) {
+      return Status::InvalidArgument(
+          "rules: the attribute rules need more than 64 MiB of regexp memory; "
+          "split or simplify them");
+    }
   }
   out->rules = std::move(rules);
-  if (!ti.empty()) out->text = std::move(text_set);
-  if (!ai.empty()) out->attr = std::move(attr_set);
+  out->text = std::move(text_sets);
+  out->attr = std::move(attr_sets);
   out->text_index = std::move(ti);
   out->attr_index = std::move(ai);
+  out->text_exact = std::move(text_exact);
   return Status::OK();
 }
 
-// Matches `subject` against `set`; when the Set's DFA gives up (out of
-// memory), falls back to one regexp per rule.
-void MatchSet(const RE2::Set* set, const std::vector<int>& index,
-              const std::vector<Rule>& rules, bool attr,
-              std::string_view subject, std::vector<int>* hits) {
-  if (!set) return;
+// Matches `subject` against every Set of a kind; when a Set's DFA gives up
+// (out of memory), falls back to one regexp per rule of that Set. `exact`
+// is empty or holds an entry per slot (see RelaxedPattern).
+void MatchSets(const std::vector<std::unique_ptr<RE2::Set>>& sets,
+               size_t chunk, const std::vector<std::unique_ptr<RE2>>& exact,
+               const std::vector<int>& index, const std::vector<Rule>& rules,
+               bool attr, std::string_view subject, std::vector<int>* hits) {
   thread_local std::vector<int> slots;
-  slots.clear();
-  RE2::Set::ErrorInfo info;
-  if (set->Match(re2::StringPiece(subject.data(), subject.size()), &slots,
-                 &info)) {
-    for (int s : slots) hits->push_back(index[s]);
-    return;
-  }
-  if (info.kind == RE2::Set::kNoError) return;  // no match
-  const RE2::Options opts =
-      attr ? AttrOptions(kOneMaxMem) : TextOptions(kOneMaxMem);
-  for (int r : index) {
-    RE2 re(WrappedPattern(rules[r]), opts);
-    if (re.ok() &&
-        RE2::PartialMatch(re2::StringPiece(subject.data(), subject.size()), re)) {
-      hits->push_back(r);
+  const re2::StringPiece text(subject.data(), subject.size());
+  for (size_t c = 0; c < sets.size(); ++c) {
+    const size_t first = c * chunk;
+    slots.clear();
+    RE2::Set::ErrorInfo info;
+    if (sets[c]->Match(text, &slots, &info)) {
+      for (int s : slots) {
+        const size_t slot = first + static_cast<size_t>(s);
+        // A relaxed pattern's hit stands only if the exact one agrees.
+        const RE2* re = exact.empty() ? nullptr : exact[slot].get();
+        if (re == nullptr || RE2::PartialMatch(text, *re)) {
+          hits->push_back(index[slot]);
+        }
+      }
+      continue;
+    }
+    if (info.kind == RE2::Set::kNoError) continue;  // no match
+    const RE2::Options opts =
+        attr ? AttrOptions(kOneMaxMem) : TextOptions(kOneMaxMem);
+    const size_t end = std::min(index.size(), first + chunk);
+    for (size_t slot = first; slot < end; ++slot) {
+      RE2 re(WrappedPattern(rules[index[slot]]), opts);
+      if (re.ok() && RE2::PartialMatch(text, re)) hits->push_back(index[slot]);
     }
   }
 }
@@ -975,8 +1117,14 @@ Status RuleSet::Adopt(std::vector<Rule> rules, std::unique_ptr<RuleSet>* out) {
   if (!s.ok()) return s;
   std::unique_ptr<RuleSet> set(new RuleSet());
   set->rules_ = std::move(c.rules);
-  if (c.text) set->text_set_.reset(new RegexpSet{std::move(c.text)});
-  if (c.attr) set->attr_set_.reset(new RegexpSet{std::move(c.attr)});
+  if (!c.text.empty()) {
+    set->text_set_.reset(new RegexpSet{std::move(c.text), kTextRulesPerSet,
+                                       std::move(c.text_exact)});
+  }
+  if (!c.attr.empty()) {
+    set->attr_set_.reset(
+        new RegexpSet{std::move(c.attr), c.attr_index.size(), {}});
+  }
   set->text_index_ = std::move(c.text_index);
   set->attr_index_ = std::move(c.attr_index);
   *out = std::move(set);
@@ -1022,7 +1170,9 @@ void RuleSet::Check(const std::vector<std::string>& paths,
 }
 
 void RuleSet::MatchText(std::string_view text, std::vector<int>* hits) const {
-  MatchSet(text_set_ ? text_set_->set.get() : nullptr, text_index_, rules_, false, text, hits);
+  if (!text_set_) return;
+  MatchSets(text_set_->sets, text_set_->chunk, text_set_->exact, text_index_,
+            rules_, false, text, hits);
 }
 
 void RuleSet::MatchElement(std::string_view tag, std::string_view class_attr,
@@ -1050,7 +1200,8 @@ void RuleSet::MatchElement(std::string_view tag, std::string_view class_attr,
     AppendTokens('p', itemprop_attr, false, &desc);
   }
   if (desc.empty()) return;
-  MatchSet(attr_set_->set.get(), attr_index_, rules_, true, desc, hits);
+  MatchSets(attr_set_->sets, attr_set_->chunk, attr_set_->exact, attr_index_,
+            rules_, true, desc, hits);
 }
 
 bool RuleSet::InScope(int index, std::string_view host,

@@ -1,0 +1,234 @@
+// Copyright winnow authors. Licensed under the MIT licence.
+//
+// Corpus throughput: winnow's full extraction against Gumbo's bare parse of
+// the same bytes, measured in the same run on one thread.
+//
+//   build/corpus_throughput [--reps N] [--stages] DIR
+//
+// Every regular file below DIR is read into memory first, so that disk and
+// page cache stay out of the timings. Then, N times (default 3), each page
+// goes through
+//   (a) gumbo_parse_with_options (kGumboDefaultOptions, max_errors = 0) and
+//       gumbo_destroy_output: the floor any Gumbo-based extractor pays;
+//   (b) winnow::Extractor::Extract with default options, as HTML.
+// The two are interleaved repetition by repetition, so that a burst of load
+// from elsewhere on a shared machine hurts both alike. Reported: the median
+// repetition of each as MB/s (10^6 bytes) and pages/s, and the ratio
+// winnow / Gumbo (> 1 means winnow's whole pipeline is faster than Gumbo's
+// parse alone).
+//
+// --stages adds one more pass that times each stage of the pipeline on its
+// own (decode, parse, segment, lang, classify, render; the parse includes
+// the pre-parse strip), to show where the time goes.
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "classify/classify.h"
+#include "decode/decode.h"
+#include "lang/lang.h"
+#include "parse/arena.h"
+#include "parse/parse.h"
+#include "render/render.h"
+#include "segment/page.h"
+#include "segment/segment.h"
+#include "winnow/winnow.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+struct Pass {
+  double seconds = 0;
+  size_t failed = 0;
+  size_t out_bytes = 0;  // keeps the optimiser from dropping the work
+};
+
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const size_t n = v.size();
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+Pass GumboPass(const std::vector<std::string>& pages) {
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;
+  Pass pass;
+  const auto start = Clock::now();
+  for (const std::string& page : pages) {
+    // std::string keeps a NUL after the bytes, which Gumbo may read.
+    GumboOutput* out =
+        gumbo_parse_with_options(&options, page.data(), page.size());
+    pass.out_bytes += out->root != nullptr;
+    gumbo_destroy_output(&options, out);
+  }
+  pass.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return pass;
+}
+
+Pass WinnowPass(const winnow::Extractor& extractor,
+                const std::vector<std::string>& pages) {
+  Pass pass;
+  winnow::Extraction extraction;
+  winnow::Input input;
+  input.kind = winnow::ContentKind::kHtml;
+  const auto start = Clock::now();
+  for (const std::string& page : pages) {
+    input.bytes = page;
+    if (extractor.Extract(input, &extraction).ok()) {
+      pass.out_bytes += extraction.text.size();
+    } else {
+      ++pass.failed;
+    }
+  }
+  pass.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return pass;
+}
+
+// Times the stages one by one, the way Extractor::Extract chains them.
+void StagePass(const winnow::Extractor& extractor,
+               const std::vector<std::string>& pages) {
+  enum { kDecode, kParse, kSegment, kLang, kClassify, kRender, kStages };
+  static const char* const kNames[kStages] = {"decode",   "parse", "segment",
+                                              "lang",     "classify",
+                                              "render"};
+  double t[kStages] = {};
+  const winnow::Options& options = extractor.options();
+  winnow::Arena arena;
+  std::string buffer, text;
+  std::vector<winnow::Decision> decisions;
+  for (const std::string& bytes : pages) {
+    auto t0 = Clock::now();
+    auto lap = [&](int stage) {
+      const auto now = Clock::now();
+      t[stage] += std::chrono::duration<double>(now - t0).count();
+      t0 = now;
+    };
+    winnow::Decoded decoded = winnow::DecodeToUtf8(bytes, "", true);
+    lap(kDecode);
+    arena.Reset();
+    winnow::ParsedHtml doc;
+    if (!winnow::ParseHtml(decoded.text, options, &arena, &buffer, &doc).ok())
+      continue;
+    lap(kParse);
+    winnow::Page page;
+    winnow::SegmentHtml(doc, options, &page);
+    arena.Reset();
+    lap(kSegment);
+    winnow::AnnotateLanguage(&page);
+    lap(kLang);
+    winnow::Classify(page, extractor.rules(), options, "", &decisions);
+    lap(kClassify);
+    text.clear();
+    winnow::Render(page, decisions, options, &text);
+    lap(kRender);
+  }
+  double total = 0;
+  for (double x : t) total += x;
+  std::printf("stages   ");
+  for (int i = 0; i < kStages; ++i) {
+    std::printf("%s %.2f s (%.0f%%)%s", kNames[i], t[i], 100 * t[i] / total,
+                i + 1 < kStages ? ", " : "\n");
+  }
+}
+
+int Usage() {
+  std::fprintf(stderr, "usage: corpus_throughput [--reps N] [--stages] DIR\n");
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int reps = 3;
+  bool stages = false;
+  std::string dir;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--reps") == 0 && i + 1 < argc) {
+      reps = std::atoi(argv[++i]);
+    } else if (std::strcmp(argv[i], "--stages") == 0) {
+      stages = true;
+    } else if (argv[i][0] == '-') {
+      return Usage();
+    } else {
+      dir = argv[i];
+    }
+  }
+  if (dir.empty() || reps < 1) return Usage();
+
+  std::vector<fs::path> paths;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file()) paths.push_back(it->path());
+  }
+  if (ec) {
+    std::fprintf(stderr, "corpus_throughput: %s: %s\n", dir.c_str(),
+                 ec.message().c_str());
+    return 1;
+  }
+  std::sort(paths.begin(), paths.end());
+  std::vector<std::string> pages;
+  size_t bytes = 0;
+  for (const fs::path& p : paths) {
+    std::ifstream in(p, std::ios::binary);
+    pages.emplace_back(std::istreambuf_iterator<char>(in),
+                       std::istreambuf_iterator<char>());
+    bytes += pages.back().size();
+  }
+  if (pages.empty()) {
+    std::fprintf(stderr, "corpus_throughput: no files below %s\n",
+                 dir.c_str());
+    return 1;
+  }
+
+  std::unique_ptr<winnow::Extractor> extractor;
+  winnow::Status s = winnow::Extractor::Create(winnow::Options(), &extractor);
+  if (!s.ok()) {
+    std::fprintf(stderr, "corpus_throughput: %s\n", s.ToString().c_str());
+    return 1;
+  }
+
+  // One untimed pass of each warms caches, the rule set's lazy state and
+  // the per-thread arena, as a long batch run would have them.
+  GumboPass(pages);
+  WinnowPass(*extractor, pages);
+
+  std::vector<double> gumbo_s, winnow_s;
+  size_t failed = 0;
+  for (int r = 0; r < reps; ++r) {
+    const Pass g = GumboPass(pages);
+    const Pass w = WinnowPass(*extractor, pages);
+    gumbo_s.push_back(g.seconds);
+    winnow_s.push_back(w.seconds);
+    failed = w.failed;
+    std::printf("rep %d: gumbo %.3f s, winnow %.3f s, ratio %.2f\n", r + 1,
+                g.seconds, w.seconds, g.seconds / w.seconds);
+  }
+  const double g = Median(gumbo_s), w = Median(winnow_s);
+  const double mb = bytes / 1e6;
+  const double n = static_cast<double>(pages.size());
+  std::printf("corpus   %s: %zu pages, %.1f MB, %d repetitions (median)\n",
+              dir.c_str(), pages.size(), mb, reps);
+  std::printf("gumbo    %7.3f s  %7.1f MB/s  %7.0f pages/s  %6.2f ms/page\n",
+              g, mb / g, n / g, 1e3 * g / n);
+  std::printf("winnow   %7.3f s  %7.1f MB/s  %7.0f pages/s  %6.2f ms/page"
+              "  (%zu failed)\n",
+              w, mb / w, n / w, 1e3 * w / n, failed);
+  std::printf("ratio    %.2fx (winnow full extraction vs Gumbo bare parse)\n",
+              g / w);
+  if (stages) StagePass(*extractor, pages);
+  return 0;
+}

@@ -1,0 +1,165 @@
+// Copyright winnow authors. Licensed under the MIT licence.
+
+#include "parse/prestrip.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace winnow {
+namespace {
+
+std::string Strip(std::string_view html) {
+  std::string out;
+  const size_t removed = PrestripHtml(html, &out);
+  EXPECT_EQ(removed, html.size() - out.size());
+  return out;
+}
+
+TEST(PrestripHtml, BlanksScriptKeepsTags) {
+  EXPECT_EQ(Strip("<p>a</p><script src=x.js>var a = 1 < 2;</script><p>b</p>"),
+            "<p>a</p><script src=x.js></script><p>b</p>");
+  // The end tag is found in any case and with attributes or spaces.
+  EXPECT_EQ(Strip("<SCRIPT>x()</ScRiPt >y"), "<SCRIPT></ScRiPt >y");
+  // "</scripts>" is not the end tag.
+  EXPECT_EQ(Strip("<script>a</scripts>b</script>c"), "<script></script>c");
+}
+
+TEST(PrestripHtml, KeepsJsonLd) {
+  const std::string ld =
+      "<script type=\"application/ld+json\">{\"articleBody\": \"<b>x</b>\"}"
+      "</script>";
+  EXPECT_EQ(Strip(ld), ld);
+  EXPECT_EQ(Strip("<script TYPE='Application/LD+JSON'>{}</script>"),
+            "<script TYPE='Application/LD+JSON'>{}</script>");
+  // A type we cannot read without decoding references is kept too.
+  EXPECT_EQ(Strip("<script type=\"application/ld&#43;json\">{}</script>"),
+            "<script type=\"application/ld&#43;json\">{}</script>");
+  // Other types go; only the first type attribute counts, as in HTML.
+  EXPECT_EQ(Strip("<script type=module>import x</script>"),
+            "<script type=module></script>");
+  EXPECT_EQ(Strip("<script type=text/javascript type=application/ld+json>"
+                  "{}</script>"),
+            "<script type=text/javascript type=application/ld+json>"
+            "</script>");
+}
+
+TEST(PrestripHtml, ScriptEscapedStates) {
+  // Inside "<!--", "<script" makes the next "</script>" text.
+  EXPECT_EQ(Strip("<script><!-- document.write('<script>x</script>'); -->"
+                  "</script>after"),
+            "<script></script>after");
+  // Without "<!--" the first "</script>" ends it.
+  EXPECT_EQ(Strip("<script>document.write('<script>x</script>');</script>"),
+            "<script></script>');</script>");
+  // "-->" ends the escape, so a later "</script>" ends the script.
+  EXPECT_EQ(Strip("<script><!-- a --> '<script>' </script>b"),
+            "<script></script>b");
+  // "<!-->" opens and closes the escape at once.
+  EXPECT_EQ(Strip("<script><!--><script></script>b"), "<script></script>b");
+}
+
+TEST(PrestripHtml, BlanksStyleSvgTemplate) {
+  EXPECT_EQ(Strip("<style>p > a { color: red }</style><p>x</p>"),
+            "<style></style><p>x</p>");
+  EXPECT_EQ(Strip("<svg viewBox=\"0 0 1 1\"><path d=\"M0\"/><g><title>t"
+                  "</title></g></svg>x"),
+            "<svg viewBox=\"0 0 1 1\"></svg>x");
+  // Nested SVG closes at the matching end tag.
+  EXPECT_EQ(Strip("<svg><svg><g></svg><rect/></svg>x"), "<svg></svg>x");
+  // Self-closing SVG has no contents.
+  EXPECT_EQ(Strip("<svg/><p>x</p>"), "<svg/><p>x</p>");
+  EXPECT_EQ(Strip("<template><div>a<template>b</template>c</div></template>d"),
+            "<template></template>d");
+}
+
+TEST(PrestripHtml, LeavesSvgThatHtmlBreaksOutOf) {
+  // <p> pops out of SVG: the text after it is in the body.
+  const std::string breakout = "<svg><g><p>visible</p></g></svg>";
+  EXPECT_EQ(Strip(breakout), breakout);
+  // An end tag naming no open SVG element is handled by the HTML rules.
+  const std::string stray = "<div><svg><g></div>after</svg>";
+  EXPECT_EQ(Strip(stray), stray);
+  // Start tags under <foreignObject> are HTML.
+  const std::string foreign =
+      "<svg><foreignObject><span>x</span></foreignObject></svg>";
+  EXPECT_EQ(Strip(foreign), foreign);
+  // A CDATA section may hold what looks like an end tag.
+  EXPECT_EQ(Strip("<svg><style><![CDATA[ </svg> ]]></style></svg>x"),
+            "<svg></svg>x");
+}
+
+TEST(PrestripHtml, BlanksComments) {
+  EXPECT_EQ(Strip("a<!-- <script>x</script> -->b"), "a<!---->b");
+  EXPECT_EQ(Strip("a<!-- x --!>b"), "a<!----!>b");
+  // Abrupt comments are left as they are.
+  EXPECT_EQ(Strip("a<!-->b<!--->c"), "a<!-->b<!--->c");
+  // "--" alone does not end a comment.
+  EXPECT_EQ(Strip("a<!-- x -- y -->b"), "a<!---->b");
+  // Bogus comments and doctypes end at the first '>'.
+  EXPECT_EQ(Strip("<!DOCTYPE html><![if !IE]><script>x</script>"),
+            "<!DOCTYPE html><![if !IE]><script></script>");
+}
+
+TEST(PrestripHtml, AttributeValuesAreNotMarkup) {
+  const std::string quoted =
+      "<div title=\"<style>x</style>\" data-x='<!-- y -->'>z</div>";
+  EXPECT_EQ(Strip(quoted), quoted);
+  // A '>' inside a quoted value does not end the tag.
+  const std::string gt = "<a href=\"x>y\" onclick='<script>'>z</a>";
+  EXPECT_EQ(Strip(gt), gt);
+  // Unquoted values end at a space or '>'.
+  EXPECT_EQ(Strip("<p class=a<script>b</script>"),
+            "<p class=a<script>b</script>");
+}
+
+TEST(PrestripHtml, RawTextAndRcdataHideTags) {
+  const std::string title = "<title>a <script>b</script></title>";
+  EXPECT_EQ(Strip(title), title);
+  const std::string textarea = "<textarea><!-- x --></textarea>";
+  EXPECT_EQ(Strip(textarea), textarea);
+  const std::string xmp = "<xmp><style>x</style></xmp>";
+  EXPECT_EQ(Strip(xmp), xmp);
+  // Style contents are raw text: no comment inside.
+  EXPECT_EQ(Strip("<style><!-- </style>x-->"), "<style></style>x-->");
+  const std::string plaintext = "<plaintext><script>x</script>";
+  EXPECT_EQ(Strip(plaintext), plaintext);
+}
+
+TEST(PrestripHtml, UnclosedAtEndOfInput) {
+  EXPECT_EQ(Strip("<p>a</p><script>var x = '</scr"), "<p>a</p><script>");
+  EXPECT_EQ(Strip("<style>a{}"), "<style>");
+  EXPECT_EQ(Strip("a<!-- never closed"), "a<!--");
+  EXPECT_EQ(Strip("<svg><g><path>"), "<svg>");
+  // A tag cut off by the end of input is dropped by the tokenizer; the
+  // bytes stay.
+  EXPECT_EQ(Strip("<p>a<script src=\"x"), "<p>a<script src=\"x");
+}
+
+TEST(PrestripHtml, NoscriptOnlyWhenNothingMoves) {
+  // In the body, images and text stay inside the noscript.
+  EXPECT_EQ(Strip("<body><p>a<noscript><img src=x>Enable JS</noscript>b</p>"),
+            "<body><p>a<noscript></noscript>b</p>");
+  // A <div> would close the open <p>: leave it.
+  const std::string div = "<body><p>a<noscript><div>x</div></noscript>b</p>";
+  EXPECT_EQ(Strip(div), div);
+  // In the head, styles stay inside; text would begin the body.
+  EXPECT_EQ(Strip("<head><noscript><style>x</style></noscript></head>"),
+            "<head><noscript></noscript></head>");
+  const std::string head_text = "<head><noscript>Enable JS</noscript></head>";
+  EXPECT_EQ(Strip(head_text), head_text);
+  // A script inside a noscript that stays is still blanked.
+  EXPECT_EQ(Strip("<head><noscript>t<script>x</script></noscript>"),
+            "<head><noscript>t<script></script></noscript>");
+}
+
+TEST(PrestripHtml, PlainTextUntouched) {
+  EXPECT_EQ(Strip(""), "");
+  EXPECT_EQ(Strip("a < b and c > d"), "a < b and c > d");
+  EXPECT_EQ(Strip("<"), "<");
+  EXPECT_EQ(Strip("</"), "</");
+  EXPECT_EQ(Strip("x</>y"), "x</>y");
+}
+
+}  // namespace
+}  // namespace winnow
