@@ -24,6 +24,12 @@ std::unique_ptr<Extractor> Make(const Options& options) {
   return ex;
 }
 
+Input Page(std::string_view html) {
+  Input input;
+  input.bytes = html;
+  return input;
+}
+
 const char kArticle[] =
     "<p>The harbour bridge reopened on Monday after three months of repairs, "
     "the city council said in a statement, and traffic is expected to "
@@ -35,7 +41,7 @@ TEST(LimitsTest, DeepPageIsExtractedWithAWarning) {
   const std::string html = "<html><body>" + Repeat("<div>", 5000) + kArticle +
                            Repeat("</div>", 5000) + "</body></html>";
   Extraction out;
-  ASSERT_TRUE(Make(options)->Extract({html, ""}, &out).ok());
+  ASSERT_TRUE(Make(options)->Extract(Page(html), &out).ok());
   EXPECT_NE(out.text.find("harbour bridge reopened"), std::string::npos);
   ASSERT_FALSE(out.warnings.empty());
   EXPECT_NE(out.warnings.back().find("--max-depth (64)"), std::string::npos)
@@ -49,7 +55,7 @@ TEST(LimitsTest, AttributesOverTheLimitAreDroppedWithAWarning) {
   for (int i = 0; i < 1000; ++i) div += " data-a" + std::to_string(i) + "=1";
   const std::string html = "<html><body>" + div + ">" + kArticle + "</div>";
   Extraction out;
-  ASSERT_TRUE(Make(options)->Extract({html, ""}, &out).ok());
+  ASSERT_TRUE(Make(options)->Extract(Page(html), &out).ok());
   EXPECT_NE(out.text.find("harbour bridge reopened"), std::string::npos);
   ASSERT_FALSE(out.warnings.empty());
   EXPECT_NE(out.warnings.back().find("990 attributes"), std::string::npos)
@@ -59,7 +65,7 @@ TEST(LimitsTest, AttributesOverTheLimitAreDroppedWithAWarning) {
 TEST(LimitsTest, OrdinaryPageHasNoWarnings) {
   Extraction out;
   ASSERT_TRUE(Make(Options())
-                  ->Extract({std::string("<html><body>") + kArticle, ""}, &out)
+                  ->Extract(Page(std::string("<html><body>") + kArticle), &out)
                   .ok());
   EXPECT_TRUE(out.warnings.empty());
 }
@@ -69,7 +75,7 @@ TEST(LimitsTest, OverMaxParseBytesFailsWithResourceExhausted) {
   options.max_parse_bytes = 256 << 10;
   Extraction out;
   const Status s =
-      Make(options)->Extract({Repeat(kArticle, 2000), ""}, &out);
+      Make(options)->Extract(Page(Repeat(kArticle, 2000)), &out);
   EXPECT_EQ(s.code(), Status::Code::kResourceExhausted);
   EXPECT_NE(s.message().find("--max-parse-bytes"), std::string::npos);
 }
@@ -79,7 +85,7 @@ TEST(LimitsTest, OverMaxMillisFailsWithResourceExhausted) {
   options.max_millis = 1;
   Extraction out;
   const Status s =
-      Make(options)->Extract({Repeat(kArticle, 20000), ""}, &out);
+      Make(options)->Extract(Page(Repeat(kArticle, 20000)), &out);
   EXPECT_EQ(s.code(), Status::Code::kResourceExhausted);
   EXPECT_NE(s.message().find("--max-millis (1 ms)"), std::string::npos)
       << s.message();
@@ -90,7 +96,7 @@ TEST(LimitsTest, LongPageIsCutAtMaxPageBytes) {
   options.max_page_bytes = 4096;
   Extraction out;
   ASSERT_TRUE(
-      Make(options)->Extract({Repeat(kArticle, 1000), ""}, &out).ok());
+      Make(options)->Extract(Page(Repeat(kArticle, 1000)), &out).ok());
   EXPECT_LT(out.text.size(), 4096u);
   ASSERT_FALSE(out.warnings.empty());
   EXPECT_NE(out.warnings.front().find("--max-page-bytes"), std::string::npos);

@@ -12,126 +12,6 @@
 namespace winnow {
 namespace {
 
-// Every stop word of every language, mapped to the languages that list it.
-// Built once from the embedded lists; read-only afterwards, so threads share
-// it without locks. Every word of every block is looked up, so the table is
-// flat: open addressing over one array, keys in one string, the languages
-// of a word as a bit mask (tested with one AND when counting a page's stop
-// words).
-class StopLists {
- public:
-  static constexpr int kMaxLanguages = 128;
-
-  static const StopLists& Get() {
-    static const StopLists* lists = new StopLists();
-    return *lists;
-  }
-
-  const std::vector<std::string>& names() const { return names_; }
-  int Find(std::string_view name) const {
-    for (size_t i = 0; i < names_.size(); ++i) {
-      if (names_[i] == name) return static_cast<int>(i);
-    }
-    return -1;
-  }
-
-  // The languages that list a word, as bits 0..127.
-  struct Mask {
-    uint64_t bits[2] = {0, 0};
-    bool Has(int lang) const { return (bits[lang >> 6] >> (lang & 63)) & 1; }
-    void Set(int lang) { bits[lang >> 6] |= uint64_t{1} << (lang & 63); }
-  };
-
-  // The index of `word` (lower-cased, as ForEachWord gives it), or -1.
-  int Lookup(std::string_view word) const {
-    const uint64_t h = Hash(word);
-    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
-      const Slot& slot = slots_[i];
-      if (slot.entry < 0) return -1;
-      const Entry& e = entries_[slot.entry];
-      if (slot.hash == static_cast<uint32_t>(h) && e.size == word.size() &&
-          std::memcmp(keys_.data() + e.offset, word.data(), word.size()) == 0)
-        return slot.entry;
-    }
-  }
-  const Mask& languages(int entry) const { return entries_[entry].langs; }
-  size_t list_size(int lang) const { return sizes_[lang]; }
-
- private:
-  struct Entry {
-    uint32_t offset;  // into keys_
-    uint32_t size;
-    Mask langs;
-  };
-  struct Slot {
-    uint32_t hash;  // low bits of the word's hash, to skip most compares
-    int32_t entry;  // into entries_, -1 when empty
-  };
-
-  static uint64_t Hash(std::string_view s) {
-    uint64_t h = 0xCBF29CE484222325ULL;  // FNV-1a: words are short
-    for (unsigned char c : s) h = (h ^ c) * 0x100000001B3ULL;
-    return h ^ (h >> 29);
-  }
-
-  StopLists() {
-    std::unordered_map<std::string, int> index;
-    for (size_t f = 0; f < kEmbeddedStoplistsCount && f < kMaxLanguages;
-         ++f) {
-      std::string name = kEmbeddedStoplists[f].name;
-      if (name.size() > 4 && name.compare(name.size() - 4, 4, ".txt") == 0) {
-        name.resize(name.size() - 4);
-      }
-      const int lang = static_cast<int>(names_.size());
-      names_.push_back(name);
-      sizes_.push_back(0);
-      std::string_view data = kEmbeddedStoplists[f].contents();
-      std::vector<std::string> parts;
-      size_t start = 0;
-      while (start < data.size()) {
-        size_t end = data.find('\n', start);
-        if (end == std::string_view::npos) end = data.size();
-        std::string_view w = data.substr(start, end - start);
-        while (!w.empty() && (w.back() == '\r' || w.back() == ' ')) w.remove_suffix(1);
-        start = end + 1;
-        if (w.empty()) continue;
-        SplitWords(w, &parts);
-        if (parts.size() != 1) continue;  // multi-word entries never match
-        auto it = index.emplace(parts[0], static_cast<int>(entries_.size()));
-        if (it.second) {
-          entries_.push_back({static_cast<uint32_t>(keys_.size()),
-                              static_cast<uint32_t>(parts[0].size()), {}});
-          keys_ += parts[0];
-        }
-        Mask& langs = entries_[it.first->second].langs;
-        if (!langs.Has(lang)) {
-          langs.Set(lang);
-          ++sizes_.back();
-        }
-      }
-    }
-    size_t slots = 16;
-    while (slots < entries_.size() * 2) slots *= 2;  // load at most 1/2
-    slots_.assign(slots, Slot{0, -1});
-    mask_ = slots - 1;
-    for (size_t e = 0; e < entries_.size(); ++e) {
-      const std::string_view key(keys_.data() + entries_[e].offset,
-                                 entries_[e].size);
-      const uint64_t h = Hash(key);
-      size_t i = h & mask_;
-      while (slots_[i].entry >= 0) i = (i + 1) & mask_;
-      slots_[i] = {static_cast<uint32_t>(h), static_cast<int32_t>(e)};
-    }
-  }
-
-  std::vector<std::string> names_;
-  std::vector<size_t> sizes_;
-  std::string keys_;
-  std::vector<Entry> entries_;
-  std::vector<Slot> slots_;
-  size_t mask_ = 0;
-};
-
 // Appends the lower-case form of the code point `cp` for the scripts whose
 // case mapping is a fixed offset (Latin-1, Latin Extended-A, Greek,
 // Cyrillic); other code points are appended unchanged.
@@ -247,6 +127,168 @@ void ForEachWord(std::string_view text, std::string* scratch, Emit emit) {
   }
   if (!word.empty()) flush();
 }
+
+// Every stop word of every language, mapped to the languages that list it.
+// Built once from the embedded lists; read-only afterwards, so threads share
+// it without locks. Every word of every block is looked up, so the table is
+// flat: open addressing over one array, keys in one string, the languages
+// of a word as a bit mask (tested with one AND when counting a page's stop
+// words).
+class StopLists {
+ public:
+  static constexpr int kMaxLanguages = 128;
+
+  static const StopLists& Get() {
+    static const StopLists* lists = new StopLists();
+    return *lists;
+  }
+
+  const std::vector<std::string>& names() const { return names_; }
+  int Find(std::string_view name) const {
+    for (size_t i = 0; i < names_.size(); ++i) {
+      if (names_[i] == name) return static_cast<int>(i);
+    }
+    return -1;
+  }
+
+  // The languages that list a word, as bits 0..127.
+  struct Mask {
+    uint64_t bits[2] = {0, 0};
+    bool Has(int lang) const { return (bits[lang >> 6] >> (lang & 63)) & 1; }
+    void Set(int lang) { bits[lang >> 6] |= uint64_t{1} << (lang & 63); }
+  };
+
+  // The index of `word` (lower-cased, as ForEachWord gives it), or -1.
+  int Lookup(std::string_view word) const {
+    const uint64_t h = Hash(word);
+    // Most words of a text are no stop word of any language: a bitmap of
+    // the stop words' hashes (256 KiB, it stays in cache) turns nine in ten
+    // of them away without touching the table.
+    const uint64_t bit = h >> (64 - kFilterBits);
+    if (!((filter_[bit >> 6] >> (bit & 63)) & 1)) return -1;
+    // Text is mostly a few frequent words: a small per-thread cache in
+    // front of the table (several MiB, a cache miss or two a word) answers
+    // most lookups from L1/L2. It holds the words themselves, so a hit is
+    // exact.
+    struct Cached {
+      uint64_t hash = 0;
+      int32_t entry = -1;
+      uint8_t size = 0xFF;  // no word
+      char key[19];
+    };
+    static_assert(sizeof(Cached) == 32, "two per cache line");
+    thread_local Cached cache[4096];
+    Cached& c = cache[(h >> 20) & 4095];
+    if (c.hash == h && c.size == word.size() &&
+        std::memcmp(c.key, word.data(), word.size()) == 0) {
+      return c.entry;
+    }
+    const int entry = Find(word, h);
+    if (word.size() <= sizeof(c.key)) {
+      c.hash = h;
+      c.entry = entry;
+      c.size = static_cast<uint8_t>(word.size());
+      std::memcpy(c.key, word.data(), word.size());
+    }
+    return entry;
+  }
+  const Mask& languages(int entry) const { return entries_[entry].langs; }
+  size_t list_size(int lang) const { return sizes_[lang]; }
+
+ private:
+  int Find(std::string_view word, uint64_t h) const {
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.entry < 0) return -1;
+      const Entry& e = entries_[slot.entry];
+      if (slot.hash == static_cast<uint32_t>(h) && e.size == word.size() &&
+          std::memcmp(keys_.data() + e.offset, word.data(), word.size()) == 0)
+        return slot.entry;
+    }
+  }
+
+  struct Entry {
+    uint32_t offset;  // into keys_
+    uint32_t size;
+    Mask langs;
+  };
+  struct Slot {
+    uint32_t hash;  // low bits of the word's hash, to skip most compares
+    int32_t entry;  // into entries_, -1 when empty
+  };
+
+  static uint64_t Hash(std::string_view s) {
+    uint64_t h = 0xCBF29CE484222325ULL;  // FNV-1a: words are short
+    for (unsigned char c : s) h = (h ^ c) * 0x100000001B3ULL;
+    return h ^ (h >> 29);
+  }
+
+  StopLists() {
+    std::unordered_map<std::string, int> index;
+    index.reserve(1 << 18);
+    for (size_t f = 0; f < kEmbeddedStoplistsCount && f < kMaxLanguages;
+         ++f) {
+      std::string name = kEmbeddedStoplists[f].name;
+      if (name.size() > 4 && name.compare(name.size() - 4, 4, ".txt") == 0) {
+        name.resize(name.size() - 4);
+      }
+      const int lang = static_cast<int>(names_.size());
+      names_.push_back(name);
+      sizes_.push_back(0);
+      std::string_view data = kEmbeddedStoplists[f].contents();
+      std::string scratch, word;
+      size_t start = 0;
+      while (start < data.size()) {
+        size_t end = data.find('\n', start);
+        if (end == std::string_view::npos) end = data.size();
+        std::string_view w = data.substr(start, end - start);
+        while (!w.empty() && (w.back() == '\r' || w.back() == ' ')) w.remove_suffix(1);
+        start = end + 1;
+        if (w.empty()) continue;
+        int parts = 0;
+        ForEachWord(w, &scratch, [&](std::string_view part) {
+          if (++parts == 1) word.assign(part);
+        });
+        if (parts != 1) continue;  // multi-word entries never match
+        auto it = index.emplace(word, static_cast<int>(entries_.size()));
+        if (it.second) {
+          entries_.push_back({static_cast<uint32_t>(keys_.size()),
+                              static_cast<uint32_t>(word.size()), {}});
+          keys_ += word;
+        }
+        Mask& langs = entries_[it.first->second].langs;
+        if (!langs.Has(lang)) {
+          langs.Set(lang);
+          ++sizes_.back();
+        }
+      }
+    }
+    size_t slots = 16;
+    while (slots < entries_.size() * 2) slots *= 2;  // load at most 1/2
+    slots_.assign(slots, Slot{0, -1});
+    filter_.assign((size_t{1} << kFilterBits) / 64, 0);
+    mask_ = slots - 1;
+    for (size_t e = 0; e < entries_.size(); ++e) {
+      const std::string_view key(keys_.data() + entries_[e].offset,
+                                 entries_[e].size);
+      const uint64_t h = Hash(key);
+      size_t i = h & mask_;
+      while (slots_[i].entry >= 0) i = (i + 1) & mask_;
+      slots_[i] = {static_cast<uint32_t>(h), static_cast<int32_t>(e)};
+      const uint64_t bit = h >> (64 - kFilterBits);
+      filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+    }
+  }
+
+  std::vector<std::string> names_;
+  std::vector<size_t> sizes_;
+  std::string keys_;
+  std::vector<Entry> entries_;
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  static constexpr int kFilterBits = 21;
+  std::vector<uint64_t> filter_;
+};
 
 }  // namespace
 

@@ -6,41 +6,43 @@
 
 namespace winnow {
 
+char* Arena::Chunk::begin() const {
+  return reinterpret_cast<char*>(
+      (reinterpret_cast<uintptr_t>(data.get()) + 15) & ~uintptr_t{15});
+}
+
 void* Arena::Allocate(size_t size) {
   size = (size + 15) & ~size_t{15};
   if (size == 0) size = 16;
   used_ += size;
-  if (static_cast<size_t>(end_ - pos_) < size) {
-    // Large requests (long text nodes) get a chunk of their own so that the
-    // rest of the current chunk is not wasted.
-    const size_t chunk = size > kChunkSize / 4 ? size : kChunkSize;
-    chunks_.push_back({std::unique_ptr<char[]>(new char[chunk + 16]), chunk});
-    char* base = chunks_.back().data.get();
-    char* aligned = reinterpret_cast<char*>(
-        (reinterpret_cast<uintptr_t>(base) + 15) & ~uintptr_t{15});
-    if (chunk != size || chunks_.size() == 1) {
-      pos_ = aligned;
-      end_ = aligned + chunk;
-    } else {
-      return aligned;  // dedicated chunk; keep filling the current one
-    }
+  if (static_cast<size_t>(end_ - pos_) >= size) {
+    void* out = pos_;
+    pos_ += size;
+    return out;
   }
+  // Large requests (long text nodes) get a chunk of their own so that the
+  // rest of the current chunk is not wasted.
+  if (size > kChunkSize / 4) {
+    large_.push_back({std::unique_ptr<char[]>(new char[size + 16]), size});
+    return large_.back().begin();
+  }
+  if (next_ == chunks_.size()) {
+    chunks_.push_back(
+        {std::unique_ptr<char[]>(new char[kChunkSize + 16]), kChunkSize});
+  }
+  pos_ = chunks_[next_++].begin();
+  end_ = pos_ + kChunkSize;
   void* out = pos_;
   pos_ += size;
   return out;
 }
 
 void Arena::Reset() {
-  if (chunks_.size() > 1) chunks_.resize(1);
-  // A first chunk that was a dedicated large one is not worth keeping.
-  if (!chunks_.empty() && chunks_[0].size != kChunkSize) chunks_.clear();
+  large_.clear();
+  const size_t keep = kRetainedBytes / kChunkSize;
+  if (chunks_.size() > keep) chunks_.resize(keep);
+  next_ = 0;
   pos_ = end_ = nullptr;
-  if (!chunks_.empty()) {
-    char* base = chunks_[0].data.get();
-    pos_ = reinterpret_cast<char*>((reinterpret_cast<uintptr_t>(base) + 15) &
-                                   ~uintptr_t{15});
-    end_ = pos_ + chunks_[0].size;
-  }
   used_ = 0;
 }
 

@@ -32,6 +32,11 @@ enum TagBits : uint16_t {
   kNoscriptSafeInBody = 1 << 5,
   // An SVG HTML integration point: start tags inside follow HTML rules.
   kIntegration = 1 << 6,
+  // A formatting element other than <a>: the parser compares these by
+  // their attribute values (the "Noah's Ark" clause), so values stay.
+  kFormatting = 1 << 7,
+  // Whitespace inside is text as written (pre, listing).
+  kPreformatted = 1 << 8,
 };
 
 enum class TagId : uint8_t {
@@ -81,16 +86,16 @@ constexpr TagInfo kTags[] = {
     {"br", TagId::kOther, kBreakout | kNoscriptSafeInBody},
     {"desc", TagId::kOther, kIntegration},
     {"foreignobject", TagId::kOther, kIntegration},
-    {"b", TagId::kOther, kBreakout},
-    {"big", TagId::kOther, kBreakout},
+    {"b", TagId::kOther, kBreakout | kFormatting},
+    {"big", TagId::kOther, kBreakout | kFormatting},
     {"blockquote", TagId::kOther, kBreakout},
     {"center", TagId::kOther, kBreakout},
-    {"code", TagId::kOther, kBreakout},
+    {"code", TagId::kOther, kBreakout | kFormatting},
     {"dd", TagId::kOther, kBreakout},
     {"div", TagId::kOther, kBreakout},
     {"dl", TagId::kOther, kBreakout},
     {"dt", TagId::kOther, kBreakout},
-    {"em", TagId::kOther, kBreakout},
+    {"em", TagId::kOther, kBreakout | kFormatting},
     {"embed", TagId::kOther, kBreakout},
     {"h1", TagId::kOther, kBreakout},
     {"h2", TagId::kOther, kBreakout},
@@ -99,27 +104,27 @@ constexpr TagInfo kTags[] = {
     {"h5", TagId::kOther, kBreakout},
     {"h6", TagId::kOther, kBreakout},
     {"hr", TagId::kOther, kBreakout},
-    {"i", TagId::kOther, kBreakout},
+    {"i", TagId::kOther, kBreakout | kFormatting},
     {"li", TagId::kOther, kBreakout},
-    {"listing", TagId::kOther, kBreakout},
+    {"listing", TagId::kOther, kBreakout | kPreformatted},
     {"menu", TagId::kOther, kBreakout},
-    {"nobr", TagId::kOther, kBreakout},
+    {"nobr", TagId::kOther, kBreakout | kFormatting},
     {"ol", TagId::kOther, kBreakout},
     {"p", TagId::kOther, kBreakout},
-    {"pre", TagId::kOther, kBreakout},
+    {"pre", TagId::kOther, kBreakout | kPreformatted},
     {"ruby", TagId::kOther, kBreakout},
-    {"s", TagId::kOther, kBreakout},
-    {"small", TagId::kOther, kBreakout},
-    {"strong", TagId::kOther, kBreakout},
-    {"strike", TagId::kOther, kBreakout},
+    {"s", TagId::kOther, kBreakout | kFormatting},
+    {"small", TagId::kOther, kBreakout | kFormatting},
+    {"strong", TagId::kOther, kBreakout | kFormatting},
+    {"strike", TagId::kOther, kBreakout | kFormatting},
     {"sub", TagId::kOther, kBreakout},
     {"sup", TagId::kOther, kBreakout},
     {"table", TagId::kOther, kBreakout},
-    {"tt", TagId::kOther, kBreakout},
-    {"u", TagId::kOther, kBreakout},
+    {"tt", TagId::kOther, kBreakout | kFormatting},
+    {"u", TagId::kOther, kBreakout | kFormatting},
     {"ul", TagId::kOther, kBreakout},
     {"var", TagId::kOther, kBreakout},
-    {"font", TagId::kOther, kBreakout},
+    {"font", TagId::kOther, kBreakout | kFormatting},
 };
 
 constexpr TagInfo kOtherTag = {"", TagId::kOther, 0};
@@ -313,6 +318,40 @@ size_t FindCommentEnd(std::string_view s, size_t lt, size_t* body_end) {
   return s.size();
 }
 
+// The attributes whose values a later stage or the parser itself reads.
+// Any other value is emptied (href="..." becomes href=""): unread values,
+// URLs and srcsets above all, are a third of what Gumbo gets after the
+// element contents are gone, and it copies them character by character.
+// The attribute itself stays, so presence tests (<a href>, hidden) and
+// attribute counts are unchanged. A stage that starts reading another
+// attribute's value must add it here.
+bool KeepsValue(std::string_view name) {
+  switch (name.size()) {
+    case 2:
+      return EqualsNoCase(name, "id");
+    case 4:
+      return EqualsNoCase(name, "role") || EqualsNoCase(name, "lang") ||
+             EqualsNoCase(name, "type") || EqualsNoCase(name, "name");
+    case 5:
+      return EqualsNoCase(name, "class") || EqualsNoCase(name, "style");
+    case 6:
+      // <isindex prompt action> turn into text and a form in Gumbo.
+      return EqualsNoCase(name, "hidden") || EqualsNoCase(name, "prompt") ||
+             EqualsNoCase(name, "action");
+    case 7:
+      return EqualsNoCase(name, "content") || EqualsNoCase(name, "charset");
+    case 8:
+      // <annotation-xml encoding> decides whether MathML holds HTML.
+      return EqualsNoCase(name, "itemprop") ||
+             EqualsNoCase(name, "property") || EqualsNoCase(name, "encoding");
+    case 10:
+      return EqualsNoCase(name, "aria-label") ||
+             EqualsNoCase(name, "http-equiv");
+    default:
+      return false;
+  }
+}
+
 // One start or end tag, as the tokenizer reads it.
 struct Tag {
   std::string_view name;    // as written
@@ -325,8 +364,12 @@ struct Tag {
 // Reads the tag whose name starts at `i` (after "<" or "</"), attributes
 // and all, as the tokenizer's tag states do: quoted values may hold '>',
 // and an '=' or a quote in a name is part of the name. Returns false when
-// the input ends inside the tag, which the tokenizer then drops.
-bool ReadTag(std::string_view s, size_t i, bool want_type, Tag* tag) {
+// the input ends inside the tag, which the tokenizer then drops. With
+// `value_cuts`, appends the quoted values to empty (see KeepsValue);
+// unquoted ones stay, as removing them would make the next attribute the
+// value.
+bool ReadTag(std::string_view s, size_t i, bool want_type, Tag* tag,
+             std::vector<std::pair<size_t, size_t>>* value_cuts = nullptr) {
   const size_t n = s.size();
   const size_t name_start = i;
   while (i < n && !EndsName(s[i])) ++i;
@@ -360,6 +403,10 @@ bool ReadTag(std::string_view s, size_t i, bool want_type, Tag* tag) {
       value_end = Find(s, value_start, s[i]);
       if (value_end == kNpos) return false;
       i = value_end + 1;
+      if (value_cuts != nullptr && value_end > value_start &&
+          !KeepsValue(attr)) {
+        value_cuts->emplace_back(value_start, value_end);
+      }
     } else {
       value_start = i;
       while (i < n && !IsSpace(s[i]) && s[i] != '>') ++i;
@@ -405,6 +452,12 @@ class Stripper {
   void Cut(size_t from, size_t to) {
     if (to > from) cuts_.emplace_back(from, to);
   }
+  // Cuts every run of whitespace in the text s_[from, to) to its first
+  // character. Outside <pre>, the segment stage folds such a run into one
+  // space, and the parser only asks whether text is whitespace; but Gumbo
+  // makes a token of every character, and indentation is a seventh of a
+  // page once scripts and unread attribute values are gone.
+  void CollapseSpace(size_t from, size_t to);
   void StartRegion(Region region, size_t content_start);
   void EndRegion(size_t content_end);
   // Handles a start tag; returns where scanning resumes.
@@ -418,6 +471,8 @@ class Stripper {
 
   std::string_view s_;
   std::vector<std::pair<size_t, size_t>> cuts_;
+  // Runs of whitespace in text shrink to their first character (below).
+  bool collapse_space_ = true;
   bool body_started_ = false;
   Region region_ = Region::kNone;
   int region_depth_ = 0;
@@ -426,6 +481,17 @@ class Stripper {
   bool region_safe_ = true;   // the region's contents may go
   size_t svg_unsafe_until_ = 0;  // SVG that HTML broke out of, up to here
 };
+
+void Stripper::CollapseSpace(size_t from, size_t to) {
+  const char* p = s_.data();
+  for (size_t i = from; i + 1 < to; ++i) {
+    if (!IsSpace(p[i]) || !IsSpace(p[i + 1])) continue;
+    size_t end = i + 2;
+    while (end < to && IsSpace(p[end])) ++end;
+    Cut(i + 1, end);
+    i = end;
+  }
+}
 
 void Stripper::StartRegion(Region region, size_t content_start) {
   region_ = region;
@@ -445,6 +511,9 @@ void Stripper::EndRegion(size_t content_end) {
 }
 
 size_t Stripper::StartTag(const Tag& tag, const TagInfo& info) {
+  // Knowing where a <pre> ends would take the parser's scope rules, so
+  // whitespace stays as it is from the first one on.
+  if (info.bits & kPreformatted) collapse_space_ = false;
   if (region_ == Region::kNone && !body_started_ &&
       (info.id == TagId::kBody || !(info.bits & kHeadElement))) {
     body_started_ = true;
@@ -604,6 +673,7 @@ void Stripper::Run() {
         !AllSpace(s.substr(i, (lt == kNpos ? n : lt) - i))) {
       region_safe_ = false;  // text in a head <noscript> starts the body
     }
+    if (collapse_space_) CollapseSpace(i, lt == kNpos ? n : lt);
     if (lt == kNpos || lt + 1 >= n) break;
     const char c1 = s[lt + 1];
     if (c1 == '!') {
@@ -644,7 +714,12 @@ void Stripper::Run() {
         return k;
       }();
       const TagInfo& info = Identify(s.substr(lt + 1, name_end - lt - 1));
-      if (!ReadTag(s, lt + 1, info.id == TagId::kScript, &tag)) break;
+      const size_t cuts_before = cuts_.size();
+      if (!ReadTag(s, lt + 1, info.id == TagId::kScript, &tag,
+                   (info.bits & kFormatting) ? nullptr : &cuts_)) {
+        cuts_.resize(cuts_before);  // the tokenizer drops the whole tag
+        break;
+      }
       i = StartTag(tag, info);
       continue;
     }

@@ -62,9 +62,9 @@ TEST(PrestripHtml, ScriptEscapedStates) {
 TEST(PrestripHtml, BlanksStyleSvgTemplate) {
   EXPECT_EQ(Strip("<style>p > a { color: red }</style><p>x</p>"),
             "<style></style><p>x</p>");
-  EXPECT_EQ(Strip("<svg viewBox=\"0 0 1 1\"><path d=\"M0\"/><g><title>t"
+  EXPECT_EQ(Strip("<svg class=\"icon\"><path d=\"M0\"/><g><title>t"
                   "</title></g></svg>x"),
-            "<svg viewBox=\"0 0 1 1\"></svg>x");
+            "<svg class=\"icon\"></svg>x");
   // Nested SVG closes at the matching end tag.
   EXPECT_EQ(Strip("<svg><svg><g></svg><rect/></svg>x"), "<svg></svg>x");
   // Self-closing SVG has no contents.
@@ -103,14 +103,49 @@ TEST(PrestripHtml, BlanksComments) {
 
 TEST(PrestripHtml, AttributeValuesAreNotMarkup) {
   const std::string quoted =
-      "<div title=\"<style>x</style>\" data-x='<!-- y -->'>z</div>";
+      "<div class=\"<style>x</style>\" id='<!-- y -->'>z</div>";
   EXPECT_EQ(Strip(quoted), quoted);
   // A '>' inside a quoted value does not end the tag.
-  const std::string gt = "<a href=\"x>y\" onclick='<script>'>z</a>";
+  const std::string gt = "<p class=\"x>y\" style='<script>'>z</p>";
   EXPECT_EQ(Strip(gt), gt);
   // Unquoted values end at a space or '>'.
   EXPECT_EQ(Strip("<p class=a<script>b</script>"),
             "<p class=a<script>b</script>");
+}
+
+TEST(PrestripHtml, EmptiesUnreadAttributeValues) {
+  EXPECT_EQ(Strip("<a href=\"/x?a=1>2\" class=\"Nav\" data-id='7'>t</a>"),
+            "<a href=\"\" class=\"Nav\" data-id=''>t</a>");
+  EXPECT_EQ(Strip("<img SRC=\"a.jpg\" srcset=\"a 1x, b 2x\" alt=\"A\">"),
+            "<img SRC=\"\" srcset=\"\" alt=\"\">");
+  // Read values stay, in any case.
+  const std::string kept =
+      "<div ID=\"main\" Role=\"main\" aria-label=\"x\" itemprop=\"y\" "
+      "style=\"display:none\" lang=\"de\" hidden=\"\"></div>"
+      "<meta name=\"description\" property=\"og:title\" content=\"c\">"
+      "<input type=\"hidden\">";
+  EXPECT_EQ(Strip(kept), kept);
+  // Unquoted values stay: without them the next attribute would be the
+  // value.
+  EXPECT_EQ(Strip("<a href=/x class=y>t</a>"), "<a href=/x class=y>t</a>");
+  // Formatting elements keep theirs: the parser compares them.
+  const std::string font = "<font color=\"red\"><b title=\"t\">x</b></font>";
+  EXPECT_EQ(Strip(font), font);
+  // A tag cut off by the end of input is left whole.
+  EXPECT_EQ(Strip("<a href=\"x\" title=\"y"), "<a href=\"x\" title=\"y");
+}
+
+TEST(PrestripHtml, CollapsesWhitespaceRunsOutsidePre) {
+  EXPECT_EQ(Strip("<ul>\n    <li>a  \t b</li>\r\n  </ul>"),
+            "<ul>\n<li>a b</li>\r</ul>");
+  // Whitespace in tags and in RCDATA stays.
+  const std::string title = "<title>a   b</title><p   class=x>c</p>";
+  EXPECT_EQ(Strip(title), title);
+  // Non-breaking and other Unicode spaces are text to the parser.
+  EXPECT_EQ(Strip("a \xC2\xA0 b"), "a \xC2\xA0 b");
+  // From the first <pre> on, whitespace is left alone.
+  EXPECT_EQ(Strip("<p>a  b</p><pre>\n  x\n\n  y</pre><p>c  d</p>"),
+            "<p>a b</p><pre>\n  x\n\n  y</pre><p>c  d</p>");
 }
 
 TEST(PrestripHtml, RawTextAndRcdataHideTags) {

@@ -143,16 +143,19 @@ const char* Attr(const GumboElement& el, const char* name) {
 
 void AppendLowerAscii(const char* s, std::string* out) {
   if (!s) return;
-  for (; *s; ++s) {
-    char c = *s;
-    out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+  const size_t start = out->size();
+  out->append(s);
+  for (size_t i = start; i < out->size(); ++i) {
+    char& c = (*out)[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   }
 }
 
 bool ContainsNoSpaceLower(const char* s, const char* needle) {
   // Compares ignoring ASCII case and spaces: "Display : None" matches
   // "display:none".
-  std::string folded;
+  thread_local std::string folded;
+  folded.clear();
   for (; *s; ++s) {
     if (*s == ' ' || *s == '\t' || *s == '\n') continue;
     folded.push_back((*s >= 'A' && *s <= 'Z') ? *s + 32 : *s);
@@ -160,15 +163,78 @@ bool ContainsNoSpaceLower(const char* s, const char* needle) {
   return folded.find(needle) != std::string::npos;
 }
 
-bool IsHidden(const GumboElement& el) {
-  if (gumbo_get_attribute(&el.attributes, "hidden")) return true;
-  if (const char* style = Attr(el, "style")) {
+// True when `name` equals `lower` ignoring ASCII case, as
+// gumbo_get_attribute compares.
+bool NameIs(const char* name, std::string_view lower) {
+  for (char c : lower) {
+    char n = *name++;
+    if (n >= 'A' && n <= 'Z') n += 32;
+    if (n != c) return false;
+  }
+  return *name == '\0';
+}
+
+// The attributes this stage reads from most elements, found in one walk
+// over the element's list; gumbo_get_attribute would walk it once per name.
+// The first of duplicate names wins, as with gumbo_get_attribute.
+struct ElementAttrs {
+  const char* cls = nullptr;
+  const char* id = nullptr;
+  const char* role = nullptr;
+  const char* aria_label = nullptr;
+  const char* itemprop = nullptr;
+  const char* style = nullptr;
+  const char* type = nullptr;
+  bool hidden = false;
+  bool href = false;
+
+  explicit ElementAttrs(const GumboElement& el) {
+    for (unsigned i = 0; i < el.attributes.length; ++i) {
+      const auto* a = static_cast<const GumboAttribute*>(el.attributes.data[i]);
+      const char* n = a->name;
+      auto take = [&](const char** slot) {
+        if (*slot == nullptr) *slot = a->value;
+      };
+      switch (n[0] | 0x20) {
+        case 'c':
+          if (NameIs(n, "class")) take(&cls);
+          break;
+        case 'i':
+          if (NameIs(n, "id")) take(&id);
+          else if (NameIs(n, "itemprop")) take(&itemprop);
+          break;
+        case 'r':
+          if (NameIs(n, "role")) take(&role);
+          break;
+        case 'a':
+          if (NameIs(n, "aria-label")) take(&aria_label);
+          break;
+        case 's':
+          if (NameIs(n, "style")) take(&style);
+          break;
+        case 't':
+          if (NameIs(n, "type")) take(&type);
+          break;
+        case 'h':
+          if (NameIs(n, "hidden")) hidden = true;
+          else if (NameIs(n, "href")) href = true;
+          break;
+        default:
+          break;
+      }
+    }
+  }
+};
+
+bool IsHidden(const ElementAttrs& attrs) {
+  if (attrs.hidden) return true;
+  if (const char* style = attrs.style) {
     if (ContainsNoSpaceLower(style, "display:none") ||
         ContainsNoSpaceLower(style, "visibility:hidden")) {
       return true;
     }
   }
-  if (const char* type = Attr(el, "type")) {
+  if (const char* type = attrs.type) {
     if (strcasecmp(type, "hidden") == 0) return true;
   }
   return false;
@@ -185,6 +251,14 @@ std::string TagName(const GumboElement& el) {
   return name;
 }
 
+// True for the bytes that can begin what IsSpaceAt calls a space: ASCII
+// spaces and controls, and the lead bytes of U+0085, U+00A0, U+1680,
+// U+2000-U+205F and U+3000.
+bool MayStartSpace(char ch) {
+  const unsigned char c = static_cast<unsigned char>(ch);
+  return c <= 0x20 || c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3;
+}
+
 // Accumulates the own text of one block-owning element.
 class TextBuffer {
  public:
@@ -192,7 +266,7 @@ class TextBuffer {
     std::string_view text(s, n);
     for (size_t i = 0; i < text.size();) {
       size_t len = 1;
-      if (!preformatted && IsSpaceAt(text, i, &len)) {
+      if (!preformatted && MayStartSpace(text[i]) && IsSpaceAt(text, i, &len)) {
         if (!pending_space_) space_in_link_ = in_link;
         pending_space_ = !text_.empty() && text_.back() != '\n';
         i += len;
@@ -211,10 +285,22 @@ class TextBuffer {
         if (in_link && space_in_link_) ++link_chars_;
         pending_space_ = false;
       }
-      const unsigned char c = static_cast<unsigned char>(text[i]);
-      if (in_link && (c & 0xC0) != 0x80) ++link_chars_;
-      text_.push_back(text[i]);
-      ++i;
+      // The characters up to the next possible space (or line end) are
+      // copied at once rather than byte by byte.
+      size_t end = i + 1;
+      if (preformatted) {
+        while (end < text.size() && text[end] != '\n' && text[end] != '\r')
+          ++end;
+      } else {
+        while (end < text.size() && !MayStartSpace(text[end])) ++end;
+      }
+      if (in_link) {
+        for (size_t k = i; k < end; ++k) {
+          link_chars_ += (static_cast<unsigned char>(text[k]) & 0xC0) != 0x80;
+        }
+      }
+      text_.append(text.data() + i, end - i);
+      i = end;
     }
   }
 
@@ -459,24 +545,24 @@ void SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page) {
     page->blocks.push_back(std::move(block));
   };
 
-  auto push_element = [&](const GumboNode* node) {
+  auto push_element = [&](const GumboNode* node, const ElementAttrs& attrs) {
     const GumboElement& el = node->v.element;
     const TagClass tc = Classify(el.tag);
-    Node n;
+    const int index = static_cast<int>(page->nodes.size());
+    page->nodes.emplace_back();
+    Node& n = page->nodes.back();
     n.parent = stack.empty() ? -1 : stack.back().node_index;
     n.depth = static_cast<int>(stack.size());
     n.tag = static_cast<uint16_t>(el.tag);
     n.tag_name = TagName(el);
-    AppendLowerAscii(Attr(el, "class"), &n.class_attr);
-    AppendLowerAscii(Attr(el, "id"), &n.id_attr);
-    AppendLowerAscii(Attr(el, "role"), &n.role_attr);
-    AppendLowerAscii(Attr(el, "aria-label"), &n.aria_attr);
-    AppendLowerAscii(Attr(el, "itemprop"), &n.itemprop_attr);
+    AppendLowerAscii(attrs.cls, &n.class_attr);
+    AppendLowerAscii(attrs.id, &n.id_attr);
+    AppendLowerAscii(attrs.role, &n.role_attr);
+    AppendLowerAscii(attrs.aria_label, &n.aria_attr);
+    AppendLowerAscii(attrs.itemprop, &n.itemprop_attr);
     n.first_block = static_cast<int>(page->blocks.size());
-    const int index = static_cast<int>(page->nodes.size());
-    page->nodes.push_back(std::move(n));
     Frame f{node, 0, index, tc == TagClass::kBlock, false, false};
-    if (el.tag == GUMBO_TAG_A && gumbo_get_attribute(&el.attributes, "href")) {
+    if (el.tag == GUMBO_TAG_A && attrs.href) {
       f.is_link = true;
       ++link_depth;
     }
@@ -526,7 +612,7 @@ void SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page) {
         AppendLowerAscii(lang, &page->lang_attr);
       }
     }
-    push_element(r);
+    push_element(r, ElementAttrs(r->v.element));
     while (!stack.empty()) {
       Frame& f = stack.back();
       const GumboElement& el = f.node->v.element;
@@ -582,16 +668,18 @@ void SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page) {
           }
           if (cel.tag == GUMBO_TAG_HEAD) {
             // Visit head for title and meta only: its text is never body.
-            push_element(child);
+            push_element(child, ElementAttrs(cel));
             break;
           }
           const TagClass tc = Classify(cel.tag);
-          if (tc == TagClass::kSkip || IsHidden(cel)) break;
+          if (tc == TagClass::kSkip) break;
+          const ElementAttrs attrs(cel);
+          if (IsHidden(attrs)) break;
           if (tc == TagClass::kBreak) {
             buffer.Break();
             break;
           }
-          push_element(child);
+          push_element(child, attrs);
           break;
         }
         default:
