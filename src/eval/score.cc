@@ -6,24 +6,11 @@
 #include <map>
 
 #include "segment/segment.h"
+#include "util/utf8.h"
 
 namespace winnow {
 namespace {
 
-uint32_t Decode(std::string_view s, size_t* i) {
-  const unsigned char c = s[*i];
-  uint32_t cp;
-  int extra;
-  if (c < 0x80) { cp = c; extra = 0; }
-  else if (c < 0xE0) { cp = c & 0x1F; extra = 1; }
-  else if (c < 0xF0) { cp = c & 0x0F; extra = 2; }
-  else { cp = c & 0x07; extra = 3; }
-  ++*i;
-  for (int k = 0; k < extra && *i < s.size(); ++k, ++*i) {
-    cp = (cp << 6) | (static_cast<unsigned char>(s[*i]) & 0x3F);
-  }
-  return cp;
-}
 
 // An approximation of Python's \w outside ASCII: letters, marks and digits
 // of every script, i.e. everything but the punctuation, symbol and space
@@ -99,7 +86,7 @@ std::vector<std::string> WordTokens(std::string_view text) {
   std::string cur;
   for (size_t i = 0; i < text.size();) {
     const size_t start = i;
-    const uint32_t cp = Decode(text, &i);
+    const uint32_t cp = NextCodePoint(text, &i);
     if (IsWord(cp)) {
       cur.append(text.substr(start, i - start));
     } else if (!cur.empty()) {

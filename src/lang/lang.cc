@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "embed/embedded.h"
+#include "util/utf8.h"
 
 namespace winnow {
 namespace {
@@ -50,21 +51,6 @@ void AppendUtf8(uint32_t cp, std::string* out) {
   }
 }
 
-// Decodes one code point at s[*i] (input is valid UTF-8) and advances.
-uint32_t NextCodePoint(std::string_view s, size_t* i) {
-  const unsigned char c = s[*i];
-  uint32_t cp;
-  int extra;
-  if (c < 0x80) { cp = c; extra = 0; }
-  else if (c < 0xE0) { cp = c & 0x1F; extra = 1; }
-  else if (c < 0xF0) { cp = c & 0x0F; extra = 2; }
-  else { cp = c & 0x07; extra = 3; }
-  ++*i;
-  for (int k = 0; k < extra && *i < s.size(); ++k, ++*i) {
-    cp = (cp << 6) | (static_cast<unsigned char>(s[*i]) & 0x3F);
-  }
-  return cp;
-}
 
 bool IsWordCodePoint(uint32_t cp) {
   if (cp < 0x80) {
