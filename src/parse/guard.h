@@ -26,7 +26,13 @@
 //    each attribute against all earlier ones); end tags lose theirs;
 //  - numeric character references that are out of range (zero, surrogates,
 //    over U+10FFFF; Gumbo overflows on them and truncates the text) become
-//    U+FFFD, and so do NUL bytes in text.
+//    U+FFFD, and so do NUL bytes in text;
+//  - SVG and MathML elements named like HTML table parts, forms, lists and
+//    the like are dropped: Gumbo 0.10.1 mistakes some of them for the HTML
+//    ones and fails an assertion (abort) in its tree builder.
+// Raw text (script, style, title, textarea ...) is copied unparsed where the
+// model is sure the parser reads it so; inside SVG/MathML integration points
+// it is parsed as markup, which can only count deeper.
 // A dropped tag leaves nothing behind where the byte before it is a space or
 // '>', else an empty comment "<!---->", so that the bytes around it can never
 // join into a new tag or character reference.

@@ -44,8 +44,11 @@ void* ArenaAllocate(void* userdata, size_t size) {
   return b->arena->Allocate(size);
 }
 
-// Memory is released all at once by Arena::Reset.
-void ArenaFree(void*, void*) {}
+// Freed blocks are reused by later allocations of their size; the rest goes
+// all at once with Arena::Reset.
+void ArenaFree(void* userdata, void* ptr) {
+  static_cast<Budget*>(userdata)->arena->Free(ptr);
+}
 
 // Returns nullptr when the parse went over its budget. Kept apart so that
 // no object with a destructor lives in the frame that setjmp returns to.
