@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
-#include <unordered_map>
 
 #include "embed/embedded.h"
 #include "util/utf8.h"
@@ -51,7 +50,6 @@ void AppendUtf8(uint32_t cp, std::string* out) {
   }
 }
 
-
 bool IsWordCodePoint(uint32_t cp) {
   if (cp < 0x80) {
     return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
@@ -62,7 +60,7 @@ bool IsWordCodePoint(uint32_t cp) {
       cp == 0xA1) {
     return false;
   }
-  if (cp == 0x2019 || cp == 0x2BC) return true;  // apostrophes
+  if (cp == 0x2019 || cp == 0x2BC) return true;    // apostrophes
   if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // punctuation, symbols
   if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
   if (cp >= 0xFF00 && cp <= 0xFF0F) return false;  // fullwidth punctuation
@@ -210,10 +208,17 @@ class StopLists {
   }
 
   StopLists() {
-    std::unordered_map<std::string, int> index;
-    index.reserve(1 << 18);
-    for (size_t f = 0; f < kEmbeddedStoplistsCount && f < kMaxLanguages;
-         ++f) {
+    // Every single-word line of every list, in order: (key offset, size,
+    // language). Built without a std::string per word, as every process
+    // pays for this at start-up.
+    struct Word {
+      uint32_t offset, size;
+      int lang;
+    };
+    std::vector<Word> words;
+    words.reserve(1 << 18);
+    std::string scratch;
+    for (size_t f = 0; f < kEmbeddedStoplistsCount && f < kMaxLanguages; ++f) {
       std::string name = kEmbeddedStoplists[f].name;
       if (name.size() > 4 && name.compare(name.size() - 4, 4, ".txt") == 0) {
         name.resize(name.size() - 4);
@@ -222,47 +227,51 @@ class StopLists {
       names_.push_back(name);
       sizes_.push_back(0);
       std::string_view data = kEmbeddedStoplists[f].contents();
-      std::string scratch, word;
       size_t start = 0;
       while (start < data.size()) {
         size_t end = data.find('\n', start);
         if (end == std::string_view::npos) end = data.size();
         std::string_view w = data.substr(start, end - start);
-        while (!w.empty() && (w.back() == '\r' || w.back() == ' ')) w.remove_suffix(1);
+        while (!w.empty() && (w.back() == '\r' || w.back() == ' '))
+          w.remove_suffix(1);
         start = end + 1;
         if (w.empty()) continue;
         int parts = 0;
+        const size_t offset = keys_.size();
         ForEachWord(w, &scratch, [&](std::string_view part) {
-          if (++parts == 1) word.assign(part);
+          if (++parts == 1) keys_.append(part);
         });
-        if (parts != 1) continue;  // multi-word entries never match
-        auto it = index.emplace(word, static_cast<int>(entries_.size()));
-        if (it.second) {
-          entries_.push_back({static_cast<uint32_t>(keys_.size()),
-                              static_cast<uint32_t>(word.size()), {}});
-          keys_ += word;
+        if (parts != 1) {  // multi-word entries never match
+          keys_.resize(offset);
+          continue;
         }
-        Mask& langs = entries_[it.first->second].langs;
-        if (!langs.Has(lang)) {
-          langs.Set(lang);
-          ++sizes_.back();
-        }
+        words.push_back({static_cast<uint32_t>(offset),
+                         static_cast<uint32_t>(keys_.size() - offset), lang});
       }
     }
     size_t slots = 16;
-    while (slots < entries_.size() * 2) slots *= 2;  // load at most 1/2
+    while (slots < words.size() * 2) slots *= 2;  // load at most 1/2
     slots_.assign(slots, Slot{0, -1});
     filter_.assign((size_t{1} << kFilterBits) / 64, 0);
     mask_ = slots - 1;
-    for (size_t e = 0; e < entries_.size(); ++e) {
-      const std::string_view key(keys_.data() + entries_[e].offset,
-                                 entries_[e].size);
+    for (const Word& w : words) {
+      const std::string_view key(keys_.data() + w.offset, w.size);
       const uint64_t h = Hash(key);
-      size_t i = h & mask_;
-      while (slots_[i].entry >= 0) i = (i + 1) & mask_;
-      slots_[i] = {static_cast<uint32_t>(h), static_cast<int32_t>(e)};
-      const uint64_t bit = h >> (64 - kFilterBits);
-      filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+      int entry = Find(key, h);
+      if (entry < 0) {
+        entry = static_cast<int>(entries_.size());
+        entries_.push_back({w.offset, w.size, {}});
+        size_t i = h & mask_;
+        while (slots_[i].entry >= 0) i = (i + 1) & mask_;
+        slots_[i] = {static_cast<uint32_t>(h), entry};
+        const uint64_t bit = h >> (64 - kFilterBits);
+        filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+      }
+      Mask& langs = entries_[entry].langs;
+      if (!langs.Has(w.lang)) {
+        langs.Set(w.lang);
+        ++sizes_[w.lang];
+      }
     }
   }
 
@@ -285,7 +294,9 @@ void SplitWords(std::string_view text, std::vector<std::string>* words) {
               [&](std::string_view w) { words->emplace_back(w); });
 }
 
-std::vector<std::string> StopListLanguages() { return StopLists::Get().names(); }
+std::vector<std::string> StopListLanguages() {
+  return StopLists::Get().names();
+}
 
 bool IsStopWord(std::string_view lang, std::string_view word) {
   const StopLists& lists = StopLists::Get();

@@ -88,5 +88,64 @@ TEST(RuleMatching, ManyRulesAcrossSets) {
   EXPECT_EQ(Hits(*set, "w5 " + std::string(31, 'x')), Ids{});
 }
 
+// Text rules are grouped by how their matches can start (anchored, anchored
+// with a leading run, anywhere), and anchored groups are matched with the
+// Set anchored at the start. A rule only looks anchored; the grouping must
+// never change what it matches.
+TEST(RuleMatching, GroupingByAnchorKeepsMatchesExact) {
+  auto set = Build(
+      "g.alt      text  drop  ^foo|bar\n"        // | at top level: anywhere
+      "g.multi    text  drop  (?m)^line two$\n"  // ^ at every line
+      "g.flags    text  drop  (?i)^Flag$\n"      // anchored after flags
+      "g.run      text  drop  ^[\\s\\S]{0,40}\\(Photo: \\w+\\)$\n"
+      "g.class    text  drop  ^[|^]x\n"      // | inside a class
+      "g.group    text  drop  ^(?:a|b)c$\n"  // | inside a group
+      "g.escape   text  drop  ^\\Q|q\\E$\n"  // | quoted
+      "g.free     text  drop  cookie\n");
+  EXPECT_EQ(Hits(*set, "xx bar"), Ids{"g.alt"});
+  EXPECT_EQ(Hits(*set, "foo"), Ids{"g.alt"});
+  EXPECT_EQ(Hits(*set, "line one\nline two"), Ids{"g.multi"});
+  EXPECT_EQ(Hits(*set, "FLAG"), Ids{"g.flags"});
+  EXPECT_EQ(Hits(*set, "a flag"), Ids{});
+  EXPECT_EQ(Hits(*set, "A dog on a beach (Photo: Someone)"), Ids{"g.run"});
+  EXPECT_EQ(Hits(*set, std::string(41, 'x') + " (Photo: Someone)"), Ids{});
+  EXPECT_EQ(Hits(*set, "|x"), Ids{"g.class"});
+  EXPECT_EQ(Hits(*set, "a|x"), Ids{});
+  EXPECT_EQ(Hits(*set, "bc"), Ids{"g.group"});
+  EXPECT_EQ(Hits(*set, "abc"), Ids{});
+  EXPECT_EQ(Hits(*set, "|q"), Ids{"g.escape"});
+  EXPECT_EQ(Hits(*set, "q"), Ids{});
+  EXPECT_EQ(Hits(*set, "we bake cookies"), Ids{"g.free"});
+}
+
+// Short texts and attribute tokens are remembered per thread with their
+// hits; two rule sets alive at once must not see each other's.
+TEST(RuleMatching, MatchCacheIsPerRuleSet) {
+  auto a = Build("a.share  text/i  drop  ^share$\na.nav  class  drop  nav\n");
+  auto b = Build("b.other  text/i  drop  ^other$\nb.menu  class  drop  menu\n");
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_EQ(Hits(*a, "Share"), Ids{"a.share"});
+    EXPECT_EQ(Hits(*b, "Share"), Ids{});
+    EXPECT_EQ(Hits(*b, "Other"), Ids{"b.other"});
+    std::vector<int> hits;
+    a->MatchElement("div", "main-nav menu", "", "", "", "", &hits);
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ(a->rule(hits[0]).id, "a.nav");
+    hits.clear();
+    b->MatchElement("div", "main-nav menu", "", "", "", "", &hits);
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ(b->rule(hits[0]).id, "b.menu");
+  }
+  // A rule that matches two tokens of an element counts once.
+  std::vector<int> hits;
+  a->MatchElement("div", "nav", "nav", "", "", "", &hits);
+  EXPECT_EQ(hits.size(), 1u);
+  // A set freed and another built in its place starts with no memory.
+  a.reset();
+  auto c = Build("c.share  text  drop  ^shared$\n");
+  EXPECT_EQ(Hits(*c, "Share"), Ids{});
+  EXPECT_EQ(Hits(*c, "shared"), Ids{"c.share"});
+}
+
 }  // namespace
 }  // namespace winnow
