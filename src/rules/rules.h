@@ -7,7 +7,6 @@
 #ifndef WINNOW_RULES_RULES_H_
 #define WINNOW_RULES_RULES_H_
 
-#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -39,18 +38,18 @@ enum class Action {
 };
 
 struct Rule {
-  std::string id;  // stable, unique, e.g. "consent.cookie-notice"
+  std::string id;        // stable, unique, e.g. "consent.cookie-notice"
   Target target = Target::kText;
   Action action = Action::kDrop;
-  double shift = 0;     // for kScore
-  std::string pattern;  // RE2 syntax, as written
-  bool icase = false;   // case-insensitive (attribute targets always are)
-  std::string site;     // host scope ("heise.de" also matches www.heise.de)
-  std::string lang;     // language scope (stop-list name), empty = any
-  std::string file;     // where it was defined
+  double shift = 0;      // for kScore
+  std::string pattern;   // RE2 syntax, as written
+  bool icase = false;    // case-insensitive (attribute targets always are)
+  std::string site;      // host scope ("heise.de" also matches www.heise.de)
+  std::string lang;      // language scope (stop-list name), empty = any
+  std::string file;      // where it was defined
   int line = 0;
-  int col = 0;          // 1-based column of the ID (0 when unknown)
-  int pattern_col = 0;  // 1-based column of the pattern (0 when unknown)
+  int col = 0;           // 1-based column of the ID (0 when unknown)
+  int pattern_col = 0;   // 1-based column of the pattern (0 when unknown)
   bool is_attribute() const { return target != Target::kText; }
 };
 
@@ -117,9 +116,8 @@ class RuleSet {
   std::vector<Rule> rules_;
   std::unique_ptr<RegexpSet> text_set_;
   std::unique_ptr<RegexpSet> attr_set_;
-  // Tells this RuleSet's entries in the per-thread match cache from those of
-  // another (addresses are reused; serials are not).
-  uint64_t serial_ = 0;
+  std::vector<int> text_index_;  // Set slot -> rule index
+  std::vector<int> attr_index_;
 };
 
 }  // namespace winnow
