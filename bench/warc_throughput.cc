@@ -5,8 +5,8 @@
 // the WARC reader alone and read + extracted.
 //
 //   cmake -S . -B build -DWINNOW_BENCH=ON && cmake --build build -j
-//   build/warc_throughput --benchmark_repetitions=5 \
-//       --benchmark_report_aggregates_only=true
+//   build/warc_throughput --benchmark_repetitions=5
+//       --benchmark_report_aggregates_only=true   (one command line)
 
 #include <benchmark/benchmark.h>
 #include <dirent.h>
