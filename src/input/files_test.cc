@@ -4,7 +4,6 @@
 
 #include <gtest/gtest.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -14,24 +13,12 @@
 #include <thread>
 #include <vector>
 
+#include "input/testing.h"
+
 namespace winnow {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string Gzip(std::string_view data) {
-  z_stream z{};
-  deflateInit2(&z, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY);
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  std::string out(deflateBound(&z, data.size()) + 32, '\0');
-  z.next_out = reinterpret_cast<Bytef*>(&out[0]);
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
 
 std::string WarcRecord(const std::string& type, const std::string& uri,
                        const std::string& content_type,
@@ -147,7 +134,7 @@ TEST(FilesTest, SinglePages) {
   WriteFile(dir / "a.html", "<p>a</p>");
   WriteFile(dir / "n.txt", "plain\n");
   WriteFile(dir / "page", "<!doctype html><p>x</p>");
-  WriteFile(dir / "p.html.gz", Gzip("<p>gz</p>"));
+  WriteFile(dir / "p.html.gz", Deflate("<p>gz</p>"));
   WriteFile(dir / "empty.html", "");
   struct Case {
     std::string name;
@@ -193,7 +180,7 @@ TEST(FilesTest, PageErrors) {
   EXPECT_EQ(got[0].body, "");
   EXPECT_TRUE(reader->status().ok());
 
-  std::string gz = Gzip(std::string(5000, 'y'));
+  std::string gz = Deflate(std::string(5000, 'y'));
   WriteFile(dir / "cut.html.gz", gz.substr(0, gz.size() - 4));
   reader = MustOpen(dir / "cut.html.gz");
   EXPECT_TRUE(ReadAll(reader.get()).empty());
@@ -229,11 +216,11 @@ TEST(FilesTest, FolderWalk) {
   WriteFile(dir / "b/.cache/y.html", "<p>hidden too</p>");
   WriteFile(dir / "f.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
   WriteFile(dir / "g", "<!doctype html><p>g</p>");
-  WriteFile(dir / "h.html.gz", Gzip("<p>h</p>"));
+  WriteFile(dir / "h.html.gz", Deflate("<p>h</p>"));
   WriteFile(dir / "i.warc",
             Request("https://i/") + HtmlResponse("https://i/", "<p>i</p>"));
-  std::string j1 = Gzip(HtmlResponse("https://j/1", "<p>j1</p>"));
-  std::string j2 = Gzip(HtmlResponse("https://j/2", "<p>j2</p>"));
+  std::string j1 = Deflate(HtmlResponse("https://j/1", "<p>j1</p>"));
+  std::string j2 = Deflate(HtmlResponse("https://j/2", "<p>j2</p>"));
   WriteFile(dir / "j.warc.gz", j1 + j2.substr(0, j2.size() / 2));
   WriteFile(dir / "k.dat", "{\"html\":\"<p>k</p>\"}\n");
   WriteFile(dir / "l.pdf", "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n");
@@ -331,8 +318,8 @@ TEST(FilesTest, StdinGzipWarc) {
   std::string warc;
   for (int i = 0; i < 50; ++i) {
     std::string url = "https://s/" + std::to_string(i);
-    warc += Gzip(Request(url)) +
-            Gzip(HtmlResponse(url, "<p>page " + std::to_string(i) + "</p>"));
+    warc += Deflate(Request(url)) +
+            Deflate(HtmlResponse(url, "<p>page " + std::to_string(i) + "</p>"));
   }
   PipeWriter writer(warc);
   int saved = dup(0);
@@ -356,7 +343,7 @@ TEST(FilesTest, StdinGzipWarc) {
 
 TEST(FilesTest, FdAndSourceReaders) {
   PipeWriter writer(
-      Gzip("{\"html\":\"<p>1</p>\",\"id\":1}\n{\"html\":\"<p>2</p>\"}\n"));
+      Deflate("{\"html\":\"<p>1</p>\",\"id\":1}\n{\"html\":\"<p>2</p>\"}\n"));
   std::unique_ptr<RecordReader> reader;
   ASSERT_TRUE(
       OpenFdReader(writer.read_fd(), "feed", InputFormat::kAuto, {}, &reader)

@@ -10,24 +10,10 @@
 #include <string>
 #include <thread>
 
+#include "input/testing.h"
+
 namespace winnow {
 namespace {
-
-// Compresses `data` with zlib: window_bits 31 gzip, 15 zlib, -15 raw.
-std::string Deflate(std::string_view data, int window_bits = 31) {
-  z_stream z{};
-  EXPECT_EQ(deflateInit2(&z, 6, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY),
-            Z_OK);
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  std::string out(deflateBound(&z, data.size()) + 32, '\0');
-  z.next_out = reinterpret_cast<Bytef*>(&out[0]);
-  z.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&z, Z_FINISH), Z_STREAM_END);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
 
 // Text that compresses, but not to nothing.
 std::string Prose(size_t n, unsigned seed = 1) {
@@ -56,19 +42,6 @@ std::string Drain(ByteSource* src, size_t chunk = 1000) {
   }
   return out;
 }
-
-// A StringSource that owns its bytes.
-class OwnedSource : public ByteSource {
- public:
-  explicit OwnedSource(std::string data)
-      : data_(std::move(data)), src_(data_) {}
-  size_t Read(char* buf, size_t n) override { return src_.Read(buf, n); }
-  Status status() const override { return src_.status(); }
-
- private:
-  std::string data_;
-  StringSource src_;
-};
 
 std::unique_ptr<GzipSource> Gunzip(std::string data,
                                    const std::string& name = "in.gz") {

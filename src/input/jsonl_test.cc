@@ -3,40 +3,15 @@
 #include "input/jsonl.h"
 
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "input/testing.h"
+
 namespace winnow {
 namespace {
-
-class OwnedSource : public ByteSource {
- public:
-  explicit OwnedSource(std::string data)
-      : data_(std::move(data)), src_(data_) {}
-  size_t Read(char* buf, size_t n) override { return src_.Read(buf, n); }
-  Status status() const override { return src_.status(); }
-
- private:
-  std::string data_;
-  StringSource src_;
-};
-
-std::string Gzip(std::string_view data) {
-  z_stream z{};
-  deflateInit2(&z, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY);
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  std::string out(deflateBound(&z, data.size()) + 32, '\0');
-  z.next_out = reinterpret_cast<Bytef*>(&out[0]);
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
 
 std::unique_ptr<JsonlReader> Reader(std::string data, const std::string& name,
                                     const ReaderOptions& options = {}) {
@@ -210,7 +185,7 @@ TEST(JsonlReaderTest, TruncatedGzip) {
     data += R"({"url":"u)" + std::to_string(i) + R"(","html":"<p>page )" +
             std::to_string(i) + " " + std::string(i % 37, 'z') + "</p>\"}\n";
   }
-  std::string gz = Gzip(data);
+  std::string gz = Deflate(data);
   auto reader = Reader(gz.substr(0, gz.size() - 40), "t.jsonl.gz");
   std::vector<Record> got = ReadAll(reader.get());
   EXPECT_EQ(reader->status().ToString(),

@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "input/testing.h"
+
 namespace winnow {
 namespace {
 
@@ -34,26 +36,6 @@ std::string HttpBlock(const std::string& status_line,
   std::string out = status_line + "\r\n";
   for (const auto& h : headers) out += h + "\r\n";
   return out + "\r\n" + body;
-}
-
-std::string Compress(std::string_view data, int window_bits = 31) {
-  z_stream z{};
-  deflateInit2(&z, 6, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY);
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  std::string out(deflateBound(&z, data.size()) + 32, '\0');
-  z.next_out = reinterpret_cast<Bytef*>(&out[0]);
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
-
-std::string Chunk(std::string_view data) {
-  char size[32];
-  snprintf(size, sizeof(size), "%zx\r\n", data.size());
-  return size + std::string(data) + "\r\n";
 }
 
 Fields Meta(const std::string& url, int n) {
@@ -105,7 +87,7 @@ struct Crawl {
   }
   std::string GzipPerRecord() const {
     std::string out;
-    for (const auto& r : records) out += Compress(r);
+    for (const auto& r : records) out += Deflate(r);
     return out;
   }
   uint64_t Offset(size_t i) const {
@@ -115,7 +97,7 @@ struct Crawl {
   }
   uint64_t GzipOffset(size_t i) const {
     uint64_t off = 0;
-    for (size_t k = 0; k < i; ++k) off += Compress(records[k]).size();
+    for (size_t k = 0; k < i; ++k) off += Deflate(records[k]).size();
     return off;
   }
 };
@@ -161,7 +143,7 @@ Crawl BuildCrawl() {
                  HttpBlock("HTTP/1.1 200 OK",
                            {"Content-Type: text/html", "Content-Encoding: gzip",
                             "Vary: Accept-Encoding"},
-                           Compress(kPageC))));
+                           Deflate(kPageC))));
   c.yields.push_back({4, "https://example.com/c",
                       "<urn:uuid:00000000-0000-0000-0000-000000000004>",
                       "2024-05-14T09:00:04Z", "text/html", kPageC});
@@ -195,7 +177,7 @@ Crawl BuildCrawl() {
   // 10: raw deflate, no Content-Type: sniffed as HTML
   add(WarcRecord("response", Meta("https://example.com/g", 10),
                  HttpBlock("HTTP/1.1 200 OK", {"Content-Encoding: deflate"},
-                           Compress(kPageG, -15))));
+                           Deflate(kPageG, -15))));
   c.yields.push_back({10, "https://example.com/g",
                       "<urn:uuid:00000000-0000-0000-0000-000000000010>",
                       "2024-05-14T09:00:10Z", "", kPageG});
@@ -222,18 +204,6 @@ Crawl BuildCrawl() {
 }
 
 // ---- Reading -------------------------------------------------------------
-
-class OwnedSource : public ByteSource {
- public:
-  explicit OwnedSource(std::string data)
-      : data_(std::move(data)), src_(data_) {}
-  size_t Read(char* buf, size_t n) override { return src_.Read(buf, n); }
-  Status status() const override { return src_.status(); }
-
- private:
-  std::string data_;
-  StringSource src_;
-};
 
 std::unique_ptr<WarcReader> Reader(std::string data, const std::string& name,
                                    const ReaderOptions& options = {}) {
@@ -307,7 +277,7 @@ TEST(WarcReaderTest, GzipPerRecord) {
 TEST(WarcReaderTest, GzipWholeFile) {
   Crawl c = BuildCrawl();
   // Records only; the first yield starts after the member start.
-  auto reader = Reader(Compress(c.Join()), "whole.warc.gz");
+  auto reader = Reader(Deflate(c.Join()), "whole.warc.gz");
   std::vector<Record> got = ReadAll(reader.get());
   EXPECT_TRUE(reader->status().ok()) << reader->status().ToString();
   ExpectYields(c, got, "whole.warc.gz", c.yields.size());
@@ -317,7 +287,7 @@ TEST(WarcReaderTest, GzipWholeFile) {
   }
   // A crawl whose first record is yielded gets the member's offset 0.
   std::string one = c.records[2] + c.records[3];
-  reader = Reader(Compress(one), "two.warc.gz");
+  reader = Reader(Deflate(one), "two.warc.gz");
   got = ReadAll(reader.get());
   ASSERT_EQ(got.size(), 2u);
   EXPECT_TRUE(got[0].compressed_offset);
@@ -405,7 +375,7 @@ TEST(WarcReaderTest, TruncatedGzipPerRecord) {
 
 TEST(WarcReaderTest, TruncatedGzipWholeFile) {
   Crawl c = BuildCrawl();
-  std::string gz = Compress(c.Join());
+  std::string gz = Deflate(c.Join());
   size_t size = gz.size() / 2;
   // What inflates from the first half, to know which record it cuts.
   std::string part;
@@ -436,7 +406,7 @@ TEST(WarcReaderTest, TruncatedGzipWholeFile) {
           std::to_string(c.Offset(cut_record)) + ")");
   // A whole-file gzip of a truncated WARC: the gzip is sound, the WARC not.
   std::string warc = c.Join().substr(0, c.Offset(4) + 100);
-  reader = Reader(Compress(warc), "x.warc.gz");
+  reader = Reader(Deflate(warc), "x.warc.gz");
   ExpectYields(c, ReadAll(reader.get()), "x.warc.gz", 2);
   EXPECT_EQ(
       reader->status().ToString(),
@@ -510,7 +480,7 @@ TEST(WarcReaderTest, MaxRecordBytes) {
           "response", Meta("https://example.com/bomb", 4),
           HttpBlock("HTTP/1.1 200 OK",
                     {"Content-Type: text/html", "Content-Encoding: gzip"},
-                    Compress(big_html))) +
+                    Deflate(big_html))) +
       c.records[2];
   ReaderOptions options;
   options.max_record_bytes = 1000;
@@ -584,12 +554,11 @@ TEST(WarcReaderTest, FramingErrors) {
             "Corruption: l.warc: bad Content-Length \"12x\" in WARC record at "
             "byte 0");
   // Per-record gzip: offsets are compressed ones.
-  reader =
-      Reader(Compress(c.records[2]) + Compress("garbage\r\n"), "g.warc.gz");
+  reader = Reader(Deflate(c.records[2]) + Deflate("garbage\r\n"), "g.warc.gz");
   EXPECT_EQ(ReadAll(reader.get()).size(), 1u);
   EXPECT_EQ(reader->status().ToString(),
             "Corruption: g.warc.gz: not a WARC record at byte " +
-                std::to_string(Compress(c.records[2]).size()));
+                std::to_string(Deflate(c.records[2]).size()));
   // Empty input is a clean, empty WARC.
   reader = Reader("", "e.warc");
   EXPECT_TRUE(ReadAll(reader.get()).empty());
