@@ -211,24 +211,25 @@ RE2::Options AttrOptions(int64_t max_mem) {
   return o;
 }
 
-// The byte offset of the first anchor (^ $ \A \z outside a character class)
-// in `p`, or npos. Attribute patterns are matched at token edges, where
-// anchors would silently never match.
-size_t FindAnchor(std::string_view p) {
+// Walks the syntax of pattern `p`: calls visit(i, c, escaped) for each
+// character outside character classes and \Q...\E quotes, where `escaped`
+// marks the letter after a backslash (i is then the backslash's index).
+// Returns the first i for which visit returns true, or npos.
+template <typename Visit>
+size_t ScanPattern(std::string_view p, Visit visit) {
   bool in_class = false;
   for (size_t i = 0; i < p.size(); ++i) {
     const char c = p[i];
     if (c == '\\') {
-      if (i + 1 < p.size()) {
-        const char n = p[i + 1];
-        if (!in_class && (n == 'A' || n == 'z')) return i;
-        if (n == 'Q') {  // \Q...\E is literal
-          size_t e = p.find("\\E", i + 2);
-          if (e == std::string_view::npos) return std::string_view::npos;
-          i = e + 1;
-          continue;
-        }
+      if (i + 1 >= p.size()) break;
+      const char n = p[i + 1];
+      if (n == 'Q') {  // \Q...\E is literal
+        const size_t e = p.find("\\E", i + 2);
+        if (e == std::string_view::npos) break;
+        i = e + 1;
+        continue;
       }
+      if (!in_class && visit(i, n, true)) return i;
       ++i;
       continue;
     }
@@ -238,51 +239,36 @@ size_t FindAnchor(std::string_view p) {
     }
     if (c == '[') {
       in_class = true;
-      // "[]" and "[^]" start a class containing ']'.
+      // "[]" and "[^]" start a class containing ']'. "[[:alpha:]]" inside a
+      // class is skipped by the ']' rule; the inner ':]' closes nothing
+      // because ':' precedes it.
       if (i + 1 < p.size() && p[i + 1] == '^') ++i;
       if (i + 1 < p.size() && p[i + 1] == ']') ++i;
-      // "[[:alpha:]]" inside a class is skipped below by the ']' rule; the
-      // inner ':]' closes nothing because ':' precedes it.
       continue;
     }
-    if (c == '^' || c == '$') return i;
+    if (visit(i, c, false)) return i;
   }
   return std::string_view::npos;
+}
+
+// The byte offset of the first anchor (^ $ \A \z outside a character class)
+// in `p`, or npos. Attribute patterns are matched at token edges, where
+// anchors would silently never match.
+size_t FindAnchor(std::string_view p) {
+  return ScanPattern(p, [](size_t, char c, bool escaped) {
+    return escaped ? c == 'A' || c == 'z' : c == '^' || c == '$';
+  });
 }
 
 // True when `p` has a '|' outside every group and class.
 bool HasTopLevelAlternation(std::string_view p) {
   int depth = 0;
-  bool in_class = false;
-  for (size_t i = 0; i < p.size(); ++i) {
-    const char c = p[i];
-    if (c == '\\') {
-      if (i + 1 < p.size() && p[i + 1] == 'Q') {
-        size_t e = p.find("\\E", i + 2);
-        if (e == std::string_view::npos) return false;
-        i = e + 1;
-      } else {
-        ++i;
-      }
-      continue;
-    }
-    if (in_class) {
-      if (c == ']') in_class = false;
-      continue;
-    }
-    if (c == '[') {
-      in_class = true;
-      if (i + 1 < p.size() && p[i + 1] == '^') ++i;
-      if (i + 1 < p.size() && p[i + 1] == ']') ++i;
-    } else if (c == '(') {
-      ++depth;
-    } else if (c == ')') {
-      --depth;
-    } else if (c == '|' && depth == 0) {
-      return true;
-    }
-  }
-  return false;
+  return ScanPattern(p, [&depth](size_t, char c, bool escaped) {
+           if (escaped) return false;
+           if (c == '(') ++depth;
+           if (c == ')') --depth;
+           return c == '|' && depth == 0;
+         }) != std::string_view::npos;
 }
 
 // An attribute pattern split into its token anchors and the rest: a leading
