@@ -883,5 +883,59 @@ TEST(DefaultRules, ElementRules) {
 }
 #endif  // WINNOW_SOURCE_DIR
 
+// ---- Matching stays exact although text rules are matched in several
+// RE2::Sets with their large counted repetitions relaxed (RelaxedPattern).
+
+TEST(RuleMatching, CountedRepetitionsStayExact) {
+  auto set = BuildOk(
+      "t.range   text  drop  ^a{2,9}$\n"
+      "t.exact   text  drop  ^b{12}$\n"
+      "t.open    text  drop  ^c{10,}$\n"
+      "t.tail    text  drop  ^x:[^\\n]{0,20}$\n"
+      "t.lazy    text  drop  ^y{8,9}?z$\n");
+  EXPECT_EQ(TextHits(*set, "a"), Ids{});
+  EXPECT_EQ(TextHits(*set, "aa"), Ids{"t.range"});
+  EXPECT_EQ(TextHits(*set, std::string(9, 'a')), Ids{"t.range"});
+  EXPECT_EQ(TextHits(*set, std::string(10, 'a')), Ids{});
+  EXPECT_EQ(TextHits(*set, std::string(12, 'b')), Ids{"t.exact"});
+  EXPECT_EQ(TextHits(*set, std::string(11, 'b')), Ids{});
+  EXPECT_EQ(TextHits(*set, std::string(13, 'b')), Ids{});
+  EXPECT_EQ(TextHits(*set, std::string(9, 'c')), Ids{});
+  EXPECT_EQ(TextHits(*set, std::string(40, 'c')), Ids{"t.open"});
+  EXPECT_EQ(TextHits(*set, "x:" + std::string(20, '.')), Ids{"t.tail"});
+  EXPECT_EQ(TextHits(*set, "x:" + std::string(21, '.')), Ids{});
+  EXPECT_EQ(TextHits(*set, std::string(8, 'y') + "z"), Ids{"t.lazy"});
+  EXPECT_EQ(TextHits(*set, std::string(7, 'y') + "z"), Ids{});
+}
+
+TEST(RuleMatching, BracesThatAreNotRepetitionsStay) {
+  auto set = BuildOk(
+      "t.hex     text  drop  ^\\x{41}{2}$\n"
+      "t.class   text  drop  ^[{]{1}9,10}$\n"
+      "t.quoted  text  drop  ^\\Qq{2,30}\\E$\n"
+      "t.posix   text  drop  ^[[:digit:]{]+$\n");
+  EXPECT_EQ(TextHits(*set, "AA"), Ids{"t.hex"});
+  EXPECT_EQ(TextHits(*set, "{9,10}"), Ids{"t.class"});
+  EXPECT_EQ(TextHits(*set, "q{2,30}"), Ids{"t.quoted"});
+  EXPECT_EQ(TextHits(*set, "qq"), Ids{});
+  EXPECT_EQ(TextHits(*set, "12{3"), Ids{"t.posix"});
+}
+
+TEST(RuleMatching, ManyRulesAcrossSets) {
+  // More rules than one Set holds: every rule is still found, once.
+  std::string src;
+  for (int i = 0; i < 150; ++i) {
+    src += "t.r" + std::to_string(i) + "  text  drop  ^w" + std::to_string(i) +
+           "(?: .{0,30})?$\n";
+  }
+  auto set = BuildOk(src);
+  for (int i : {0, 63, 64, 127, 128, 149}) {
+    EXPECT_EQ(TextHits(*set, "w" + std::to_string(i) + " and more"),
+              Ids{"t.r" + std::to_string(i)})
+        << i;
+  }
+  EXPECT_EQ(TextHits(*set, "w5 " + std::string(31, 'x')), Ids{});
+}
+
 }  // namespace
 }  // namespace winnow
