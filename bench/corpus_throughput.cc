@@ -43,6 +43,7 @@
 #include "parse/arena.h"
 #include "parse/parse.h"
 #include "render/render.h"
+#include "rules/rules.h"
 #include "segment/page.h"
 #include "segment/segment.h"
 #include "winnow/winnow.h"
@@ -114,9 +115,8 @@ Pass WinnowPass(const winnow::Extractor& extractor,
 void StagePass(const winnow::Extractor& extractor,
                const std::vector<std::string>& pages) {
   enum { kDecode, kParse, kSegment, kLang, kClassify, kRender, kStages };
-  static const char* const kNames[kStages] = {"decode",   "parse", "segment",
-                                              "lang",     "classify",
-                                              "render"};
+  static const char* const kNames[kStages] = {"decode", "parse",    "segment",
+                                              "lang",   "classify", "render"};
   double t[kStages] = {};
   const winnow::Options& options = extractor.options();
   winnow::Arena arena;
@@ -157,10 +157,84 @@ void StagePass(const winnow::Extractor& extractor,
   }
 }
 
+// Times rule matching alone: collects every block's text and every
+// element's attributes as Classify would match them, then matches them
+// against a freshly loaded default rule set twice. The first pass pays for
+// building the Sets' DFA states, as every new process does; the second
+// shows the steady state of a long batch run.
+void RulesPass(const winnow::Extractor& extractor,
+               const std::vector<std::string>& pages) {
+  const winnow::Options& options = extractor.options();
+  winnow::Arena arena;
+  std::string buffer;
+  std::vector<std::string> texts;
+  struct Element {
+    std::string tag, cls, id, role, aria, itemprop;
+  };
+  std::vector<Element> elements;
+  for (const std::string& bytes : pages) {
+    winnow::Decoded decoded = winnow::DecodeToUtf8(bytes, "", true);
+    arena.Reset();
+    winnow::ParsedHtml doc;
+    if (!winnow::ParseHtml(decoded.text, options, &arena, &buffer, &doc).ok())
+      continue;
+    winnow::Page page;
+    winnow::SegmentHtml(doc, options, &page);
+    arena.Reset();
+    for (const winnow::Block& b : page.blocks) texts.emplace_back(b.text);
+    for (const winnow::Node& n : page.nodes) {
+      if (n.end_block <= n.first_block) continue;
+      elements.push_back({std::string(n.tag_name), std::string(n.class_attr),
+                          std::string(n.id_attr), std::string(n.role_attr),
+                          std::string(n.aria_attr),
+                          std::string(n.itemprop_attr)});
+    }
+  }
+  size_t text_bytes = 0;
+  for (const std::string& t : texts) text_bytes += t.size();
+  const auto load_start = Clock::now();
+  std::unique_ptr<winnow::RuleSet> rules;
+  if (!winnow::RuleSet::Load(options, &rules).ok()) return;
+  const double load =
+      std::chrono::duration<double>(Clock::now() - load_start).count();
+  std::vector<int> hits;
+  size_t n_hits = 0;
+  auto time = [&](auto&& body) {
+    const auto start = Clock::now();
+    body();
+    return std::chrono::duration<double>(Clock::now() - start).count();
+  };
+  auto match_text = [&] {
+    for (const std::string& t : texts) {
+      hits.clear();
+      rules->MatchText(t, &hits);
+      n_hits += hits.size();
+    }
+  };
+  auto match_elements = [&] {
+    for (const Element& e : elements) {
+      hits.clear();
+      rules->MatchElement(e.tag, e.cls, e.id, e.role, e.aria, e.itemprop,
+                          &hits);
+      n_hits += hits.size();
+    }
+  };
+  const double text_cold = time(match_text);
+  const double text_warm = time(match_text);
+  const double elem_cold = time(match_elements);
+  const double elem_warm = time(match_elements);
+  std::printf(
+      "rules    load %.3f s; %zu block texts (%.1f MB): cold %.3f s, "
+      "warm %.3f s; %zu elements: cold %.3f s, warm %.3f s "
+      "(%zu hits)\n",
+      load, texts.size(), text_bytes / 1e6, text_cold, text_warm,
+      elements.size(), elem_cold, elem_warm, n_hits);
+}
+
 int Usage() {
   std::fprintf(stderr,
                "usage: corpus_throughput [--reps N] [--stages] [--gumbo-only] "
-               "DIR\n");
+               "[--rules] DIR\n");
   return 2;
 }
 
@@ -170,6 +244,7 @@ int main(int argc, char** argv) {
   int reps = 3;
   bool stages = false;
   bool gumbo_only = false;
+  bool rules_only = false;
   std::string dir;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--reps") == 0 && i + 1 < argc) {
@@ -178,6 +253,8 @@ int main(int argc, char** argv) {
       stages = true;
     } else if (std::strcmp(argv[i], "--gumbo-only") == 0) {
       gumbo_only = true;
+    } else if (std::strcmp(argv[i], "--rules") == 0) {
+      rules_only = true;
     } else if (argv[i][0] == '-') {
       return Usage();
     } else {
@@ -207,16 +284,15 @@ int main(int argc, char** argv) {
     bytes += pages.back().size();
   }
   if (pages.empty()) {
-    std::fprintf(stderr, "corpus_throughput: no files below %s\n",
-                 dir.c_str());
+    std::fprintf(stderr, "corpus_throughput: no files below %s\n", dir.c_str());
     return 1;
   }
   const double mb = bytes / 1e6;
   const double n = static_cast<double>(pages.size());
   auto report = [&](const char* name, double seconds, const char* note) {
     std::printf("%-8s %7.3f s  %7.1f MB/s  %7.0f pages/s  %6.2f ms/page%s\n",
-                name, seconds, mb / seconds, n / seconds,
-                1e3 * seconds / n, note);
+                name, seconds, mb / seconds, n / seconds, 1e3 * seconds / n,
+                note);
   };
 
   if (gumbo_only) {
@@ -243,12 +319,19 @@ int main(int argc, char** argv) {
     return 1;
   }
 
+  if (rules_only) {
+    RulesPass(*extractor, pages);
+    return 0;
+  }
+
   // One untimed pass of each warms caches, the rule set's regexp DFAs and
   // the per-thread arena, as a long batch run would have them. (The first
   // pass of a fresh process builds the DFAs' states: about half a second
   // on this corpus, paid once per process, not per page.)
   GumboPass(pages);
-  WinnowPass(*extractor, pages);
+  const Pass cold = WinnowPass(*extractor, pages);
+  std::printf("cold   winnow first pass %.3f s (%.3f CPU)\n", cold.seconds,
+              cold.cpu_seconds);
 
   std::vector<double> gumbo_s, winnow_s, ratios, cpu_ratios;
   size_t failed = 0;
@@ -260,10 +343,11 @@ int main(int argc, char** argv) {
     ratios.push_back(g.seconds / w.seconds);
     cpu_ratios.push_back(g.cpu_seconds / w.cpu_seconds);
     failed = w.failed;
-    std::printf("rep %d: gumbo %.3f s (%.3f CPU), winnow %.3f s (%.3f CPU), "
-                "ratio %.2f (CPU %.2f)\n",
-                r + 1, g.seconds, g.cpu_seconds, w.seconds, w.cpu_seconds,
-                g.seconds / w.seconds, g.cpu_seconds / w.cpu_seconds);
+    std::printf(
+        "rep %d: gumbo %.3f s (%.3f CPU), winnow %.3f s (%.3f CPU), "
+        "ratio %.2f (CPU %.2f)\n",
+        r + 1, g.seconds, g.cpu_seconds, w.seconds, w.cpu_seconds,
+        g.seconds / w.seconds, g.cpu_seconds / w.cpu_seconds);
   }
   std::printf("corpus   %s: %zu pages, %.1f MB, %d repetitions (median)\n",
               dir.c_str(), pages.size(), mb, reps);
@@ -274,9 +358,10 @@ int main(int argc, char** argv) {
   // Each repetition times both on the same bytes back to back, so the
   // median of the per-repetition ratios is the figure least moved by load
   // from elsewhere on the machine.
-  std::printf("ratio    %.2fx (median of repetitions; winnow is that much "
-              "faster than Gumbo's bare parse; CPU time %.2fx)\n",
-              Median(ratios), Median(cpu_ratios));
+  std::printf(
+      "ratio    %.2fx (median of repetitions; winnow is that much "
+      "faster than Gumbo's bare parse; CPU time %.2fx)\n",
+      Median(ratios), Median(cpu_ratios));
   if (stages) StagePass(*extractor, pages);
   return 0;
 }

@@ -8,15 +8,20 @@
 //   @flags i                  (text rules case-insensitive; "-" resets)
 //   ID  TARGET[/i]  ACTION  PATTERN...
 //
-// Text rules go into one RE2::Set matched against a block's text. Attribute
-// rules go into a second RE2::Set matched against a descriptor of one
-// element, one line per field token:
+// Text rules go into RE2::Sets matched against a block's text, grouped by
+// how their matches start (see TextKind). Attribute rules go into one
+// RE2::Set matched against a descriptor of one element, one line per field
+// token and one more per part of a token after a '-' or '_':
 //
-//   t=div\nc=main-nav\nc=nav_bar\ni=top\nr=navigation\na=site\np=...\n
+//   t=div\nc=main-nav\nc-nav\nc=nav_bar\nc-bar\ni=top\nr=navigation\n...
 //
 // compiled with never_nl, so that no pattern can run from one token into the
 // next, and each pattern wrapped so that it matches a whole run of a token
-// bounded by the token's ends or by '-' / '_'.
+// bounded by the token's ends or by '-' / '_': it starts at a line's start
+// ("X=" for the token's start, "X-" for a later part) and ends at the line's
+// end or a '-' / '_'. (Patterns that searched each token for a part's start
+// themselves made the Set's DFA track every rule at every character: a
+// fresh process spent 0.16 s building its states on the corpus, now 0.01.)
 
 #include "rules/rules.h"
 
@@ -24,8 +29,10 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <memory>
@@ -147,8 +154,9 @@ bool ParseTarget(std::string_view s, Target* target, bool* icase) {
     s.remove_suffix(2);
   }
   static const std::pair<const char*, Target> kTargets[] = {
-      {"text", Target::kText}, {"tag", Target::kTag},   {"class", Target::kClass},
-      {"id", Target::kId},     {"role", Target::kRole}, {"aria", Target::kAria},
+      {"text", Target::kText},   {"tag", Target::kTag},
+      {"class", Target::kClass}, {"id", Target::kId},
+      {"role", Target::kRole},   {"aria", Target::kAria},
       {"attr", Target::kAttr},
   };
   for (const auto& t : kTargets) {
@@ -180,13 +188,20 @@ bool ParseAction(std::string_view s, Action* action, double* shift) {
 
 const char* TargetNoun(Target t) {
   switch (t) {
-    case Target::kText: return "block text";
-    case Target::kTag: return "tag names";
-    case Target::kClass: return "class tokens";
-    case Target::kId: return "id tokens";
-    case Target::kRole: return "role tokens";
-    case Target::kAria: return "aria-label words";
-    case Target::kAttr: return "attribute tokens";
+    case Target::kText:
+      return "block text";
+    case Target::kTag:
+      return "tag names";
+    case Target::kClass:
+      return "class tokens";
+    case Target::kId:
+      return "id tokens";
+    case Target::kRole:
+      return "role tokens";
+    case Target::kAria:
+      return "aria-label words";
+    case Target::kAttr:
+      return "attribute tokens";
   }
   return "tokens";
 }
@@ -302,10 +317,14 @@ bool HexWhitespace(std::string_view hex) {
   if (hex.empty() || hex.size() > 6) return false;
   for (char c : hex) {
     v <<= 4;
-    if (c >= '0' && c <= '9') v |= unsigned(c - '0');
-    else if (c >= 'a' && c <= 'f') v |= unsigned(c - 'a' + 10);
-    else if (c >= 'A' && c <= 'F') v |= unsigned(c - 'A' + 10);
-    else return false;
+    if (c >= '0' && c <= '9')
+      v |= unsigned(c - '0');
+    else if (c >= 'a' && c <= 'f')
+      v |= unsigned(c - 'a' + 10);
+    else if (c >= 'A' && c <= 'F')
+      v |= unsigned(c - 'A' + 10);
+    else
+      return false;
   }
   return v == 0x20 || (v >= 0x09 && v <= 0x0D);
 }
@@ -349,8 +368,8 @@ std::string WhitespaceToNewline(std::string_view p) {
       }
       if (n == 'Q') {
         size_t e = p.find("\\E", i + 2);
-        std::string_view lit = p.substr(
-            i + 2, e == std::string_view::npos ? p.npos : e - i - 2);
+        std::string_view lit =
+            p.substr(i + 2, e == std::string_view::npos ? p.npos : e - i - 2);
         out += "\\Q";
         for (char lc : lit) {
           if (IsSpace(lc)) {
@@ -370,7 +389,8 @@ std::string WhitespaceToNewline(std::string_view p) {
     }
     if (in_class) {
       if (c == ']') in_class = false;
-      if (p.compare(i, 9, "[:space:]") == 0 || p.compare(i, 9, "[:blank:]") == 0) {
+      if (p.compare(i, 9, "[:space:]") == 0 ||
+          p.compare(i, 9, "[:blank:]") == 0) {
         out += "\\n";
         i += 8;
         continue;
@@ -420,7 +440,8 @@ bool NeverMatches(const std::string& pattern, const RE2& re,
   return shifted.ok() && ProvablyDead(shifted);
 }
 
-// The regexp that goes into a Set for `rule`.
+// The regexp that goes into a Set for `rule` (for attribute rules, see the
+// descriptor at the top of this file).
 std::string WrappedPattern(const Rule& rule) {
   if (rule.target == Target::kText) {
     return (rule.icase ? "(?i:" : "(?:") + rule.pattern + ")";
@@ -431,17 +452,25 @@ std::string WrappedPattern(const Rule& rule) {
   }
   const char* field = "[ciarp]";
   switch (rule.target) {
-    case Target::kClass: field = "c"; break;
-    case Target::kId: field = "i"; break;
-    case Target::kRole: field = "r"; break;
-    case Target::kAria: field = "a"; break;
-    default: break;
+    case Target::kClass:
+      field = "c";
+      break;
+    case Target::kId:
+      field = "i";
+      break;
+    case Target::kRole:
+      field = "r";
+      break;
+    case Target::kAria:
+      field = "a";
+      break;
+    default:
+      break;
   }
-  std::string out = std::string("(?m:^") + field + "=)";
-  if (!t.at_start) out += "(?:[^\\n]*[-_])?";
+  std::string out =
+      std::string("(?m:^") + field + (t.at_start ? "=)" : "[=-])");
   out += "(?i:" + t.core + ")";
-  if (!t.at_end) out += "(?:[-_][^\\n]*)?";
-  out += "(?m:$)";
+  out += t.at_end ? "(?m:$)" : "(?:[-_]|(?m:$))";
   return out;
 }
 
@@ -555,13 +584,15 @@ bool CheckPattern(const Rule& rule, std::string* msg) {
   if (attr) {
     tp = SplitTokenAnchors(rule.pattern);
     if (FindAnchor(tp.core) != std::string_view::npos) {
-      *msg = "anchors are allowed in attribute patterns only as a leading ^ "
-             "(start of the token) and a trailing $ (end of the token)";
+      *msg =
+          "anchors are allowed in attribute patterns only as a leading ^ "
+          "(start of the token) and a trailing $ (end of the token)";
       return false;
     }
     if ((tp.at_start || tp.at_end) && HasTopLevelAlternation(tp.core)) {
-      *msg = "an anchored attribute pattern with alternatives needs a group, "
-             "like ^(?:a|b)$";
+      *msg =
+          "an anchored attribute pattern with alternatives needs a group, "
+          "like ^(?:a|b)$";
       return false;
     }
     core_re = std::make_unique<RE2>(tp.core, opts);
@@ -818,9 +849,10 @@ bool ParseRulesImpl(std::string_view source, std::string_view file_name,
         if (host == "*") {
           site.clear();
         } else if (!ValidHost(host)) {
-          diag(fields[1].offset, "bad host '" + std::string(arg) +
-                                     "' (expected a host name like example.org, "
-                                     "or * to reset)");
+          diag(fields[1].offset,
+               "bad host '" + std::string(arg) +
+                   "' (expected a host name like example.org, "
+                   "or * to reset)");
         } else {
           site = host;
         }
@@ -829,9 +861,10 @@ bool ParseRulesImpl(std::string_view source, std::string_view file_name,
         if (arg == "*") {
           lang.clear();
         } else if (!KnownLanguage(arg, &canonical)) {
-          diag(fields[1].offset,
-               "unknown language '" + std::string(arg) +
-                   "' (expected a stop-list name like English or German, or *)");
+          diag(
+              fields[1].offset,
+              "unknown language '" + std::string(arg) +
+                  "' (expected a stop-list name like English or German, or *)");
         } else {
           lang = canonical;
         }
@@ -858,8 +891,8 @@ bool ParseRulesImpl(std::string_view source, std::string_view file_name,
     rule.lang = lang;
     bool ok = true;
     if (!ValidId(rule.id)) {
-      diag(fields[0].offset, "bad rule ID '" + rule.id +
-                                 "': IDs are [a-z0-9][a-z0-9._-]*");
+      diag(fields[0].offset,
+           "bad rule ID '" + rule.id + "': IDs are [a-z0-9][a-z0-9._-]*");
       ok = false;
     }
     if (fields.size() < 2) {
@@ -918,13 +951,12 @@ bool ParseRules(std::string_view source, std::string_view file_name,
 
 // ---- RuleSet ----------------------------------------------------------------
 
-// The rules of one kind (text or attribute), compiled. Set slot s of chunk
-// c is slot c * chunk + s overall, which RuleSet's text_index_ or
-// attr_index_ maps to a rule.
-struct RuleSet::RegexpSet {
-  std::vector<std::unique_ptr<RE2::Set>> sets;
-  size_t chunk = 0;
-  // Per slot: the exact pattern when the Set holds a relaxed one.
+// One RE2::Set and the rules in its slots.
+struct RuleSet::Chunk {
+  std::unique_ptr<RE2::Set> set;
+  std::vector<int> rule;  // slot -> index into rules_
+  // Slot -> the exact pattern when the Set holds a relaxed one
+  // (RelaxedPattern), else null.
   std::vector<std::unique_ptr<RE2>> exact;
 };
 
@@ -933,39 +965,118 @@ RuleSet::~RuleSet() = default;
 
 namespace {
 
-// Text rules per RE2::Set. A Set's DFA tracks every rule in it at once, so
-// its states multiply with the rules; past some size they no longer fit its
-// memory and the DFA thrashes (the 242 default text rules in one Set ran 5
-// to 8 times slower than in four). Each Set costs a pass over the text and
-// an allocation per match, so the chunks are not made smaller than needed.
-// Attribute rules stay in one Set: their subjects are short.
-constexpr size_t kTextRulesPerSet = 64;
+using Chunk = RuleSet::Chunk;
+
+// How a text rule's matches can start, which decides the Set it goes into.
+// An unanchored Set runs its DFA over the whole of every block; a Set
+// matched ANCHOR_START stops as soon as no rule in it can match any more, a
+// few bytes into most blocks. And a Set of rules that all die early stays
+// small as a DFA, while one rule that runs on ("^[\s\S]{8,250}\(photo:")
+// multiplies the states of every rule beside it, which a fresh process pays
+// for in building them.
+enum class TextKind {
+  kAnchored,  // ^ or \A first, and no | outside a group
+  kRunning,   // anchored, but begins with an open-ended run (.* [^x]{0,200})
+  kFree,      // anything else: matches may start anywhere
+};
+
+// Text rules per Set, by kind. A Set's DFA tracks every rule in it at once,
+// so its states multiply with the rules; past some size they no longer fit
+// its memory and the DFA thrashes (the 242 default text rules in one
+// unanchored Set ran 5 to 8 times slower than in four). Each Set costs a
+// pass and an allocation per block, so Sets are not made smaller than
+// needed.
+constexpr size_t kTextRulesPerSet[] = {128, 64, 64};
 // Regexp memory per text Set. A Set of 64 default rules runs as fast with
-// 16 MiB as with 64, and thrashes with 8. Four of them take what the one
-// Set took before; threads share them.
+// 16 MiB as with 64, and thrashes with 8; threads share them.
 constexpr int64_t kTextSetMaxMem = int64_t{16} << 20;
+
+// True when `p` at `i` starts a character class, '.', or a class escape
+// (\S \s \w \W \d \D \pL ...), followed by a repetition that is open-ended
+// or at least kRelaxRepeat long.
+bool RunAt(std::string_view p, size_t i) {
+  if (i >= p.size()) return false;
+  if (p[i] == '.') {
+    ++i;
+  } else if (p[i] == '\\' && i + 1 < p.size() &&
+             std::strchr("sSwWdDpP", p[i + 1]) != nullptr) {
+    i += 2;
+    if (p[i - 1] == 'p' || p[i - 1] == 'P') {
+      if (i < p.size() && p[i] == '{') {
+        const size_t q = p.find('}', i);
+        if (q == std::string_view::npos) return false;
+        i = q + 1;
+      } else {
+        ++i;
+      }
+    }
+  } else if (p[i] == '[') {
+    ++i;
+    if (i < p.size() && p[i] == '^') ++i;
+    if (i < p.size() && p[i] == ']') ++i;
+    while (i < p.size() && p[i] != ']') i += p[i] == '\\' ? 2 : 1;
+    ++i;
+  } else {
+    return false;
+  }
+  if (i >= p.size()) return false;
+  if (p[i] == '*' || p[i] == '+') return true;
+  if (p[i] != '{') return false;
+  const size_t close = p.find('}', i);
+  if (close == std::string_view::npos) return false;
+  const std::string_view bounds = p.substr(i + 1, close - i - 1);
+  const size_t comma = bounds.find(',');
+  if (comma == std::string_view::npos) return false;
+  if (comma + 1 == bounds.size()) return true;  // {m,}
+  return std::atoi(std::string(bounds.substr(comma + 1)).c_str()) >=
+         kRelaxRepeat;
+}
+
+TextKind KindOfText(std::string_view p) {
+  size_t i = 0;
+  while (p.compare(i, 2, "(?") == 0) {
+    size_t j = i + 2;
+    while (j < p.size() &&
+           (std::isalpha(static_cast<unsigned char>(p[j])) || p[j] == '-')) {
+      if (p[j] == 'm') return TextKind::kFree;  // ^ matches at every line
+      ++j;
+    }
+    if (j >= p.size() || p[j] != ')') break;  // a group, not a flag setting
+    i = j + 1;
+  }
+  if (p.compare(i, 1, "^") == 0) {
+    i += 1;
+  } else if (p.compare(i, 2, "\\A") == 0) {
+    i += 2;
+  } else {
+    return TextKind::kFree;
+  }
+  if (HasTopLevelAlternation(p.substr(i))) return TextKind::kFree;
+  size_t first = i;  // the first atom after the anchor, inside any "(?:"
+  while (p.compare(first, 3, "(?:") == 0) first += 3;
+  return RunAt(p, first) ? TextKind::kRunning : TextKind::kAnchored;
+}
 
 // Checked rules compiled into Sets.
 struct Compiled {
   std::vector<Rule> rules;
-  // Empty when there is no rule of the kind.
-  std::vector<std::unique_ptr<RE2::Set>> text, attr;
-  std::vector<std::unique_ptr<RE2>> text_exact;  // see RelaxedPattern
-  std::vector<int> text_index, attr_index;
+  std::vector<Chunk> text, attr;  // empty when there is no rule of a kind
 };
 
 Status Compile(std::vector<Rule> rules, Compiled* out) {
-  std::vector<int> ti, ai;
-  std::vector<std::unique_ptr<RE2::Set>> text_sets, attr_sets;
-  std::vector<std::unique_ptr<RE2>> text_exact;
+  // Text rules fill chunks of each TextKind; attribute rules fill one
+  // unanchored chunk (their subjects are short).
+  std::vector<Chunk> text, attr;
+  text.reserve(rules.size());  // keeps the open_text pointers valid
+  Chunk* open_text[3] = {};
   std::string err;
   std::vector<RuleDiagnostic> diags;
   for (size_t i = 0; i < rules.size(); ++i) {
     const Rule& r = rules[i];
-    const bool attr = r.is_attribute();
+    const bool is_attr = r.is_attribute();
     std::string pattern = WrappedPattern(r);
     std::unique_ptr<RE2> exact;
-    if (!attr) {
+    if (!is_attr) {
       std::string relaxed = RelaxedPattern(pattern);
       if (!relaxed.empty()) {
         exact = std::make_unique<RE2>(pattern, TextOptions(kOneMaxMem));
@@ -977,70 +1088,83 @@ Status Compile(std::vector<Rule> rules, Compiled* out) {
         pattern = std::move(relaxed);
       }
     }
-    std::vector<std::unique_ptr<RE2::Set>>& sets = attr ? attr_sets : text_sets;
-    const size_t slots = attr ? ai.size() : ti.size();
-    if (sets.empty() || (!attr && slots == sets.size() * kTextRulesPerSet)) {
-      sets.push_back(std::make_unique<RE2::Set>(
-          attr ? AttrOptions(kSetMaxMem) : TextOptions(kTextSetMaxMem),
-          RE2::UNANCHORED));
+    Chunk* chunk = nullptr;
+    if (is_attr) {
+      if (attr.empty()) {
+        attr.push_back({std::make_unique<RE2::Set>(AttrOptions(kSetMaxMem),
+                                                   RE2::UNANCHORED),
+                        {},
+                        {}});
+      }
+      chunk = &attr.back();
+    } else {
+      const TextKind kind = KindOfText(r.pattern);
+      const int k = static_cast<int>(kind);
+      Chunk*& open = open_text[k];
+      if (open == nullptr || open->rule.size() == kTextRulesPerSet[k]) {
+        text.push_back(
+            {std::make_unique<RE2::Set>(
+                 TextOptions(kTextSetMaxMem),
+                 kind == TextKind::kFree ? RE2::UNANCHORED : RE2::ANCHOR_START),
+             {},
+             {}});
+        open = &text.back();
+      }
+      chunk = open;
     }
     err.clear();
-    if (sets.back()->Add(pattern, &err) < 0) {
+    if (chunk->set->Add(pattern, &err) < 0) {
       AddDiag(r.file, r.line, r.pattern_col > 0 ? r.pattern_col : 1,
               "pattern does not compile: " + err, &diags);
       continue;
     }
-    if (attr) {
-      ai.push_back(static_cast<int>(i));
-    } else {
-      ti.push_back(static_cast<int>(i));
-      text_exact.push_back(std::move(exact));
-    }
+    chunk->rule.push_back(static_cast<int>(i));
+    chunk->exact.push_back(std::move(exact));
   }
   if (!diags.empty()) return Status::InvalidArgument(JoinDiagnostics(diags));
-  for (auto& set : text_sets) {
-    if (!set->Compile()) {
+  for (Chunk& c : text) {
+    if (!c.set->Compile()) {
       return Status::InvalidArgument(
           "rules: 64 text rules need more than 16 MiB of regexp memory; "
           "split or simplify them");
     }
   }
-  for (auto& set : attr_sets) {
-    if (!set->Compile()) {
+  for (Chunk& c : attr) {
+    if (!c.set->Compile()) {
       return Status::InvalidArgument(
           "rules: the attribute rules need more than 64 MiB of regexp memory; "
           "split or simplify them");
     }
   }
   out->rules = std::move(rules);
-  out->text = std::move(text_sets);
-  out->attr = std::move(attr_sets);
-  out->text_index = std::move(ti);
-  out->attr_index = std::move(ai);
-  out->text_exact = std::move(text_exact);
+  out->text = std::move(text);
+  out->attr = std::move(attr);
   return Status::OK();
 }
 
-// Matches `subject` against every Set of a kind; when a Set's DFA gives up
-// (out of memory), falls back to one regexp per rule of that Set. `exact`
-// is empty or holds an entry per slot (see RelaxedPattern).
-void MatchSets(const std::vector<std::unique_ptr<RE2::Set>>& sets,
-               size_t chunk, const std::vector<std::unique_ptr<RE2>>& exact,
-               const std::vector<int>& index, const std::vector<Rule>& rules,
-               bool attr, std::string_view subject, std::vector<int>* hits) {
+// Matches `subject` against every chunk of a kind; when a Set's DFA gives
+// up (out of memory), falls back to one regexp per rule of that Set.
+void MatchChunks(const std::vector<Chunk>& chunks,
+                 const std::vector<Rule>& rules, bool attr,
+                 std::string_view subject, std::vector<int>* hits) {
   thread_local std::vector<int> slots;
   const re2::StringPiece text(subject.data(), subject.size());
-  for (size_t c = 0; c < sets.size(); ++c) {
-    const size_t first = c * chunk;
-    slots.clear();
+  for (const Chunk& c : chunks) {
+    // Most subjects match no rule of a Set. Asked only whether any rule
+    // matches, the DFA stops at the first match and RE2 allocates nothing;
+    // the slots are asked for when there is a match.
     RE2::Set::ErrorInfo info;
-    if (sets[c]->Match(text, &slots, &info)) {
+    if (!c.set->Match(text, nullptr, &info) &&
+        info.kind == RE2::Set::kNoError) {
+      continue;
+    }
+    slots.clear();
+    if (c.set->Match(text, &slots, &info)) {
       for (int s : slots) {
-        const size_t slot = first + static_cast<size_t>(s);
         // A relaxed pattern's hit stands only if the exact one agrees.
-        const RE2* re = exact.empty() ? nullptr : exact[slot].get();
+        const RE2* re = c.exact[s].get();
         if (re == nullptr || RE2::PartialMatch(text, *re)) {
-          hits->push_back(index[slot]);
+          hits->push_back(c.rule[s]);
         }
       }
       continue;
@@ -1048,10 +1172,9 @@ void MatchSets(const std::vector<std::unique_ptr<RE2::Set>>& sets,
     if (info.kind == RE2::Set::kNoError) continue;  // no match
     const RE2::Options opts =
         attr ? AttrOptions(kOneMaxMem) : TextOptions(kOneMaxMem);
-    const size_t end = std::min(index.size(), first + chunk);
-    for (size_t slot = first; slot < end; ++slot) {
-      RE2 re(WrappedPattern(rules[index[slot]]), opts);
-      if (re.ok() && RE2::PartialMatch(text, re)) hits->push_back(index[slot]);
+    for (int index : c.rule) {
+      RE2 re(WrappedPattern(rules[index]), opts);
+      if (re.ok() && RE2::PartialMatch(text, re)) hits->push_back(index);
     }
   }
 }
@@ -1062,12 +1185,12 @@ void MatchSets(const std::vector<std::unique_ptr<RE2::Set>>& sets,
 // Layout names that merely start like one ("tag-cloud") stay.
 bool IsTaxonomyToken(std::string_view tok) {
   static const std::string_view kPrefixes[] = {
-      "tag-", "tag_", "category-", "category_", "post_tag-", "term-",
-      "format-", "status-", "type-", "postid-",
+      "tag-",  "tag_",    "category-", "category_", "post_tag-",
+      "term-", "format-", "status-",   "type-",     "postid-",
   };
   static const std::string_view kLayout[] = {
-      "list", "links", "cloud", "box", "widget", "wrapper", "container",
-      "title", "label", "nav", "menu",
+      "list",      "links", "cloud", "box", "widget", "wrapper",
+      "container", "title", "label", "nav", "menu",
   };
   for (std::string_view p : kPrefixes) {
     if (tok.size() <= p.size() || !EqualsIgnoreCase(tok.substr(0, p.size()), p))
@@ -1081,7 +1204,8 @@ bool IsTaxonomyToken(std::string_view tok) {
   return false;
 }
 
-// Appends "X=token\n" for every whitespace-separated token of `value`.
+// Appends "X=token\n" for every whitespace-separated token of `value`, and
+// "X-part\n" for every part of it that follows a '-' or '_'.
 void AppendTokens(char field, std::string_view value, bool skip_taxonomy,
                   std::string* out) {
   size_t i = 0;
@@ -1096,6 +1220,15 @@ void AppendTokens(char field, std::string_view value, bool skip_taxonomy,
     out->push_back('=');
     for (char c : tok) out->push_back(Lower(c));
     out->push_back('\n');
+    // Then every part of the token that follows a '-' or '_', marked "X-":
+    // patterns not tied to the token's start match there (WrappedPattern).
+    for (size_t k = 0; k + 1 < tok.size(); ++k) {
+      if (tok[k] != '-' && tok[k] != '_') continue;
+      out->push_back(field);
+      out->push_back('-');
+      for (char c : tok.substr(k + 1)) out->push_back(Lower(c));
+      out->push_back('\n');
+    }
   }
 }
 
@@ -1107,16 +1240,8 @@ Status RuleSet::Adopt(std::vector<Rule> rules, std::unique_ptr<RuleSet>* out) {
   if (!s.ok()) return s;
   std::unique_ptr<RuleSet> set(new RuleSet());
   set->rules_ = std::move(c.rules);
-  if (!c.text.empty()) {
-    set->text_set_.reset(new RegexpSet{std::move(c.text), kTextRulesPerSet,
-                                       std::move(c.text_exact)});
-  }
-  if (!c.attr.empty()) {
-    set->attr_set_.reset(
-        new RegexpSet{std::move(c.attr), c.attr_index.size(), {}});
-  }
-  set->text_index_ = std::move(c.text_index);
-  set->attr_index_ = std::move(c.attr_index);
+  set->text_ = std::move(c.text);
+  set->attr_ = std::move(c.attr);
   *out = std::move(set);
   return Status::OK();
 }
@@ -1160,9 +1285,7 @@ void RuleSet::Check(const std::vector<std::string>& paths,
 }
 
 void RuleSet::MatchText(std::string_view text, std::vector<int>* hits) const {
-  if (!text_set_) return;
-  MatchSets(text_set_->sets, text_set_->chunk, text_set_->exact, text_index_,
-            rules_, false, text, hits);
+  MatchChunks(text_, rules_, false, text, hits);
 }
 
 void RuleSet::MatchElement(std::string_view tag, std::string_view class_attr,
@@ -1170,7 +1293,7 @@ void RuleSet::MatchElement(std::string_view tag, std::string_view class_attr,
                            std::string_view aria_attr,
                            std::string_view itemprop_attr,
                            std::vector<int>* hits) const {
-  if (!attr_set_) return;
+  if (attr_.empty()) return;
   thread_local std::string desc;
   desc.clear();
   if (!tag.empty()) {
@@ -1181,7 +1304,8 @@ void RuleSet::MatchElement(std::string_view tag, std::string_view class_attr,
   // The classes and ids of <html> and <body> describe the page ("no-sidebar",
   // "comments-open", "single-post"), not a part of it: only tag rules see
   // those two elements.
-  const bool page_level = EqualsIgnoreCase(tag, "html") || EqualsIgnoreCase(tag, "body");
+  const bool page_level =
+      EqualsIgnoreCase(tag, "html") || EqualsIgnoreCase(tag, "body");
   if (!page_level) {
     AppendTokens('c', class_attr, true, &desc);
     AppendTokens('i', id_attr, false, &desc);
@@ -1190,8 +1314,7 @@ void RuleSet::MatchElement(std::string_view tag, std::string_view class_attr,
     AppendTokens('p', itemprop_attr, false, &desc);
   }
   if (desc.empty()) return;
-  MatchSets(attr_set_->sets, attr_set_->chunk, attr_set_->exact, attr_index_,
-            rules_, true, desc, hits);
+  MatchChunks(attr_, rules_, true, desc, hits);
 }
 
 bool RuleSet::InScope(int index, std::string_view host,
@@ -1211,7 +1334,8 @@ bool RuleSet::InScope(int index, std::string_view host,
   if (host.size() < site.size()) return false;
   const std::string_view tail = host.substr(host.size() - site.size());
   if (!EqualsIgnoreCase(tail, site)) return false;
-  return host.size() == site.size() || host[host.size() - site.size() - 1] == '.';
+  return host.size() == site.size() ||
+         host[host.size() - site.size() - 1] == '.';
 }
 
 }  // namespace winnow

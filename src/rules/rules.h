@@ -38,18 +38,18 @@ enum class Action {
 };
 
 struct Rule {
-  std::string id;        // stable, unique, e.g. "consent.cookie-notice"
+  std::string id;  // stable, unique, e.g. "consent.cookie-notice"
   Target target = Target::kText;
   Action action = Action::kDrop;
-  double shift = 0;      // for kScore
-  std::string pattern;   // RE2 syntax, as written
-  bool icase = false;    // case-insensitive (attribute targets always are)
-  std::string site;      // host scope ("heise.de" also matches www.heise.de)
-  std::string lang;      // language scope (stop-list name), empty = any
-  std::string file;      // where it was defined
+  double shift = 0;     // for kScore
+  std::string pattern;  // RE2 syntax, as written
+  bool icase = false;   // case-insensitive (attribute targets always are)
+  std::string site;     // host scope ("heise.de" also matches www.heise.de)
+  std::string lang;     // language scope (stop-list name), empty = any
+  std::string file;     // where it was defined
   int line = 0;
-  int col = 0;           // 1-based column of the ID (0 when unknown)
-  int pattern_col = 0;   // 1-based column of the pattern (0 when unknown)
+  int col = 0;          // 1-based column of the ID (0 when unknown)
+  int pattern_col = 0;  // 1-based column of the pattern (0 when unknown)
   bool is_attribute() const { return target != Target::kText; }
 };
 
@@ -107,17 +107,17 @@ class RuleSet {
   // True when rule `index` applies to a page on `host` in language `lang`.
   bool InScope(int index, std::string_view host, std::string_view lang) const;
 
+  // One compiled RE2::Set and the rules in its slots; opaque outside
+  // rules.cc.
+  struct Chunk;
+
  private:
-  // An RE2::Set (a nested class, which cannot be forward-declared).
-  struct RegexpSet;
   RuleSet();
   // Compiles rules that were already checked.
   static Status Adopt(std::vector<Rule> rules, std::unique_ptr<RuleSet>* out);
   std::vector<Rule> rules_;
-  std::unique_ptr<RegexpSet> text_set_;
-  std::unique_ptr<RegexpSet> attr_set_;
-  std::vector<int> text_index_;  // Set slot -> rule index
-  std::vector<int> attr_index_;
+  std::vector<Chunk> text_;  // empty when there is no text rule
+  std::vector<Chunk> attr_;  // empty when there is no attribute rule
 };
 
 }  // namespace winnow

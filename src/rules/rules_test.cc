@@ -454,6 +454,42 @@ TEST(RulesMatch, ClassPatternsAreBoundedAtTokenEdges) {
   EXPECT_EQ(ElementHits(*set, "nav", "", "nav", "nav", "nav", "nav"), Ids{});
 }
 
+// Attribute patterns match the parts of a token after each '-' or '_' on
+// lines of their own ("c-part"): a pattern may still span several parts,
+// and ^ / $ still mean the token's start and end.
+TEST(RulesMatch, PatternsAcrossTokenParts) {
+  auto set = BuildOk(
+      "c.mn    class  drop  main-?nav\n"
+      "c.tail  class  drop  nav$\n"
+      "c.us    class  drop  _x\n");
+  ASSERT_TRUE(set);
+  EXPECT_EQ(ElementHits(*set, "div", "site-main-nav-bar"), Ids{"c.mn"});
+  EXPECT_EQ(ElementHits(*set, "div", "site_mainnav"), Ids{"c.mn"});
+  EXPECT_EQ(ElementHits(*set, "div", "a-b-nav"), Ids{"c.tail"});
+  EXPECT_EQ(ElementHits(*set, "div", "a-nav-b"), Ids{});
+  EXPECT_EQ(ElementHits(*set, "div", "a__x"), Ids{"c.us"});
+  EXPECT_EQ(ElementHits(*set, "div", "a_x"), Ids{});
+  EXPECT_EQ(ElementHits(*set, "div", "_x"), Ids{"c.us"});
+}
+
+// Text rules go into Sets by how their matches start (anchored, anchored
+// with a leading run, anywhere); each kind still finds its matches.
+TEST(RulesMatch, AnchoredRunningAndFreeTextRulesTogether) {
+  auto set = BuildOk(
+      "t.anch  text  drop  ^read more$\n"
+      "t.run   text  drop  ^[\\s\\S]{0,40}\\(photo: [^()]+\\)$\n"
+      "t.free  text  drop  subscribe\n"
+      "t.alt   text  drop  ^a$|b$\n");
+  ASSERT_TRUE(set);
+  EXPECT_EQ(TextHits(*set, "read more"), Ids{"t.anch"});
+  EXPECT_EQ(TextHits(*set, "A harbour at dusk (photo: J. Doe)"),
+            Ids{"t.run"});
+  EXPECT_EQ(TextHits(*set, std::string(50, 'y') + " (photo: J. Doe)"), Ids{});
+  EXPECT_EQ(TextHits(*set, "read more and subscribe"), Ids{"t.free"});
+  EXPECT_EQ(TextHits(*set, "ab"), Ids{"t.alt"});
+  EXPECT_EQ(TextHits(*set, "a"), Ids{"t.alt"});
+}
+
 TEST(RulesMatch, CrossTokenPatternsStayInsideOneToken) {
   auto set = BuildOk("c.ab  class  drop  a.*b\n");
   ASSERT_TRUE(set);
