@@ -163,7 +163,8 @@ void StagePass(const winnow::Extractor& extractor,
 // building the Sets' DFA states, as every new process does; the second
 // shows the steady state of a long batch run.
 void RulesPass(const winnow::Extractor& extractor,
-               const std::vector<std::string>& pages) {
+               const std::vector<std::string>& pages,
+               const std::string& rules_dir) {
   const winnow::Options& options = extractor.options();
   winnow::Arena arena;
   std::string buffer;
@@ -193,8 +194,17 @@ void RulesPass(const winnow::Extractor& extractor,
   size_t text_bytes = 0;
   for (const std::string& t : texts) text_bytes += t.size();
   const auto load_start = Clock::now();
+  winnow::Options rule_options = options;
+  if (!rules_dir.empty()) {
+    rule_options.default_rules = false;
+    rule_options.rule_paths = {rules_dir};
+  }
   std::unique_ptr<winnow::RuleSet> rules;
-  if (!winnow::RuleSet::Load(options, &rules).ok()) return;
+  const winnow::Status loaded = winnow::RuleSet::Load(rule_options, &rules);
+  if (!loaded.ok()) {
+    std::fprintf(stderr, "corpus_throughput: %s\n", loaded.ToString().c_str());
+    return;
+  }
   const double load =
       std::chrono::duration<double>(Clock::now() - load_start).count();
   std::vector<int> hits;
@@ -234,7 +244,7 @@ void RulesPass(const winnow::Extractor& extractor,
 int Usage() {
   std::fprintf(stderr,
                "usage: corpus_throughput [--reps N] [--stages] [--gumbo-only] "
-               "[--rules] DIR\n");
+               "[--rules [RULES]] DIR\n");
   return 2;
 }
 
@@ -245,6 +255,7 @@ int main(int argc, char** argv) {
   bool stages = false;
   bool gumbo_only = false;
   bool rules_only = false;
+  std::string rules_dir;
   std::string dir;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--reps") == 0 && i + 1 < argc) {
@@ -255,6 +266,9 @@ int main(int argc, char** argv) {
       gumbo_only = true;
     } else if (std::strcmp(argv[i], "--rules") == 0) {
       rules_only = true;
+      if (i + 1 < argc && argv[i + 1][0] != '-' && i + 2 < argc) {
+        rules_dir = argv[++i];
+      }
     } else if (argv[i][0] == '-') {
       return Usage();
     } else {
@@ -320,7 +334,7 @@ int main(int argc, char** argv) {
   }
 
   if (rules_only) {
-    RulesPass(*extractor, pages);
+    RulesPass(*extractor, pages, rules_dir);
     return 0;
   }
 
