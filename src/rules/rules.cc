@@ -35,13 +35,16 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <limits>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <system_error>
 #include <unordered_map>
 #include <utility>
 
 #include "embed/embedded.h"
+#include "util/utf8.h"
 
 namespace winnow {
 namespace {
@@ -478,14 +481,23 @@ std::string WrappedPattern(const Rule& rule) {
 constexpr int kRelaxRepeat = 8;
 
 // Returns `p` with every counted repetition X{m,n} whose bound reaches
-// kRelaxRepeat replaced by X*, or "" when there is none. RE2 expands X{0,200}
+// kRelaxRepeat replaced by X{m,} (X* or X+ for m = 0 or 1; X* when m itself
+// reaches kRelaxRepeat), or "" when there is none. RE2 expands X{0,200}
 // into 200 copies of X; in a Set, whose DFA has to track every rule at once
 // and run to the end of the text (many-match), a few such rules multiply the
 // DFA states until its cache thrashes: 63 of them made matching the
-// corpus's blocks 20 to 40 times slower. X* accepts everything X{m,n} does,
-// so the relaxed pattern matches a superset, and each hit is confirmed with
-// the exact pattern (RuleSet::MatchText), which keeps the result exact.
-std::string RelaxedPattern(std::string_view p) {
+// corpus's blocks 20 to 40 times slower. X{m,} accepts everything X{m,n}
+// does, so the relaxed pattern matches a superset, and each hit is confirmed
+// with the exact pattern (ExactPattern), which keeps the result exact.
+//
+// *exact_up_to receives the length, in code points, up to which a hit of
+// the relaxed pattern needs no confirmation: the smallest upper bound n of
+// the relaxed repetitions, or 0 when a lower bound was dropped or the
+// pattern has \C (which matches less than a code point). A text that long
+// holds at most n iterations of X that are not empty, and empty ones can be
+// left out down to m, so the exact pattern matches it too.
+std::string RelaxedPattern(std::string_view p, int64_t* exact_up_to) {
+  int64_t up_to = std::numeric_limits<int64_t>::max();
   std::string out;
   bool changed = false;
   bool in_class = false;
@@ -506,6 +518,8 @@ std::string RelaxedPattern(std::string_view p) {
       if (e == 'Q') {  // \Q...\E is literal
         const size_t q = p.find("\\E", i + 2);
         end = q == std::string_view::npos ? p.size() : q + 2;
+      } else if (e == 'C') {
+        up_to = 0;
       } else if ((e == 'x' || e == 'p' || e == 'P') && end < p.size() &&
                  p[end] == '{') {  // \x{41}, \p{Greek}
         const size_t q = p.find('}', end);
@@ -549,7 +563,15 @@ std::string RelaxedPattern(std::string_view p) {
           if (j < p.size() && p[j] != '}') valid = digits(&j, &hi);
         }
         if (valid && j < p.size() && p[j] == '}' && hi >= kRelaxRepeat) {
-          out.push_back('*');
+          if (lo == 0 || lo >= kRelaxRepeat) {
+            out.push_back('*');
+            if (lo > 0) up_to = 0;
+          } else if (lo == 1) {
+            out.push_back('+');
+          } else {
+            out += "{" + std::to_string(lo) + ",}";
+          }
+          up_to = std::min<int64_t>(up_to, hi);
           changed = true;
           i = j + 1;
           continue;
@@ -559,6 +581,7 @@ std::string RelaxedPattern(std::string_view p) {
     out.push_back(c);
     ++i;
   }
+  if (exact_up_to != nullptr) *exact_up_to = changed ? up_to : 0;
   return changed ? out : std::string();
 }
 
@@ -951,13 +974,49 @@ bool ParseRules(std::string_view source, std::string_view file_name,
 
 // ---- RuleSet ----------------------------------------------------------------
 
+namespace {
+
+// The exact form of a relaxed pattern (RelaxedPattern), which confirms the
+// relaxed one's hits on texts longer than it needs to, compiled when first
+// needed: compiling the large counted repetitions of all of them was half
+// of every process's start-up (0.58 of 1.2 billion instructions), and most
+// hits are on short texts. Rules are checked before they get here
+// (CheckPattern), so it compiles.
+class ExactPattern {
+ public:
+  ExactPattern(std::string pattern, int64_t up_to)
+      : pattern_(std::move(pattern)), up_to_(up_to) {}
+
+  // True when the pattern matches somewhere in `text`, given that the
+  // relaxed pattern does. Thread-safe.
+  bool Confirms(std::string_view text) const {
+    if (static_cast<int64_t>(text.size()) <= up_to_ ||
+        static_cast<int64_t>(CountCodePoints(text)) <= up_to_) {
+      return true;
+    }
+    std::call_once(once_, [this] {
+      re_ = std::make_unique<RE2>(pattern_, TextOptions(kOneMaxMem));
+    });
+    return re_->ok() &&
+           RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re_);
+  }
+
+ private:
+  const std::string pattern_;
+  const int64_t up_to_;  // see RelaxedPattern
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<RE2> re_;
+};
+
+}  // namespace
+
 // One RE2::Set and the rules in its slots.
 struct RuleSet::Chunk {
   std::unique_ptr<RE2::Set> set;
   std::vector<int> rule;  // slot -> index into rules_
   // Slot -> the exact pattern when the Set holds a relaxed one
   // (RelaxedPattern), else null.
-  std::vector<std::unique_ptr<RE2>> exact;
+  std::vector<std::unique_ptr<ExactPattern>> exact;
 };
 
 RuleSet::RuleSet() = default;
@@ -1079,16 +1138,12 @@ Status Compile(std::vector<Rule> rules, Compiled* out) {
     const Rule& r = rules[i];
     const bool is_attr = r.is_attribute();
     std::string pattern = WrappedPattern(r);
-    std::unique_ptr<RE2> exact;
+    std::unique_ptr<ExactPattern> exact;
     if (!is_attr) {
-      std::string relaxed = RelaxedPattern(pattern);
+      int64_t up_to = 0;
+      std::string relaxed = RelaxedPattern(pattern, &up_to);
       if (!relaxed.empty()) {
-        exact = std::make_unique<RE2>(pattern, TextOptions(kOneMaxMem));
-        if (!exact->ok()) {
-          AddDiag(r.file, r.line, r.pattern_col > 0 ? r.pattern_col : 1,
-                  "pattern does not compile: " + exact->error(), &diags);
-          continue;
-        }
+        exact = std::make_unique<ExactPattern>(std::move(pattern), up_to);
         pattern = std::move(relaxed);
       }
     }
@@ -1166,8 +1221,8 @@ void MatchChunks(const std::vector<Chunk>& chunks,
     if (c.set->Match(text, &slots, &info)) {
       for (int s : slots) {
         // A relaxed pattern's hit stands only if the exact one agrees.
-        const RE2* re = c.exact[s].get();
-        if (re == nullptr || RE2::PartialMatch(text, *re)) {
+        const ExactPattern* re = c.exact[s].get();
+        if (re == nullptr || re->Confirms(subject)) {
           hits->push_back(c.rule[s]);
         }
       }

@@ -161,8 +161,9 @@ TEST(RulesParse, ValidFile) {
 }
 
 TEST(RulesParse, CrlfAndByteOrderMark) {
-  std::vector<Rule> rules =
-      ParseOk("\xEF\xBB\xBF" "a.b  text  drop  ^x$\r\nc.d  text  drop  ^y$\r\n");
+  std::vector<Rule> rules = ParseOk(
+      "\xEF\xBB\xBF"
+      "a.b  text  drop  ^x$\r\nc.d  text  drop  ^y$\r\n");
   ASSERT_EQ(rules.size(), 2u);
   EXPECT_EQ(rules[0].pattern, "^x$");
   EXPECT_EQ(rules[1].line, 2);
@@ -276,11 +277,10 @@ TEST(RulesDiagnostics, ToStringFormats) {
 
 TEST(RulesDiagnostics, BrokenRegexOnLineThree) {
   TempDir dir;
-  const std::string file = dir.Write(
-      "broken.rules",
-      "# header\n"
-      "ok.rule  text  drop  ^fine$\n"
-      "bad.rule  text  drop  ^(unclosed\n");
+  const std::string file = dir.Write("broken.rules",
+                                     "# header\n"
+                                     "ok.rule  text  drop  ^fine$\n"
+                                     "bad.rule  text  drop  ^(unclosed\n");
   Options options;
   options.default_rules = false;
   options.rule_paths = {file};
@@ -302,8 +302,9 @@ TEST(RulesDiagnostics, DuplicateIdsAcrossFiles) {
   RuleSet::Check({dir.path()}, &diags);
   ASSERT_EQ(diags.size(), 1u);
   EXPECT_EQ(diags[0].ToString(),
-            dir.path() + "/sub/b.rules:2:3: duplicate rule ID 'dup.id' (first "
-                         "defined at " +
+            dir.path() +
+                "/sub/b.rules:2:3: duplicate rule ID 'dup.id' (first "
+                "defined at " +
                 dir.path() + "/a.rules:1)");
 
   Options options;
@@ -350,7 +351,8 @@ TEST(RulesDiagnostics, MissingPath) {
   std::vector<RuleDiagnostic> diags;
   RuleSet::Check({"/no/such/winnow/rules"}, &diags);
   ASSERT_EQ(diags.size(), 1u);
-  EXPECT_EQ(diags[0].ToString(), "/no/such/winnow/rules: no such file or folder");
+  EXPECT_EQ(diags[0].ToString(),
+            "/no/such/winnow/rules: no such file or folder");
 }
 
 TEST(RulesDiagnostics, BuildChecksProgrammaticRules) {
@@ -381,7 +383,8 @@ TEST(RulesDiagnostics, BuildChecksProgrammaticRules) {
   EXPECT_EQ(set, nullptr);
 }
 
-// ---- Loading -----------------------------------------------------------------
+// ---- Loading
+// -----------------------------------------------------------------
 
 TEST(RulesLoad, FolderIsWalkedRecursivelyInOrder) {
   TempDir dir;
@@ -423,7 +426,8 @@ TEST(RulesLoad, DefaultsAreEmbeddedAndNamedRules) {
   }
 }
 
-// ---- Matching ----------------------------------------------------------------
+// ---- Matching
+// ----------------------------------------------------------------
 
 TEST(RulesMatch, ClassPatternsAreBoundedAtTokenEdges) {
   auto set = BuildOk(
@@ -482,8 +486,7 @@ TEST(RulesMatch, AnchoredRunningAndFreeTextRulesTogether) {
       "t.alt   text  drop  ^a$|b$\n");
   ASSERT_TRUE(set);
   EXPECT_EQ(TextHits(*set, "read more"), Ids{"t.anch"});
-  EXPECT_EQ(TextHits(*set, "A harbour at dusk (photo: J. Doe)"),
-            Ids{"t.run"});
+  EXPECT_EQ(TextHits(*set, "A harbour at dusk (photo: J. Doe)"), Ids{"t.run"});
   EXPECT_EQ(TextHits(*set, std::string(50, 'y') + " (photo: J. Doe)"), Ids{});
   EXPECT_EQ(TextHits(*set, "read more and subscribe"), Ids{"t.free"});
   EXPECT_EQ(TextHits(*set, "ab"), Ids{"t.alt"});
@@ -520,8 +523,7 @@ TEST(RulesMatch, EachAttributeTarget) {
             Ids{"t.attr"});
   EXPECT_EQ(ElementHits(*set, "div", "c-articlebody"), Ids{"t.attr"});
   EXPECT_EQ(ElementHits(*set, "div", "", "articlebody"), Ids{"t.attr"});
-  EXPECT_EQ(ElementHits(*set, "div", "", "", "", "articlebody"),
-            Ids{"t.attr"});
+  EXPECT_EQ(ElementHits(*set, "div", "", "", "", "articlebody"), Ids{"t.attr"});
 }
 
 TEST(RulesMatch, PageLevelElementsAndTaxonomyClasses) {
@@ -631,7 +633,8 @@ TEST(RulesMatch, HundredsOfGeneratedRules) {
   }
 }
 
-// ---- The default rules -------------------------------------------------------
+// ---- The default rules
+// -------------------------------------------------------
 
 #ifdef WINNOW_SOURCE_DIR
 const std::string kRulesDir = std::string(WINNOW_SOURCE_DIR) + "/rules";
@@ -730,7 +733,8 @@ TEST(DefaultRules, SeedChromeIsCaughtByGeneralRules) {
       "Stay Informed",
       "When you subscribe to the blog, we will send you an e-mail when there "
       "are new updates on the site so you wouldn't miss them.",
-      "Neue Sicherheitsl\xC3\xBC" "cken in verschiedenen modernen R...",
+      "Neue Sicherheitsl\xC3\xBC"
+      "cken in verschiedenen modernen R...",
       "Patchday SAP: NetWeaver-Produkte sind f\xC3\xBCr Schadcod...",
       "Kommentare",
       "Derzeit gibt es keine Kommentare. Schreibe den ersten Kommentar!",
@@ -776,37 +780,70 @@ TEST(DefaultRules, MultilingualChrome) {
       "stimmen Sie der Verwendung zu.",
       "Nous utilisons des cookies pour vous garantir la meilleure "
       "exp\xC3\xA9rience sur notre site. Si vous continuez, vous acceptez.",
-      "Utilizamos cookies propias y de terceros. Si contin\xC3\xBA" "a "
+      "Utilizamos cookies propias y de terceros. Si contin\xC3\xBA"
+      "a "
       "navegando, consideramos que acepta su uso.",
       "Questo sito utilizza cookie tecnici. Cliccando su accetta si "
       "acconsente all'uso dei cookie.",
       "Wij gebruiken cookies om uw ervaring te verbeteren. Klik op akkoord.",
-      "Alle akzeptieren", "Accept all cookies", "Tout accepter",
+      "Alle akzeptieren",
+      "Accept all cookies",
+      "Tout accepter",
       // Sharing and following.
-      "Share on Facebook", "Teilen", "Partager", "Compartir", "Condividi",
-      "Delen", "Facebook Twitter LinkedIn WhatsApp E-Mail",
+      "Share on Facebook",
+      "Teilen",
+      "Partager",
+      "Compartir",
+      "Condividi",
+      "Delen",
+      "Facebook Twitter LinkedIn WhatsApp E-Mail",
       "Follow us on Facebook, Twitter and Instagram",
       "Folgen Sie uns auf Mastodon",
       // Comments.
-      "Comments", "Commentaires", "Comentarios", "Commenti", "Reacties",
-      "Leave a Reply", "No comments yet.",
+      "Comments",
+      "Commentaires",
+      "Comentarios",
+      "Commenti",
+      "Reacties",
+      "Leave a Reply",
+      "No comments yet.",
       "Your email address will not be published. Required fields are "
       "marked *",
       // Related and read more.
-      "Related articles", "Das k\xC3\xB6nnte Sie auch interessieren",
-      "\xC3\x80 lire aussi", "Art\xC3\xAD" "culos relacionados", "Leggi anche",
-      "Lees ook", "Read more", "Weiterlesen",
+      "Related articles",
+      "Das k\xC3\xB6nnte Sie auch interessieren",
+      "\xC3\x80 lire aussi",
+      "Art\xC3\xAD"
+      "culos relacionados",
+      "Leggi anche",
+      "Lees ook",
+      "Read more",
+      "Weiterlesen",
       // Subscriptions.
-      "Subscribe to our newsletter", "Sign up", "Newsletter abonnieren",
+      "Subscribe to our newsletter",
+      "Sign up",
+      "Newsletter abonnieren",
       "Already a subscriber? Sign in",
       // Footers, ads, credits, navigation.
       "\xC2\xA9 2025 Example Media. All rights reserved.",
-      "Impressum | Datenschutz | AGB | Kontakt", "Advertisement", "Anzeige",
-      "Werbung", "Publicit\xC3\xA9", "Tags: Microsoft, Exchange", "Print",
-      "(Bild: heise online)", "Foto: picture alliance / dpa",
-      "Photo: Reuters", "Originally published on Medium.", "Skip to content",
-      "Zum Inhalt springen", "Home \xE2\x80\xBA News \xE2\x80\xBA Security",
-      "Back to top", "Page 2 of 5", "March 3, 2024", "12.03.2024",
+      "Impressum | Datenschutz | AGB | Kontakt",
+      "Advertisement",
+      "Anzeige",
+      "Werbung",
+      "Publicit\xC3\xA9",
+      "Tags: Microsoft, Exchange",
+      "Print",
+      "(Bild: heise online)",
+      "Foto: picture alliance / dpa",
+      "Photo: Reuters",
+      "Originally published on Medium.",
+      "Skip to content",
+      "Zum Inhalt springen",
+      "Home \xE2\x80\xBA News \xE2\x80\xBA Security",
+      "Back to top",
+      "Page 2 of 5",
+      "March 3, 2024",
+      "12.03.2024",
       "Lesezeit: 4 Minuten",
   };
   for (const char* t : kChrome) {
@@ -834,10 +871,12 @@ TEST(DefaultRules, ProseIsLeftAlone) {
       "Mehr als 100.000 Exchange-Server sollen in den USA betroffen gewesen "
       "sein, in Deutschland mehrere Zehntausend.",
       "Als Microsoft Anfang M\xC3\xA4rz 2021 Sicherheitsupdates "
-      "ver\xC3\xB6" "ffentlichte, wurden die Angriffe ein weiteres Mal "
+      "ver\xC3\xB6"
+      "ffentlichte, wurden die Angriffe ein weiteres Mal "
       "verst\xC3\xA4rkt.",
       "Das Verfahren ist am US-Bundesbezirksgericht f\xC3\xBCr das "
-      "s\xC3\xBC" "dliche Texas unter dem Az. 4:23-cr-00523 anh\xC3\xA4ngig.",
+      "s\xC3\xBC"
+      "dliche Texas unter dem Az. 4:23-cr-00523 anh\xC3\xA4ngig.",
       // Sentences that start like chrome.
       "Share prices fell sharply on Monday after the company announced its "
       "results.",
@@ -849,7 +888,8 @@ TEST(DefaultRules, ProseIsLeftAlone) {
       "study found.",
       "This website uses cookies to track users across sites, the regulator "
       "found, and fined it for violating privacy rules.",
-      "Nous utilisons des cookies depuis des ann\xC3\xA9" "es, explique le "
+      "Nous utilisons des cookies depuis des ann\xC3\xA9"
+      "es, explique le "
       "chercheur, mais la confidentialit\xC3\xA9 reste un probl\xC3\xA8me.",
       "Die Kommentare des Ministers sorgten f\xC3\xBCr Aufregung im "
       "Bundestag.",
@@ -868,7 +908,8 @@ TEST(DefaultRules, ProseIsLeftAlone) {
       "Il governo ha annunciato luned\xC3\xAC un piano di investimenti.",
       "De regering heeft maandag een investeringsplan aangekondigd.",
       // Headings: the German singular labels an opinion piece.
-      "Kommentar", "Why Exchange servers remain a target",
+      "Kommentar",
+      "Why Exchange servers remain a target",
       "Wie die Angreifer vorgingen",
   };
   for (const char* t : kProse) {
@@ -887,21 +928,20 @@ TEST(DefaultRules, ElementRules) {
     return false;
   };
   EXPECT_TRUE(has_prefix(ElementHits(*set, "nav", ""), "navigation."));
-  EXPECT_TRUE(has_prefix(ElementHits(*set, "div", "cookie-banner"),
-                         "consent."));
+  EXPECT_TRUE(
+      has_prefix(ElementHits(*set, "div", "cookie-banner"), "consent."));
   EXPECT_TRUE(has_prefix(ElementHits(*set, "div", "", "onetrust-banner-sdk"),
                          "consent."));
-  EXPECT_TRUE(has_prefix(ElementHits(*set, "div", "sharedaddy sd-sharing"),
-                         "social."));
-  EXPECT_TRUE(has_prefix(ElementHits(*set, "div", "", "comments"),
-                         "comments."));
-  EXPECT_TRUE(has_prefix(ElementHits(*set, "div", "jp-relatedposts"),
-                         "related."));
-  EXPECT_TRUE(has_prefix(ElementHits(*set, "div", "entry-content"),
-                         "containers."));
-  EXPECT_TRUE(has_prefix(ElementHits(*set, "div", "", "", "", "",
-                                     "articleBody"),
-                         "containers."));
+  EXPECT_TRUE(
+      has_prefix(ElementHits(*set, "div", "sharedaddy sd-sharing"), "social."));
+  EXPECT_TRUE(
+      has_prefix(ElementHits(*set, "div", "", "comments"), "comments."));
+  EXPECT_TRUE(
+      has_prefix(ElementHits(*set, "div", "jp-relatedposts"), "related."));
+  EXPECT_TRUE(
+      has_prefix(ElementHits(*set, "div", "entry-content"), "containers."));
+  EXPECT_TRUE(has_prefix(
+      ElementHits(*set, "div", "", "", "", "", "articleBody"), "containers."));
   // Page-builder and layout classes are not sidebars or widgets.
   for (const char* cls :
        {"elementor-widget-container", "content-sidebar-wrap", "no-sidebar",
@@ -942,6 +982,30 @@ TEST(RuleMatching, CountedRepetitionsStayExact) {
   EXPECT_EQ(TextHits(*set, "x:" + std::string(21, '.')), Ids{});
   EXPECT_EQ(TextHits(*set, std::string(8, 'y') + "z"), Ids{"t.lazy"});
   EXPECT_EQ(TextHits(*set, std::string(7, 'y') + "z"), Ids{});
+}
+
+// A relaxed pattern keeps its lower bounds (X{2,10} becomes X{2,}), so a
+// hit on a text no longer than the smallest upper bound needs no check with
+// the exact pattern; longer texts get the check. Lengths are code points.
+TEST(RuleMatching, RelaxedHitsOnShortTextsStayExact) {
+  auto set = BuildOk(
+      "t.low    text  drop  ^a[\\s\\S]{2,10}$\n"
+      "t.cps    text  drop  ^[\\s\\S]{0,9}!$\n"
+      "t.high   text  drop  ^b[\\s\\S]{9,12}$\n");
+  const std::string e = "\xC3\xA9";  // U+00E9, two bytes
+  EXPECT_EQ(TextHits(*set, "ax"), Ids{});
+  EXPECT_EQ(TextHits(*set, "axx"), Ids{"t.low"});
+  EXPECT_EQ(TextHits(*set, "a" + std::string(10, 'x')), Ids{"t.low"});
+  EXPECT_EQ(TextHits(*set, "a" + std::string(11, 'x')), Ids{});
+  std::string nine, ten;
+  for (int i = 0; i < 9; ++i) nine += e;
+  ten = nine + e;
+  EXPECT_EQ(TextHits(*set, nine.substr(2) + "!"), Ids{"t.cps"});
+  EXPECT_EQ(TextHits(*set, nine + "!"), Ids{"t.cps"});
+  EXPECT_EQ(TextHits(*set, ten + "!"), Ids{});
+  EXPECT_EQ(TextHits(*set, "bxxx"), Ids{});
+  EXPECT_EQ(TextHits(*set, "b" + std::string(9, 'x')), Ids{"t.high"});
+  EXPECT_EQ(TextHits(*set, "b" + std::string(13, 'x')), Ids{});
 }
 
 TEST(RuleMatching, BracesThatAreNotRepetitionsStay) {

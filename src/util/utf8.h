@@ -39,6 +39,14 @@ inline uint32_t NextCodePoint(std::string_view s, size_t* i) {
   return cp;
 }
 
+// The number of code points in `s` (of bytes that start one, for invalid
+// UTF-8).
+inline size_t CountCodePoints(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 }  // namespace winnow
 
 #endif  // WINNOW_UTIL_UTF8_H_
