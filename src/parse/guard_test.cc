@@ -59,11 +59,10 @@ TreeShape ParseShape(const std::string& html) {
   gopts.deallocator = TestFree;
   gopts.userdata = &arena;
   gopts.max_errors = 0;
-  GumboOutput* output = gumbo_parse_with_options(&gopts, html.c_str(),
-                                                 html.size());
+  GumboOutput* output =
+      gumbo_parse_with_options(&gopts, html.c_str(), html.size());
   TreeShape shape;
-  std::vector<std::pair<const GumboNode*, int>> stack{
-      {output->document, 0}};
+  std::vector<std::pair<const GumboNode*, int>> stack{{output->document, 0}};
   while (!stack.empty()) {
     auto [n, d] = stack.back();
     stack.pop_back();
@@ -181,7 +180,8 @@ TEST(GuardTest, AttributesOverTheCapAreDropped) {
             "<p a=1 b='2' c=\"3\">x</p>");
   EXPECT_EQ(report.attributes_dropped, 2u);
   EXPECT_EQ(Guarded("<svg><g a b c d e f/></svg>", options, &report),
-            "<svg><g a b c />" "</svg>");
+            "<svg><g a b c />"
+            "</svg>");
   // A quoted '>' does not end the tag.
   EXPECT_EQ(Guarded("<p a b c d='>'>x", options, &report), "<p a b c>x");
   // End tags lose their attributes.
@@ -193,15 +193,20 @@ TEST(GuardTest, OutOfRangeReferencesBecomeReplacementCharacters) {
   EXPECT_EQ(Guarded("<p>a&#2147483648;b&#0;c&#xD800;d&#x110000;e"
                     "&#99999999999999999999999;f&#1114111;g&#x10FFFF;h&#;</p>",
                     {}, &report),
-            "<p>a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD" "d\xEF\xBF\xBD"
-            "e\xEF\xBF\xBD" "f&#1114111;g&#x10FFFF;h&#;</p>");
+            "<p>a\xEF\xBF\xBD"
+            "b\xEF\xBF\xBD"
+            "c\xEF\xBF\xBD"
+            "d\xEF\xBF\xBD"
+            "e\xEF\xBF\xBD"
+            "f&#1114111;g&#x10FFFF;h&#;</p>");
   EXPECT_EQ(report.references_replaced, 5u);
   // In attribute values too, not in scripts.
   EXPECT_EQ(Guarded("<a title='&#4294967296;'>x</a><script>'&#0;'</script>"),
             "<a title='\xEF\xBF\xBD'>x</a><script>'&#0;'</script>");
   // NUL in text.
   EXPECT_EQ(Guarded(std::string("<p>a\0b</p>", 10)),
-            "<p>a\xEF\xBF\xBD" "b</p>");
+            "<p>a\xEF\xBF\xBD"
+            "b</p>");
 }
 
 TEST(GuardTest, GumboKeepsTheTextAfterAnOverlongReference) {
@@ -256,24 +261,22 @@ TEST(GuardTest, FormattingElementsAreNotOpenedDeep) {
   Options options;
   options.max_depth = 64;  // formatting up to depth 8
   GuardReport report;
-  const std::string out =
-      Guarded(Repeat("<div>", 40) + "<b>x</b><a href=y>y</a>" +
-                  Repeat("</div>", 40),
-              options, &report);
+  const std::string out = Guarded(
+      Repeat("<div>", 40) + "<b>x</b><a href=y>y</a>" + Repeat("</div>", 40),
+      options, &report);
   EXPECT_EQ(report.formatting_dropped, 2u);
-  EXPECT_EQ(out, Repeat("<div>", 40) + "x<!---->y<!---->" +
-                     Repeat("</div>", 40));
+  EXPECT_EQ(out,
+            Repeat("<div>", 40) + "x<!---->y<!---->" + Repeat("</div>", 40));
 }
 
 TEST(GuardTest, RawTextIsNotParsed) {
   Options options;
   options.max_depth = 5;
   GuardReport report;
-  const std::string html = "<script>" + Repeat("<div>", 100) +
-                           "</script><style>" + Repeat("<b>", 100) +
-                           "</STYLE ><title>" + Repeat("<p>", 50) +
-                           "</title><textarea>" + Repeat("<i>", 50) +
-                           "</textarea><xmp><div></xmp>";
+  const std::string html =
+      "<script>" + Repeat("<div>", 100) + "</script><style>" +
+      Repeat("<b>", 100) + "</STYLE ><title>" + Repeat("<p>", 50) +
+      "</title><textarea>" + Repeat("<i>", 50) + "</textarea><xmp><div></xmp>";
   EXPECT_EQ(Guarded(html, options, &report), html);
   EXPECT_FALSE(report.limited());
   // <plaintext> takes the rest.
@@ -297,9 +300,9 @@ TEST(GuardTest, CommentsAndBogusCommentsAreSkipped) {
 }
 
 TEST(GuardTest, CutTagsAtTheEndAreLeftAlone) {
-  for (const char* html : {"<p>x<a href=\"&amp", "<p>x<a href='", "<p>x<a b",
-                           "<p>x</a", "<p>x<a href=x", "<", "</", "<!-", "&#",
-                           "&#x", "&#12"}) {
+  for (const char* html :
+       {"<p>x<a href=\"&amp", "<p>x<a href='", "<p>x<a b", "<p>x</a",
+        "<p>x<a href=x", "<", "</", "<!-", "&#", "&#x", "&#12"}) {
     EXPECT_EQ(Guarded(html), html);
   }
 }
@@ -308,13 +311,55 @@ TEST(GuardTest, CutTagsAtTheEndAreLeftAlone) {
 // nests: random tag soup from every kind of tag, guarded with a small
 // max_depth, never parses into a tree much deeper than that.
 TEST(GuardTest, RandomTagSoupStaysWithinTheBound) {
-  static const char* const kTags[] = {
-      "div", "p", "b", "i", "a", "span", "li", "ul", "ol", "table", "tr",
-      "td", "th", "tbody", "caption", "select", "option", "optgroup", "form",
-      "svg", "math", "mi", "foreignObject", "desc", "g", "font", "nobr",
-      "em", "h1", "h2", "dd", "dt", "dl", "button", "template", "object",
-      "applet", "marquee", "section", "pre", "noscript", "label", "x-y",
-      "body", "html", "head", "frameset", "colgroup", "annotation-xml"};
+  static const char* const kTags[] = {"div",
+                                      "p",
+                                      "b",
+                                      "i",
+                                      "a",
+                                      "span",
+                                      "li",
+                                      "ul",
+                                      "ol",
+                                      "table",
+                                      "tr",
+                                      "td",
+                                      "th",
+                                      "tbody",
+                                      "caption",
+                                      "select",
+                                      "option",
+                                      "optgroup",
+                                      "form",
+                                      "svg",
+                                      "math",
+                                      "mi",
+                                      "foreignObject",
+                                      "desc",
+                                      "g",
+                                      "font",
+                                      "nobr",
+                                      "em",
+                                      "h1",
+                                      "h2",
+                                      "dd",
+                                      "dt",
+                                      "dl",
+                                      "button",
+                                      "template",
+                                      "object",
+                                      "applet",
+                                      "marquee",
+                                      "section",
+                                      "pre",
+                                      "noscript",
+                                      "label",
+                                      "x-y",
+                                      "body",
+                                      "html",
+                                      "head",
+                                      "frameset",
+                                      "colgroup",
+                                      "annotation-xml"};
   std::mt19937 rng(12345);
   const int kMax = 40;
   Options options;
@@ -354,14 +399,15 @@ TEST(GuardTest, HostileShapesParseQuickly) {
     bool limited;  // the guard has to step in
   };
   std::string attrs = "<div";
-  for (int i = 0; i < 200000; ++i) attrs += " a" + std::to_string(i);
+  // After a '/', unread attributes get past the pre-parse strip.
+  for (int i = 0; i < 200000; ++i) attrs += "/a" + std::to_string(i);
   attrs += ">x</div>";
   std::string adoption;
   for (int i = 0; i < 8000; ++i)
     adoption += "<p><b id=i" + std::to_string(i) + ">x</p>";
   const Case cases[] = {
-      {"nested divs",
-       Repeat("<div>", 100000) + "x" + Repeat("</div>", 100000), true},
+      {"nested divs", Repeat("<div>", 100000) + "x" + Repeat("</div>", 100000),
+       true},
       {"unclosed b", Repeat("<b>", 100000) + "x", true},
       {"unclosed a", Repeat("<a href=x>", 100000) + "x", false},
       {"unclosed tables", Repeat("<table>", 50000), false},
@@ -482,8 +528,8 @@ TEST(GuardModelTest, RawTextGuessesDoNotUnboundTheRest) {
   // in it as raw text; there the guard does not trust its idea of the
   // namespace and counts the markup all the same (too deep is safe).
   GuardReport report;
-  Guarded("<math><annotation-xml encoding='text/html'><style>" + divs,
-          options, &report);
+  Guarded("<math><annotation-xml encoding='text/html'><style>" + divs, options,
+          &report);
   EXPECT_GT(report.start_tags_dropped, 200u);
 }
 

@@ -31,16 +31,17 @@ namespace winnow {
 //  - the contents of <noscript> when they are only elements that stay
 //    inside it (images, frames, styles ...), and text only once the body
 //    has begun (in <head>, text would end the head and start the body);
-//  - the quoted values of attributes that nothing reads: everything but
-//    class, id, role, aria-label, itemprop, style, type, lang, hidden,
-//    content, name, property, charset, http-equiv (and encoding, prompt,
-//    action, which steer the parser), so href="/a" becomes href="".
-//    Formatting elements other than <a> keep all values, as the parser
-//    compares them. A stage that reads another attribute's value must add
-//    it to KeepsValue in prestrip.cc.
-// Tags are otherwise kept byte for byte, so elements keep their attributes
-// and the tree its shape. An element left open at the end of the input
-// loses everything up to the end, as it would have contained it.
+//  - the attributes that nothing reads, name and value: all but class, id,
+//    role, aria-label, itemprop, style, type, lang, hidden, content, name,
+//    property, charset, http-equiv (and encoding, prompt, action, which
+//    steer the parser); href loses its value only (href="/a" becomes
+//    href=""), as links are told by it, and so does an attribute that
+//    follows a '/' rather than whitespace. Formatting elements other than
+//    <a> keep all attributes, as the parser compares them. A stage that
+//    reads another attribute must add it to KeepsValue in prestrip.cc.
+// Tags are otherwise kept byte for byte, so the tree keeps its shape. An
+// element left open at the end of the input loses everything up to the end,
+// as it would have contained it.
 // Returns the number of bytes removed. Linear in html.size().
 size_t PrestripHtml(std::string_view html, std::string* out);
 

@@ -18,7 +18,7 @@ std::string Strip(std::string_view html) {
 
 TEST(PrestripHtml, BlanksScriptKeepsTags) {
   EXPECT_EQ(Strip("<p>a</p><script src=x.js>var a = 1 < 2;</script><p>b</p>"),
-            "<p>a</p><script src=x.js></script><p>b</p>");
+            "<p>a</p><script ></script><p>b</p>");
   // The end tag is found in any case and with attributes or spaces.
   EXPECT_EQ(Strip("<SCRIPT>x()</ScRiPt >y"), "<SCRIPT></ScRiPt >y");
   // "</scripts>" is not the end tag.
@@ -113,11 +113,19 @@ TEST(PrestripHtml, AttributeValuesAreNotMarkup) {
             "<p class=a<script>b</script>");
 }
 
-TEST(PrestripHtml, EmptiesUnreadAttributeValues) {
+TEST(PrestripHtml, RemovesUnreadAttributes) {
+  // Name and value go; href keeps its name, which tells a link.
   EXPECT_EQ(Strip("<a href=\"/x?a=1>2\" class=\"Nav\" data-id='7'>t</a>"),
-            "<a href=\"\" class=\"Nav\" data-id=''>t</a>");
+            "<a href=\"\" class=\"Nav\" >t</a>");
   EXPECT_EQ(Strip("<img SRC=\"a.jpg\" srcset=\"a 1x, b 2x\" alt=\"A\">"),
-            "<img SRC=\"\" srcset=\"\" alt=\"\">");
+            "<img   >");
+  // Unquoted values, missing values and attributes without one.
+  EXPECT_EQ(Strip("<td colspan=2 class=c nowrap width=>x</td>"),
+            "<td  class=c  >x</td>");
+  EXPECT_EQ(Strip("<div data-x=\"1\"/>y"), "<div />y");
+  // After a '/' only a quoted value goes: cutting the name could make "/>".
+  EXPECT_EQ(Strip("<div/data-x=\"1\">y"), "<div/data-x=\"\">y");
+  EXPECT_EQ(Strip("<div/data-x>y"), "<div/data-x>y");
   // Read values stay, in any case.
   const std::string kept =
       "<div ID=\"main\" Role=\"main\" aria-label=\"x\" itemprop=\"y\" "
@@ -125,14 +133,16 @@ TEST(PrestripHtml, EmptiesUnreadAttributeValues) {
       "<meta name=\"description\" property=\"og:title\" content=\"c\">"
       "<input type=\"hidden\">";
   EXPECT_EQ(Strip(kept), kept);
-  // Unquoted values stay: without them the next attribute would be the
-  // value.
+  // An unquoted href value stays: without it the next attribute would be
+  // the value.
   EXPECT_EQ(Strip("<a href=/x class=y>t</a>"), "<a href=/x class=y>t</a>");
   // Formatting elements keep theirs: the parser compares them.
   const std::string font = "<font color=\"red\"><b title=\"t\">x</b></font>";
   EXPECT_EQ(Strip(font), font);
   // A tag cut off by the end of input is left whole.
   EXPECT_EQ(Strip("<a href=\"x\" title=\"y"), "<a href=\"x\" title=\"y");
+  // Attributes of end tags stay; the parser ignores them.
+  EXPECT_EQ(Strip("<p>x</p title=\"t\">"), "<p>x</p title=\"t\">");
 }
 
 TEST(PrestripHtml, CollapsesWhitespaceRunsOutsidePre) {
