@@ -77,11 +77,7 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
 
 // 1-based column of byte offset `off` in `line`, counting code points.
 int ColumnOf(std::string_view line, size_t off) {
-  int col = 1;
-  for (size_t i = 0; i < off && i < line.size(); ++i) {
-    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++col;
-  }
-  return col;
+  return 1 + static_cast<int>(CountCodePoints(line.substr(0, off)));
 }
 
 struct Field {
@@ -1184,8 +1180,9 @@ Status Compile(std::vector<Rule> rules, Compiled* out) {
   for (Chunk& c : text) {
     if (!c.set->Compile()) {
       return Status::InvalidArgument(
-          "rules: 64 text rules need more than 16 MiB of regexp memory; "
-          "split or simplify them");
+          "rules: a Set of " + std::to_string(c.rule.size()) +
+          " text rules needs more than 16 MiB of regexp memory; split or "
+          "simplify them");
     }
   }
   for (Chunk& c : attr) {

@@ -8,6 +8,8 @@
 #include <cstring>
 #include <vector>
 
+#include "util/utf8.h"
+
 namespace winnow {
 namespace {
 
@@ -295,9 +297,8 @@ class TextBuffer {
         while (end < text.size() && !MayStartSpace(text[end])) ++end;
       }
       if (in_link) {
-        for (size_t k = i; k < end; ++k) {
-          link_chars_ += (static_cast<unsigned char>(text[k]) & 0xC0) != 0x80;
-        }
+        link_chars_ +=
+            static_cast<int>(CountCodePoints(text.substr(i, end - i)));
       }
       text_.append(text.data() + i, end - i);
       i = end;
