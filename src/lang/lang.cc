@@ -3,6 +3,7 @@
 #include "lang/lang.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 
@@ -73,43 +74,90 @@ bool IsWordCodePoint(uint32_t cp) {
 
 namespace {
 
-// Calls emit(word) for every word of `text`, lower-cased, as a view into
-// *scratch that lives until the next call: no allocation per word. ASCII,
-// most of any text, skips the code point decoding.
+// What an ASCII byte is to the word splitter.
+enum AsciiClass : uint8_t { kSeparator, kWordByte, kUpper };
+
+constexpr std::array<uint8_t, 128> MakeAsciiClasses() {
+  std::array<uint8_t, 128> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kWordByte;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kWordByte;
+  t['\''] = kWordByte;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kUpper;
+  return t;
+}
+constexpr std::array<uint8_t, 128> kAsciiClasses = MakeAsciiClasses();
+
+// Calls emit(word) for every word of `text`, lower-cased, without leading
+// or trailing apostrophes. A word that is lower-case ASCII already, most of
+// them, is a view into `text`; any other is built in *scratch and lives
+// until the next word. Every word of every block goes through here, so it
+// allocates nothing per word.
 template <typename Emit>
 void ForEachWord(std::string_view text, std::string* scratch, Emit emit) {
-  std::string& word = *scratch;
-  word.clear();
-  auto flush = [&]() {
-    size_t end = word.size();
-    while (end > 0 && word[end - 1] == '\'') --end;
+  const char* const s = text.data();
+  const size_t n = text.size();
+  auto emit_trimmed = [&](const char* w, size_t size) {
     size_t lead = 0;
-    while (lead < end && word[lead] == '\'') ++lead;
-    if (lead < end) emit(std::string_view(word.data() + lead, end - lead));
-    word.clear();
+    while (lead < size && w[lead] == '\'') ++lead;
+    while (size > lead && w[size - 1] == '\'') --size;
+    if (lead < size) emit(std::string_view(w + lead, size - lead));
   };
-  for (size_t i = 0; i < text.size();) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
+  // The word code point at `i`, with *next after it, or -1 for a
+  // separator. Right single quotation marks and modifier apostrophes are
+  // apostrophes.
+  auto word_code_point = [&](size_t i, size_t* next) -> int64_t {
+    *next = i;
+    uint32_t cp = NextCodePoint(text, next);
+    if (cp == 0x2019 || cp == 0x2BC) cp = '\'';
+    return IsWordCodePoint(cp) ? static_cast<int64_t>(cp) : -1;
+  };
+  size_t i = 0;
+  while (i < n) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
-      ++i;
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'') {
-        word.push_back(static_cast<char>(c));
-      } else if (c >= 'A' && c <= 'Z') {
-        word.push_back(static_cast<char>(c + 32));
-      } else if (!word.empty()) {
-        flush();
+      if (kAsciiClasses[c] == kSeparator) {
+        ++i;
+        continue;
       }
+    } else {
+      size_t next;
+      if (word_code_point(i, &next) < 0) {
+        i = next;
+        continue;
+      }
+    }
+    // A word starts at i. Lower-case ASCII needs no copy.
+    const size_t start = i;
+    while (i < n) {
+      const unsigned char d = static_cast<unsigned char>(s[i]);
+      if (d >= 0x80 || kAsciiClasses[d] != kWordByte) break;
+      ++i;
+    }
+    if (i == n ||
+        (static_cast<unsigned char>(s[i]) < 0x80 &&
+         kAsciiClasses[static_cast<unsigned char>(s[i])] == kSeparator)) {
+      emit_trimmed(s + start, i - start);
       continue;
     }
-    uint32_t cp = NextCodePoint(text, &i);
-    if (cp == 0x2019 || cp == 0x2BC) cp = '\'';
-    if (IsWordCodePoint(cp)) {
-      AppendUtf8(LowerCodePoint(cp), &word);
-    } else if (!word.empty()) {
-      flush();
+    std::string& word = *scratch;
+    word.assign(s + start, i - start);
+    while (i < n) {
+      const unsigned char d = static_cast<unsigned char>(s[i]);
+      if (d < 0x80) {
+        const uint8_t k = kAsciiClasses[d];
+        if (k == kSeparator) break;
+        word.push_back(static_cast<char>(k == kUpper ? d + 32 : d));
+        ++i;
+        continue;
+      }
+      size_t next;
+      const int64_t cp = word_code_point(i, &next);
+      if (cp < 0) break;  // the outer loop skips it
+      AppendUtf8(LowerCodePoint(static_cast<uint32_t>(cp)), &word);
+      i = next;
     }
+    emit_trimmed(word.data(), word.size());
   }
-  if (!word.empty()) flush();
 }
 
 // Every stop word of every language, mapped to the languages that list it.

@@ -9,6 +9,8 @@
 #include <cstring>
 #include <vector>
 
+#include "util/utf8.h"
+
 namespace winnow {
 namespace {
 
@@ -194,15 +196,65 @@ constexpr int kSvgNs = 1;
 constexpr int kMathNs = 2;
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+
+// Values shorter than this stay: a placeholder would save little.
+constexpr size_t kMinAside = 6;
+
+// The attributes whose long values are set aside (see SetAsideValues):
+// the ones later stages read that are long.
+bool IsSetAsideName(std::string_view name) {
+  auto is = [&](std::string_view lower) {
+    if (name.size() != lower.size()) return false;
+    for (size_t k = 0; k < name.size(); ++k) {
+      if (Lower(name[k]) != lower[k]) return false;
+    }
+    return true;
+  };
+  switch (name.size()) {
+    case 2:
+      return is("id");
+    case 5:
+      return is("class") || is("style");
+    case 7:
+      return is("content");
+    default:
+      return false;
+  }
+}
+
+// True when Gumbo's attribute value is `raw` byte for byte: no character
+// references, no carriage return (it becomes a line feed), no NUL or
+// control character, C1 control or noncharacter (they become U+FFFD).
+// `raw` is valid UTF-8.
+bool ParserCopiesUnchanged(std::string_view raw) {
+  for (size_t i = 0; i < raw.size();) {
+    const unsigned char c = static_cast<unsigned char>(raw[i]);
+    if (c < 0x80) {
+      if (c == '&' || c == 0x7F ||
+          (c < 0x20 && c != '\t' && c != '\n' && c != '\f')) {
+        return false;
+      }
+      ++i;
+      continue;
+    }
+    const uint32_t cp = NextCodePoint(raw, &i);
+    if ((cp >= 0x80 && cp <= 0x9F) || (cp >= 0xFDD0 && cp <= 0xFDEF) ||
+        (cp & 0xFFFE) == 0xFFFE) {
+      return false;
+    }
+  }
+  return true;
+}
 constexpr std::string_view kNeutral = "<!---->";
 
 class Guard {
  public:
   Guard(std::string_view in, const Options& options, std::string* out,
-        GuardReport* report)
+        GuardReport* report, SetAsideValues* aside)
       : in_(in),
         out_(out),
         rep_(report),
+        aside_(aside),
         tags_(Tags()),
         last_(kIds, -1),
         dropped_(kIds, 0) {
@@ -240,6 +292,10 @@ class Guard {
     // encoding="text/html" or "application/xhtml+xml": an <annotation-xml>
     // that is an HTML integration point.
     bool html_encoding = false;
+    // Values to set aside (see SetAsideValues), between their quotes.
+    static constexpr int kMaxAside = 4;
+    int asides = 0;
+    size_t aside_begin[kMaxAside], aside_end[kMaxAside];
   };
 
   // --- Output ---------------------------------------------------------
@@ -310,6 +366,7 @@ class Guard {
   std::string_view in_;
   std::string* out_;
   GuardReport* rep_;
+  SetAsideValues* aside_;  // nullptr: values stay where they are
   const TagTable& tags_;
   int max_depth_ = 0, max_attrs_ = 0, fmt_depth_ = 0;
 
@@ -397,11 +454,18 @@ void Guard::EmitNeutral() {
 }
 
 void Guard::EmitStartTag(const Tag& t) {
+  size_t from = t.begin;
+  for (int k = 0; k < t.asides; ++k) {
+    CopyText(from, t.aside_begin[k]);  // through the opening quote
+    aside_->SetAside(
+        in_.substr(t.aside_begin[k], t.aside_end[k] - t.aside_begin[k]), out_);
+    from = t.aside_end[k];
+  }
   if (t.attrs <= max_attrs_) {
-    CopyText(t.begin, t.end);
+    CopyText(from, t.end);
     return;
   }
-  CopyText(t.begin, t.keep_end);
+  CopyText(from, t.keep_end);
   out_->append(t.self_closing ? " />" : ">");
   rep_->attributes_dropped += static_cast<size_t>(t.attrs - max_attrs_);
 }
@@ -425,6 +489,12 @@ bool Guard::ParseTag(size_t i, bool end_tag, Tag* t) {
   t->name = in_.substr(name_begin, p - name_begin);
   t->name_end = t->keep_end = p;
   t->id = TagId(t->name);
+  t->asides = 0;
+  // Gumbo compares the attributes of formatting elements (the Noah's Ark
+  // clause), except those of <a>, of which only one is ever active.
+  const bool may_set_aside =
+      aside_ != nullptr && !end_tag &&
+      (t->id == GUMBO_TAG_A || !(tags_(t->id) & kFormatting));
   uint32_t hash = 0;
   for (;;) {
     while (p < n && IsSpace(in_[p])) ++p;
@@ -461,6 +531,13 @@ bool Guard::ParseTag(size_t i, bool end_tag, Tag* t) {
         if (close == std::string_view::npos) return false;
         value = in_.substr(p + 1, close - p - 1);
         p = close + 1;
+        if (may_set_aside && t->attrs < max_attrs_ &&
+            t->asides < Tag::kMaxAside && value.size() >= kMinAside &&
+            IsSetAsideName(name) && ParserCopiesUnchanged(value)) {
+          t->aside_begin[t->asides] = close - value.size();
+          t->aside_end[t->asides] = close;
+          ++t->asides;
+        }
       } else if (in_[p] != '>') {
         const size_t vb = p;
         while (p < n && !IsSpace(in_[p]) && in_[p] != '>') ++p;
@@ -1086,10 +1163,41 @@ std::string GuardReport::Summary(const Options& options) const {
   return s;
 }
 
+const char* SetAsideValues::Find(size_t offset, const char* placeholder) const {
+  size_t index = 0;
+  const char* p = placeholder;
+  for (; *p >= '0' && *p <= '9' && p - placeholder < 10; ++p) {
+    index = index * 10 + static_cast<size_t>(*p - '0');
+  }
+  // Exactly as SetAside writes it: digits, no leading zero.
+  if (p == placeholder || *p != '\0' ||
+      (*placeholder == '0' && p > placeholder + 1) ||
+      index >= entries_.size() || entries_[index].quote != offset) {
+    return nullptr;
+  }
+  return pool_.data() + entries_[index].value;
+}
+
+void SetAsideValues::SetAside(std::string_view value, std::string* out) {
+  entries_.push_back({out->size() - 1, pool_.size()});
+  pool_.append(value);
+  pool_.push_back('\0');
+  char digits[24];
+  char* end = digits + sizeof(digits);
+  char* p = end;
+  size_t index = entries_.size() - 1;
+  do {
+    *--p = static_cast<char>('0' + index % 10);
+    index /= 10;
+  } while (index != 0);
+  out->append(p, static_cast<size_t>(end - p));
+}
+
 void GuardHtml(std::string_view html, const Options& options, std::string* out,
-               GuardReport* report) {
+               GuardReport* report, SetAsideValues* aside) {
   *report = GuardReport();
-  Guard guard(html, options, out, report);
+  if (aside != nullptr) aside->Clear();
+  Guard guard(html, options, out, report, aside);
   guard.Run();
 }
 

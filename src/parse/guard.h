@@ -47,6 +47,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "winnow/options.h"
 
@@ -76,10 +77,51 @@ struct GuardReport {
   std::string Summary(const Options& options) const;
 };
 
+// Long class, id, style and content values that the guard took out of the
+// bytes Gumbo reads. Gumbo copies an attribute value character by
+// character, at some 175 instructions a byte, and these four were a quarter
+// of what it read once the unread attributes were gone (parse/prestrip.h).
+// In the output such a value is a placeholder, the decimal index of its
+// entry here, and the entry is keyed by where the placeholder's opening
+// quote is in the output as well: a value written in the page, which Gumbo
+// reads at another offset, can never pass for one.
+//
+// Only values that Gumbo would copy unchanged are set aside (no character
+// references, no carriage returns, no characters it replaces with U+FFFD),
+// and only on elements whose attributes Gumbo never compares: the
+// formatting elements other than <a> keep theirs.
+class SetAsideValues {
+ public:
+  // The value set aside for the attribute whose value (its opening quote)
+  // starts at `offset` in the guard's output and reads `placeholder` in the
+  // tree; nullptr when none was, and the attribute's own value stands.
+  const char* Find(size_t offset, const char* placeholder) const;
+
+  bool empty() const { return entries_.empty(); }
+  void Clear() {
+    pool_.clear();
+    entries_.clear();
+  }
+
+  // Keeps `value`, whose opening quote is the last byte of *out, and
+  // appends its placeholder to *out.
+  void SetAside(std::string_view value, std::string* out);
+
+ private:
+  struct Entry {
+    size_t quote;  // offset of the opening quote in the output
+    size_t value;  // offset of the NUL-terminated value in pool_
+  };
+  std::string pool_;
+  std::vector<Entry> entries_;
+};
+
 // Writes `html` to *out (overwritten), bounded as described above. Linear
-// time in html.size() and memory linear in it; never fails.
+// time in html.size() and memory linear in it; never fails. With `aside`,
+// long attribute values are set aside there (see SetAsideValues); without,
+// attribute values reach *out unchanged.
 void GuardHtml(std::string_view html, const Options& options, std::string* out,
-               GuardReport* report);
+               GuardReport* report, SetAsideValues* aside = nullptr);
 
 }  // namespace winnow
 

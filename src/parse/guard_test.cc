@@ -209,6 +209,114 @@ TEST(GuardTest, OutOfRangeReferencesBecomeReplacementCharacters) {
             "b</p>");
 }
 
+std::string SetAside(std::string_view html, SetAsideValues* aside) {
+  std::string out;
+  GuardReport report;
+  GuardHtml(html, Options(), &out, &report, aside);
+  return out;
+}
+
+TEST(GuardSetAsideTest, LongValuesBecomePlaceholdersKeyedByTheirQuote) {
+  SetAsideValues aside;
+  const std::string out = SetAside(
+      "<div class=\"article-body\" id='main-column' title=\"a long title\">"
+      "<p style=\"display:none\">x</p><meta content=\"A description\">",
+      &aside);
+  EXPECT_EQ(out,
+            "<div class=\"0\" id='1' title=\"a long title\">"
+            "<p style=\"2\">x</p><meta content=\"3\">");
+  EXPECT_STREQ(aside.Find(out.find("\"0\""), "0"), "article-body");
+  EXPECT_STREQ(aside.Find(out.find("'1'"), "1"), "main-column");
+  EXPECT_STREQ(aside.Find(out.find("\"2\""), "2"), "display:none");
+  EXPECT_STREQ(aside.Find(out.find("\"3\""), "3"), "A description");
+  // Without a SetAsideValues the bytes stay as they are.
+  const std::string page = "<div class=\"article-body\">x</div>";
+  EXPECT_EQ(Guarded(page), page);
+}
+
+TEST(GuardSetAsideTest, ValueWrittenInThePageNeverPassesForAPlaceholder) {
+  SetAsideValues aside;
+  // "1" is a placeholder's text, but at another offset than the entry's.
+  const std::string out = SetAside(
+      "<p class=\"1\">a</p><p class=\"lead-in\">b</p>"
+      "<p class=\"summary\">c</p>",
+      &aside);
+  EXPECT_EQ(out,
+            "<p class=\"1\">a</p><p class=\"0\">b</p><p class=\"1\">c</p>");
+  EXPECT_EQ(aside.Find(out.find("\"1\""), "1"), nullptr);
+  EXPECT_STREQ(aside.Find(out.rfind("\"1\""), "1"), "summary");
+  EXPECT_EQ(aside.Find(out.rfind("\"1\""), "01"), nullptr);
+  EXPECT_EQ(aside.Find(out.rfind("\"1\""), "1x"), nullptr);
+  EXPECT_EQ(aside.Find(out.rfind("\"1\""), ""), nullptr);
+}
+
+TEST(GuardSetAsideTest, KeepsWhatGumboWouldChangeOrCompare) {
+  SetAsideValues aside;
+  const std::string page =
+      // Gumbo decodes references, turns CR into LF and controls into
+      // U+FFFD: such values stay for it to read.
+      "<p class=\"a &amp; b c\">x</p><p class=\"line\r\nbreak\">x</p>"
+      "<p class=\"ctl\x01char\">x</p><p class=\"c1\xC2\x85char\">x</p>"
+      // Formatting elements are compared by their attributes.
+      "<b class=\"highlight\">x</b><font class=\"highlight\">x</font>"
+      // Unquoted and short values stay; so do unread names.
+      "<p class=highlight>x</p><p class=\"short\">x</p>"
+      "<p title=\"highlight\">x</p>";
+  EXPECT_EQ(SetAside(page, &aside), page);
+  EXPECT_TRUE(aside.empty());
+  // <a> is never compared (only one is active at a time), and non-ASCII
+  // letters are copied unchanged.
+  EXPECT_EQ(SetAside("<a class=\"lien-pr\xC3\xA9"
+                     "c\xC3\xA9"
+                     "dent\">x</a>",
+                     &aside),
+            "<a class=\"0\">x</a>");
+  EXPECT_STREQ(aside.Find(9, "0"),
+               "lien-pr\xC3\xA9"
+               "c\xC3\xA9"
+               "dent");
+}
+
+TEST(GuardSetAsideTest, AttributesOverTheCapAreNotSetAside) {
+  Options options;
+  options.max_attributes = 1;
+  SetAsideValues aside;
+  std::string out;
+  GuardReport report;
+  GuardHtml("<p id=\"first-one\" class=\"second-one\">x</p>", options, &out,
+            &report, &aside);
+  EXPECT_EQ(out, "<p id=\"0\">x</p>");
+  EXPECT_EQ(report.attributes_dropped, 1u);
+}
+
+TEST(GuardSetAsideTest, TreeReadsTheValuesSetAside) {
+  Arena arena;
+  std::string buffer;
+  ParsedHtml doc;
+  ASSERT_TRUE(ParseHtml("<b class=\"1\"><i><p class=\"article-text\">x</p>"
+                        "<p class=\"1\">y</p></i></b>",
+                        Options(), &arena, &buffer, &doc)
+                  .ok());
+  // Every value, through the adoption agency's clones, reads as written.
+  std::vector<std::string> classes;
+  std::vector<const GumboNode*> todo{doc.output->root};
+  while (!todo.empty()) {
+    const GumboNode* n = todo.back();
+    todo.pop_back();
+    if (n->type != GUMBO_NODE_ELEMENT) continue;
+    for (unsigned i = 0; i < n->v.element.attributes.length; ++i) {
+      const auto* a =
+          static_cast<const GumboAttribute*>(n->v.element.attributes.data[i]);
+      classes.push_back(doc.AttrValue(a->value, a->original_value.data));
+    }
+    const GumboVector& kids = n->v.element.children;
+    for (unsigned i = kids.length; i > 0; --i) {
+      todo.push_back(static_cast<const GumboNode*>(kids.data[i - 1]));
+    }
+  }
+  EXPECT_EQ(classes, (std::vector<std::string>{"1", "article-text", "1"}));
+}
+
 TEST(GuardTest, GumboKeepsTheTextAfterAnOverlongReference) {
   Arena arena;
   std::string buffer;

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <csetjmp>
+#include <cstdint>
 
 #include "parse/guard.h"
 #include "parse/prestrip.h"
@@ -65,6 +66,17 @@ const GumboInternalNode* ParsedHtml::root() const {
   return output ? output->root : nullptr;
 }
 
+const char* ParsedHtml::AttrValue(const char* value,
+                                  const char* original) const {
+  if (aside.empty() || original == nullptr) return value;
+  // Compared as integers: `original` may point anywhere.
+  const auto at = reinterpret_cast<uintptr_t>(original);
+  const auto begin = reinterpret_cast<uintptr_t>(source.data());
+  if (at < begin || at >= begin + source.size()) return value;
+  const char* kept = aside.Find(at - begin, value);
+  return kept != nullptr ? kept : value;
+}
+
 Status ParseHtml(std::string_view utf8, const Options& options, Arena* arena,
                  std::string* buffer, ParsedHtml* out) {
   // Gumbo reads one byte past a truncated character reference; a string's
@@ -74,7 +86,8 @@ Status ParseHtml(std::string_view utf8, const Options& options, Arena* arena,
   std::string stripped;
   PrestripHtml(utf8, &stripped);
   GuardReport guard;
-  GuardHtml(stripped, options, buffer, &guard);
+  GuardHtml(stripped, options, buffer, &guard, &out->aside);
+  out->source = *buffer;
   std::string summary = guard.Summary(options);
   if (!summary.empty()) out->warnings.push_back(std::move(summary));
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "parse/arena.h"
+#include "parse/guard.h"
 #include "winnow/options.h"
 #include "winnow/status.h"
 
@@ -20,14 +21,26 @@ struct GumboInternalNode;
 
 namespace winnow {
 
-// A parsed document. Owns nothing itself: the tree lives in the arena
-// passed to ParseHtml and dies with the arena's next Reset().
+// A parsed document. The tree lives in the arena passed to ParseHtml and
+// dies with the arena's next Reset(); it points into the buffer passed
+// there, and into `aside`.
 struct ParsedHtml {
   GumboInternalOutput* output = nullptr;
   // What the parser guard changed to keep the parse bounded (tags nested
   // deeper than max_depth, attributes over max_attributes ...).
   std::vector<std::string> warnings;
   const GumboInternalNode* root() const;
+
+  // The value of an attribute of this tree, given Gumbo's `value` and
+  // `original_value.data` for it: the value itself, or the one the parser
+  // guard set aside (parse/guard.h). Every read of an attribute value goes
+  // through here.
+  const char* AttrValue(const char* value, const char* original) const;
+
+  // The bytes Gumbo parsed (the guard's output) and the values set aside
+  // from them.
+  std::string_view source;
+  SetAsideValues aside;
 };
 
 // Parses `utf8` (valid UTF-8, as DecodeToUtf8 produces). `buffer` receives a

@@ -138,9 +138,10 @@ bool KindOf(GumboTag tag, BlockKind* kind, int* level) {
   }
 }
 
-const char* Attr(const GumboElement& el, const char* name) {
+const char* Attr(const ParsedHtml& doc, const GumboElement& el,
+                 const char* name) {
   const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
-  return a ? a->value : nullptr;
+  return a ? doc.AttrValue(a->value, a->original_value.data) : nullptr;
 }
 
 void AppendLowerAscii(const char* s, std::string* out) {
@@ -190,12 +191,14 @@ struct ElementAttrs {
   bool hidden = false;
   bool href = false;
 
-  explicit ElementAttrs(const GumboElement& el) {
+  ElementAttrs(const ParsedHtml& doc, const GumboElement& el) {
     for (unsigned i = 0; i < el.attributes.length; ++i) {
       const auto* a = static_cast<const GumboAttribute*>(el.attributes.data[i]);
       const char* n = a->name;
       auto take = [&](const char** slot) {
-        if (*slot == nullptr) *slot = a->value;
+        if (*slot == nullptr) {
+          *slot = doc.AttrValue(a->value, a->original_value.data);
+        }
       };
       switch (n[0] | 0x20) {
         case 'c':
@@ -433,11 +436,11 @@ void ExtractJsonLdBody(std::string_view json, std::string* out) {
   AppendFolded(raw, out);
 }
 
-void ReadMeta(const GumboElement& el, Page* page) {
-  const char* content = Attr(el, "content");
+void ReadMeta(const ParsedHtml& doc, const GumboElement& el, Page* page) {
+  const char* content = Attr(doc, el, "content");
   if (!content) return;
-  const char* name = Attr(el, "name");
-  if (!name) name = Attr(el, "property");
+  const char* name = Attr(doc, el, "name");
+  if (!name) name = Attr(doc, el, "property");
   if (!name) return;
   if (strcasecmp(name, "description") == 0 ||
       (strcasecmp(name, "og:description") == 0 &&
@@ -593,7 +596,7 @@ void SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page) {
                                ? root->v.document.children
                                : root->v.element.children;
   if (root->type == GUMBO_NODE_ELEMENT) {
-    if (const char* lang = Attr(root->v.element, "lang")) {
+    if (const char* lang = Attr(doc, root->v.element, "lang")) {
       AppendLowerAscii(lang, &page->lang_attr);
     }
   }
@@ -608,12 +611,12 @@ void SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page) {
   for (const GumboNode* r : roots) {
     if (r->type != GUMBO_NODE_ELEMENT) continue;
     if (r->v.element.tag == GUMBO_TAG_HTML) {
-      if (const char* lang = Attr(r->v.element, "lang")) {
+      if (const char* lang = Attr(doc, r->v.element, "lang")) {
         page->lang_attr.clear();
         AppendLowerAscii(lang, &page->lang_attr);
       }
     }
-    push_element(r, ElementAttrs(r->v.element));
+    push_element(r, ElementAttrs(doc, r->v.element));
     while (!stack.empty()) {
       Frame& f = stack.back();
       const GumboElement& el = f.node->v.element;
@@ -652,11 +655,11 @@ void SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page) {
             break;
           }
           if (cel.tag == GUMBO_TAG_META) {
-            ReadMeta(cel, page);
+            ReadMeta(doc, cel, page);
             break;
           }
           if (cel.tag == GUMBO_TAG_SCRIPT) {
-            const char* type = Attr(cel, "type");
+            const char* type = Attr(doc, cel, "type");
             if (type && strcasecmp(type, "application/ld+json") == 0 &&
                 page->json_ld_body.empty() && cel.children.length > 0) {
               const GumboNode* t =
@@ -669,12 +672,12 @@ void SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page) {
           }
           if (cel.tag == GUMBO_TAG_HEAD) {
             // Visit head for title and meta only: its text is never body.
-            push_element(child, ElementAttrs(cel));
+            push_element(child, ElementAttrs(doc, cel));
             break;
           }
           const TagClass tc = Classify(cel.tag);
           if (tc == TagClass::kSkip) break;
-          const ElementAttrs attrs(cel);
+          const ElementAttrs attrs(doc, cel);
           if (IsHidden(attrs)) break;
           if (tc == TagClass::kBreak) {
             buffer.Break();

@@ -93,6 +93,23 @@ TEST(SegmentHtml, RecordsAncestorsWithTokens) {
   EXPECT_EQ(div.end_block, 1);
 }
 
+TEST(SegmentHtml, ReadsValuesTheGuardSetAside) {
+  // Long class, id, style and content values reach Gumbo as placeholders
+  // (parse/guard.h); a value that merely looks like one is read as written.
+  Page page = Segment(
+      "<head><meta name=description content=\"A page about things\"></head>"
+      "<div class=\"0\" id=\"Article-Main\"><p class=\"lead-paragraph\" "
+      "style=\"color: red\">x</p><p style=\"visibility : hidden\">gone</p>"
+      "</div>");
+  EXPECT_EQ(page.meta_description, "A page about things");
+  ASSERT_EQ(page.blocks.size(), 1u);
+  const Node& p = page.nodes[page.blocks[0].node];
+  EXPECT_EQ(p.class_attr, "lead-paragraph");
+  const Node& div = page.nodes[p.parent];
+  EXPECT_EQ(div.class_attr, "0");
+  EXPECT_EQ(div.id_attr, "article-main");
+}
+
 TEST(SegmentHtml, ReadsTitleMetaAndJsonLd) {
   Page page = Segment(
       "<html lang=de-DE><head><title> The  Title </title>"
