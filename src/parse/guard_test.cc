@@ -256,7 +256,9 @@ TEST(GuardSetAsideTest, KeepsWhatGumboWouldChangeOrCompare) {
       // Gumbo decodes references, turns CR into LF and controls into
       // U+FFFD: such values stay for it to read.
       "<p class=\"a &amp; b c\">x</p><p class=\"line\r\nbreak\">x</p>"
-      "<p class=\"ctl\x01char\">x</p><p class=\"c1\xC2\x85char\">x</p>"
+      "<p class=\"ctl\x01"
+      "char\">x</p><p class=\"c1\xC2\x85"
+      "char\">x</p><p class=\"nonchar\xEF\xBF\xBE\">x</p>"
       // Formatting elements are compared by their attributes.
       "<b class=\"highlight\">x</b><font class=\"highlight\">x</font>"
       // Unquoted and short values stay; so do unread names.

@@ -1248,8 +1248,14 @@ bool IsTaxonomyToken(std::string_view tok) {
       "list",      "links", "cloud", "box", "widget", "wrapper",
       "container", "title", "label", "nav", "menu",
   };
+  // Every prefix has a '-' or '_' within its first nine bytes, and the
+  // first such byte of the token must be the prefix's: most tokens are
+  // turned away here, without a comparison.
+  const size_t sep = tok.find_first_of("-_");
+  if (sep == std::string_view::npos || sep > 8) return false;
   for (std::string_view p : kPrefixes) {
-    if (tok.size() <= p.size() || !EqualsIgnoreCase(tok.substr(0, p.size()), p))
+    if (tok.size() <= p.size() || sep >= p.size() || p[sep] != tok[sep] ||
+        !EqualsIgnoreCase(tok.substr(0, p.size()), p))
       continue;
     const std::string_view rest = tok.substr(p.size());
     for (std::string_view l : kLayout) {
@@ -1260,8 +1266,21 @@ bool IsTaxonomyToken(std::string_view tok) {
   return false;
 }
 
+// Appends the descriptor line "<field><mark><part, lower-cased>\n".
+void AppendLine(char field, char mark, std::string_view part,
+                std::string* out) {
+  const size_t start = out->size();
+  out->resize(start + part.size() + 3);
+  char* p = &(*out)[start];
+  *p++ = field;
+  *p++ = mark;
+  for (char c : part) *p++ = Lower(c);
+  *p = '\n';
+}
+
 // Appends "X=token\n" for every whitespace-separated token of `value`, and
 // "X-part\n" for every part of it that follows a '-' or '_'.
+
 void AppendTokens(char field, std::string_view value, bool skip_taxonomy,
                   std::string* out) {
   size_t i = 0;
@@ -1272,18 +1291,12 @@ void AppendTokens(char field, std::string_view value, bool skip_taxonomy,
     if (i == start) break;
     std::string_view tok = value.substr(start, i - start);
     if (skip_taxonomy && IsTaxonomyToken(tok)) continue;
-    out->push_back(field);
-    out->push_back('=');
-    for (char c : tok) out->push_back(Lower(c));
-    out->push_back('\n');
+    AppendLine(field, '=', tok, out);
     // Then every part of the token that follows a '-' or '_', marked "X-":
     // patterns not tied to the token's start match there (WrappedPattern).
     for (size_t k = 0; k + 1 < tok.size(); ++k) {
       if (tok[k] != '-' && tok[k] != '_') continue;
-      out->push_back(field);
-      out->push_back('-');
-      for (char c : tok.substr(k + 1)) out->push_back(Lower(c));
-      out->push_back('\n');
+      AppendLine(field, '-', tok.substr(k + 1), out);
     }
   }
 }
