@@ -1,6 +1,7 @@
 // Copyright winnow authors. Licensed under the MIT licence.
 //
-// Build-time tool: writes a C++ source that embeds files as byte arrays.
+// Build-time tool: writes a C++ source that embeds files as string
+// literals (16-byte aligned).
 //   winnow_embed OUT.cc SYMBOL BASE_DIR FILE...
 // defines winnow::SYMBOL[] (EmbeddedFile) and winnow::SYMBOLCount. Names are
 // FILE relative to BASE_DIR. A generator is used instead of a CMake script
@@ -38,18 +39,30 @@ int main(int argc, char** argv) {
                      std::istreambuf_iterator<char>());
     std::string name = files[i];
     if (name.compare(0, base.size(), base) == 0) name = name.substr(base.size());
-    out << "static const unsigned char d" << i << "[] = {";
+    // A string literal, which compilers read ten times faster than a
+    // brace list of numbers; aligned, so that tables can be read in place.
+    out << "alignas(16) static const char d" << i << "[] =";
     for (size_t k = 0; k < data.size(); ++k) {
-      if (k % 24 == 0) out << "\n";
-      out << static_cast<unsigned>(static_cast<unsigned char>(data[k])) << ",";
+      if (k % 64 == 0) out << "\n\"";
+      const unsigned char c = static_cast<unsigned char>(data[k]);
+      if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '?') {
+        out << static_cast<char>(c);
+      } else {
+        // Always three digits, so that a digit after it stays a character.
+        char escape[8];
+        std::snprintf(escape, sizeof(escape), "\\%03o", c);
+        out << escape;
+      }
+      if (k % 64 == 63 || k + 1 == data.size()) out << "\"";
     }
-    out << "0};\n";
+    if (data.empty()) out << " \"\"";
+    out << ";\n";
     entries.emplace_back(name, data.size());
   }
   out << "extern const EmbeddedFile " << symbol << "[] = {\n";
   for (size_t i = 0; i < entries.size(); ++i) {
-    out << "  {\"" << entries[i].first << "\", reinterpret_cast<const char*>(d"
-        << i << "), " << entries[i].second << "},\n";
+    out << "  {\"" << entries[i].first << "\", d" << i << ", "
+        << entries[i].second << "},\n";
   }
   if (entries.empty()) out << "  {\"\", \"\", 0},\n";
   out << "};\nextern const size_t " << symbol << "Count = " << entries.size()

@@ -1,7 +1,7 @@
 // Copyright winnow authors. Licensed under the MIT licence.
 //
 // Files compiled into the binary at build time (see src/embed/embed.cc and
-// CMakeLists.txt): the default rule set and the stop-word lists.
+// CMakeLists.txt): the default rule set and the stop-word table.
 
 #ifndef WINNOW_EMBED_EMBEDDED_H_
 #define WINNOW_EMBED_EMBEDDED_H_
@@ -22,9 +22,10 @@ struct EmbeddedFile {
 extern const EmbeddedFile kEmbeddedRules[];
 extern const size_t kEmbeddedRulesCount;
 
-// data/stoplists/*.txt, sorted by name ("English.txt" ...).
-extern const EmbeddedFile kEmbeddedStoplists[];
-extern const size_t kEmbeddedStoplistsCount;
+// The stop-word table built from data/stoplists/*.txt (lang/stop_table.h):
+// one file, "stop_table.bin", 16-byte aligned.
+extern const EmbeddedFile kEmbeddedStopTable[];
+extern const size_t kEmbeddedStopTableCount;
 
 }  // namespace winnow
 

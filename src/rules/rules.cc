@@ -44,6 +44,7 @@
 #include <utility>
 
 #include "embed/embedded.h"
+#include "lang/lang.h"
 #include "util/utf8.h"
 
 namespace winnow {
@@ -693,22 +694,17 @@ std::string JoinDiagnostics(const std::vector<RuleDiagnostic>& diags) {
   return out;
 }
 
-// The stop-list names ("English", ...) that @lang accepts; empty when the
-// binary embeds none (then any name is accepted).
+// The stop-list names ("English", ...) that @lang accepts; when the binary
+// has none, any name is accepted.
 bool KnownLanguage(std::string_view name, std::string* canonical) {
-  if (kEmbeddedStoplistsCount == 0) {
+  static const std::vector<std::string> languages = StopListLanguages();
+  if (languages.empty()) {
     *canonical = std::string(name);
     return true;
   }
-  for (size_t i = 0; i < kEmbeddedStoplistsCount; ++i) {
-    std::string_view file = kEmbeddedStoplists[i].name;
-    size_t slash = file.rfind('/');
-    if (slash != std::string_view::npos) file.remove_prefix(slash + 1);
-    if (file.size() > 4 && file.substr(file.size() - 4) == ".txt") {
-      file.remove_suffix(4);
-    }
-    if (EqualsIgnoreCase(file, name)) {
-      *canonical = std::string(file);
+  for (const std::string& language : languages) {
+    if (EqualsIgnoreCase(language, name)) {
+      *canonical = language;
       return true;
     }
   }

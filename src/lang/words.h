@@ -1,0 +1,167 @@
+// Copyright winnow authors. Licensed under the MIT licence.
+//
+// Words as the language stage counts them: runs of letters, digits and
+// apostrophes, lower-cased. Shared by the stage and by the build-time tool
+// that makes the stop-word table (lang/stop_table.h), so that a list's
+// words and a page's words are cut and folded the same way.
+
+#ifndef WINNOW_LANG_WORDS_H_
+#define WINNOW_LANG_WORDS_H_
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "util/utf8.h"
+
+namespace winnow {
+namespace words {
+
+// Appends the lower-case form of the code point `cp` for the scripts whose
+// case mapping is a fixed offset (Latin-1, Latin Extended-A, Greek,
+// Cyrillic); other code points are appended unchanged.
+inline uint32_t LowerCodePoint(uint32_t cp) {
+  if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 32;
+  if (cp >= 0x100 && cp <= 0x17F) {
+    // Latin Extended-A pairs upper/lower as even/odd, except a few ranges
+    // that are odd/even; those are left alone.
+    if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) {
+      return (cp % 2 == 1) ? cp + 1 : cp;
+    }
+    return (cp % 2 == 0 && cp != 0x138) ? cp + 1 : cp;
+  }
+  if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) return cp + 32;
+  if (cp >= 0x410 && cp <= 0x42F) return cp + 32;
+  if (cp >= 0x400 && cp <= 0x40F) return cp + 80;
+  return cp;
+}
+
+inline void AppendUtf8(uint32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+inline bool IsWordCodePoint(uint32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+           (cp >= '0' && cp <= '9') || cp == '\'';
+  }
+  if (cp == 0xA0 || cp == 0xAB || cp == 0xBB || cp == 0xB7 || cp == 0xA9 ||
+      cp == 0xAE || cp == 0xB0 || cp == 0xA7 || cp == 0xB6 || cp == 0xBF ||
+      cp == 0xA1) {
+    return false;
+  }
+  if (cp == 0x2019 || cp == 0x2BC) return true;    // apostrophes
+  if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // punctuation, symbols
+  if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
+  if (cp >= 0xFF00 && cp <= 0xFF0F) return false;  // fullwidth punctuation
+  if (cp >= 0xFE30 && cp <= 0xFE4F) return false;
+  if (cp == 0xFFFD) return false;
+  return true;
+}
+
+// What an ASCII byte is to the word splitter.
+enum AsciiClass : uint8_t { kSeparator, kWordByte, kUpper };
+
+constexpr std::array<uint8_t, 128> MakeAsciiClasses() {
+  std::array<uint8_t, 128> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kWordByte;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kWordByte;
+  t['\''] = kWordByte;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kUpper;
+  return t;
+}
+inline constexpr std::array<uint8_t, 128> kAsciiClasses = MakeAsciiClasses();
+
+// Calls emit(word) for every word of `text`, lower-cased, without leading
+// or trailing apostrophes. A word that is lower-case ASCII already, most of
+// them, is a view into `text`; any other is built in *scratch and lives
+// until the next word. Every word of every block goes through here, so it
+// allocates nothing per word.
+template <typename Emit>
+void ForEachWord(std::string_view text, std::string* scratch, Emit emit) {
+  const char* const s = text.data();
+  const size_t n = text.size();
+  auto emit_trimmed = [&](const char* w, size_t size) {
+    size_t lead = 0;
+    while (lead < size && w[lead] == '\'') ++lead;
+    while (size > lead && w[size - 1] == '\'') --size;
+    if (lead < size) emit(std::string_view(w + lead, size - lead));
+  };
+  // The word code point at `i`, with *next after it, or -1 for a
+  // separator. Right single quotation marks and modifier apostrophes are
+  // apostrophes.
+  auto word_code_point = [&](size_t i, size_t* next) -> int64_t {
+    *next = i;
+    uint32_t cp = NextCodePoint(text, next);
+    if (cp == 0x2019 || cp == 0x2BC) cp = '\'';
+    return IsWordCodePoint(cp) ? static_cast<int64_t>(cp) : -1;
+  };
+  size_t i = 0;
+  while (i < n) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (kAsciiClasses[c] == kSeparator) {
+        ++i;
+        continue;
+      }
+    } else {
+      size_t next;
+      if (word_code_point(i, &next) < 0) {
+        i = next;
+        continue;
+      }
+    }
+    // A word starts at i. Lower-case ASCII needs no copy.
+    const size_t start = i;
+    while (i < n) {
+      const unsigned char d = static_cast<unsigned char>(s[i]);
+      if (d >= 0x80 || kAsciiClasses[d] != kWordByte) break;
+      ++i;
+    }
+    if (i == n ||
+        (static_cast<unsigned char>(s[i]) < 0x80 &&
+         kAsciiClasses[static_cast<unsigned char>(s[i])] == kSeparator)) {
+      emit_trimmed(s + start, i - start);
+      continue;
+    }
+    std::string& word = *scratch;
+    word.assign(s + start, i - start);
+    while (i < n) {
+      const unsigned char d = static_cast<unsigned char>(s[i]);
+      if (d < 0x80) {
+        const uint8_t k = kAsciiClasses[d];
+        if (k == kSeparator) break;
+        word.push_back(static_cast<char>(k == kUpper ? d + 32 : d));
+        ++i;
+        continue;
+      }
+      size_t next;
+      const int64_t cp = word_code_point(i, &next);
+      if (cp < 0) break;  // the outer loop skips it
+      AppendUtf8(LowerCodePoint(static_cast<uint32_t>(cp)), &word);
+      i = next;
+    }
+    emit_trimmed(word.data(), word.size());
+  }
+}
+
+}  // namespace words
+}  // namespace winnow
+
+#endif  // WINNOW_LANG_WORDS_H_
