@@ -219,12 +219,8 @@ constexpr int kMathNs = 2;
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
-// Values shorter than this stay: a placeholder would save little.
-constexpr size_t kMinAside = 6;
-
-// The attributes whose long values are set aside (see SetAsideValues):
-// the ones later stages read that are long.
-bool IsSetAsideName(std::string_view name) {
+// Which SetAsideValues::Name `name` is, or -1.
+int SetAsideName(std::string_view name) {
   auto is = [&](std::string_view lower) {
     if (name.size() != lower.size()) return false;
     for (size_t k = 0; k < name.size(); ++k) {
@@ -234,13 +230,15 @@ bool IsSetAsideName(std::string_view name) {
   };
   switch (name.size()) {
     case 2:
-      return is("id");
+      return is("id") ? SetAsideValues::kId : -1;
     case 5:
-      return is("class") || is("style");
+      return is("class")   ? SetAsideValues::kClass
+             : is("style") ? SetAsideValues::kStyle
+                           : -1;
     case 7:
-      return is("content");
+      return is("content") ? SetAsideValues::kContent : -1;
     default:
-      return false;
+      return -1;
   }
 }
 
@@ -314,10 +312,15 @@ class Guard {
     // encoding="text/html" or "application/xhtml+xml": an <annotation-xml>
     // that is an HTML integration point.
     bool html_encoding = false;
-    // Values to set aside (see SetAsideValues), between their quotes.
-    static constexpr int kMaxAside = 4;
+    // Attributes to set aside (see SetAsideValues): the bytes they take,
+    // name through value, and the value.
+    struct Aside {
+      SetAsideValues::Name name;
+      size_t begin, end;
+      std::string_view value;
+    };
     int asides = 0;
-    size_t aside_begin[kMaxAside], aside_end[kMaxAside];
+    Aside aside[SetAsideValues::kNames];
   };
 
   // --- Output ---------------------------------------------------------
@@ -476,11 +479,11 @@ void Guard::EmitNeutral() {
 
 void Guard::EmitStartTag(const Tag& t) {
   size_t from = t.begin;
+  if (t.asides > 0) aside_->StartTag(out_->size());
   for (int k = 0; k < t.asides; ++k) {
-    CopyText(from, t.aside_begin[k]);  // through the opening quote
-    aside_->SetAside(
-        in_.substr(t.aside_begin[k], t.aside_end[k] - t.aside_begin[k]), out_);
-    from = t.aside_end[k];
+    CopyText(from, t.aside[k].begin);
+    aside_->Add(t.aside[k].name, t.aside[k].value);
+    from = t.aside[k].end;
   }
   if (t.attrs <= max_attrs_) {
     CopyText(from, t.end);
@@ -514,8 +517,11 @@ bool Guard::ParseTag(size_t i, bool end_tag, Tag* t) {
   // Gumbo compares the attributes of formatting elements (the Noah's Ark
   // clause), except those of <a>, of which only one is ever active.
   const bool formatting = (tags_(t->id) & kFormatting) != 0;
-  const bool may_set_aside =
-      aside_ != nullptr && !end_tag && (t->id == GUMBO_TAG_A || !formatting);
+  bool may_set_aside = aside_ != nullptr && !end_tag &&
+                       (t->id == GUMBO_TAG_A || !formatting) &&
+                       t->id != GUMBO_TAG_HTML && t->id != GUMBO_TAG_BODY &&
+                       t->id != GUMBO_TAG_ISINDEX;
+  unsigned aside_seen = 0;  // a bit per SetAsideValues::Name
   // Only <font> and <annotation-xml> are read for their attributes' names.
   const bool reads_names =
       t->id == GUMBO_TAG_FONT || t->id == GUMBO_TAG_ANNOTATION_XML;
@@ -555,13 +561,6 @@ bool Guard::ParseTag(size_t i, bool end_tag, Tag* t) {
         if (close == std::string_view::npos) return false;
         value = in_.substr(p + 1, close - p - 1);
         p = close + 1;
-        if (may_set_aside && t->attrs < max_attrs_ &&
-            t->asides < Tag::kMaxAside && value.size() >= kMinAside &&
-            IsSetAsideName(name) && ParserCopiesUnchanged(value)) {
-          t->aside_begin[t->asides] = close - value.size();
-          t->aside_end[t->asides] = close;
-          ++t->asides;
-        }
       } else if (in_[p] != '>') {
         const size_t vb = p;
         while (p < n && !IsSpace(in_[p]) && in_[p] != '>') ++p;
@@ -569,6 +568,24 @@ bool Guard::ParseTag(size_t i, bool end_tag, Tag* t) {
       }
     }
     ++t->attrs;
+    if (may_set_aside) {
+      const int which = SetAsideName(name);
+      if (which >= 0 && (aside_seen & (1u << which))) {
+        // A duplicate name: Gumbo 0.10.1 drops it, but a duplicate without
+        // a value can make it run the next attribute's name into this one
+        // ("class style=x" reads as "classstyle"); taking the first away
+        // would change that. The tag stays as it is.
+        may_set_aside = false;
+        t->asides = 0;
+      } else if (which >= 0) {
+        aside_seen |= 1u << which;
+        if (t->attrs <= max_attrs_ && IsSpace(in_[an - 1]) &&
+            ParserCopiesUnchanged(value)) {
+          t->aside[t->asides++] = {static_cast<SetAsideValues::Name>(which), an,
+                                   p, value};
+        }
+      }
+    }
     if (t->attrs <= max_attrs_) {
       t->keep_end = p;
       if (!end_tag) {
@@ -1189,34 +1206,25 @@ std::string GuardReport::Summary(const Options& options) const {
   return s;
 }
 
-const char* SetAsideValues::Find(size_t offset, const char* placeholder) const {
-  size_t index = 0;
-  const char* p = placeholder;
-  for (; *p >= '0' && *p <= '9' && p - placeholder < 10; ++p) {
-    index = index * 10 + static_cast<size_t>(*p - '0');
+bool SetAsideValues::Find(size_t offset, const char* values[kNames]) const {
+  const auto it = std::lower_bound(tags_.begin(), tags_.end(), offset);
+  if (it == tags_.end() || *it != offset) return false;
+  const std::array<uint32_t, kNames>& v = values_[it - tags_.begin()];
+  for (int k = 0; k < kNames; ++k) {
+    values[k] = v[k] == kAbsent ? nullptr : pool_.data() + v[k];
   }
-  // Exactly as SetAside writes it: digits, no leading zero.
-  if (p == placeholder || *p != '\0' ||
-      (*placeholder == '0' && p > placeholder + 1) ||
-      index >= entries_.size() || entries_[index].quote != offset) {
-    return nullptr;
-  }
-  return pool_.data() + entries_[index].value;
+  return true;
 }
 
-void SetAsideValues::SetAside(std::string_view value, std::string* out) {
-  entries_.push_back({out->size() - 1, pool_.size()});
+void SetAsideValues::StartTag(size_t offset) {
+  tags_.push_back(offset);
+  values_.push_back({kAbsent, kAbsent, kAbsent, kAbsent});
+}
+
+void SetAsideValues::Add(Name name, std::string_view value) {
+  values_.back()[name] = static_cast<uint32_t>(pool_.size());
   pool_.append(value);
   pool_.push_back('\0');
-  char digits[24];
-  char* end = digits + sizeof(digits);
-  char* p = end;
-  size_t index = entries_.size() - 1;
-  do {
-    *--p = static_cast<char>('0' + index % 10);
-    index /= 10;
-  } while (index != 0);
-  out->append(p, static_cast<size_t>(end - p));
 }
 
 void GuardHtml(std::string_view html, const Options& options, std::string* out,

@@ -44,7 +44,9 @@
 #ifndef WINNOW_PARSE_GUARD_H_
 #define WINNOW_PARSE_GUARD_H_
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -77,49 +79,56 @@ struct GuardReport {
   std::string Summary(const Options& options) const;
 };
 
-// Long class, id, style and content values that the guard took out of the
-// bytes Gumbo reads. Gumbo copies an attribute value character by
-// character, at some 175 instructions a byte, and these four were a quarter
-// of what it read once the unread attributes were gone (parse/prestrip.h).
-// In the output such a value is a placeholder, the decimal index of its
-// entry here, and the entry is keyed by where the placeholder's opening
-// quote is in the output as well: a value written in the page, which Gumbo
-// reads at another offset, can never pass for one.
+// The class, id, style and content attributes that the guard took out of
+// the bytes Gumbo reads. Gumbo copies an attribute character by character,
+// at some 175 instructions a byte, and allocates it, its name and a place in
+// the element's list: these four were a third of what it read once the
+// unread attributes were gone (parse/prestrip.h). Their values are kept
+// here instead, keyed by where their start tag's '<' is in the guard's
+// output, which is where the element's original_tag points.
 //
-// Only values that Gumbo would copy unchanged are set aside (no character
-// references, no carriage returns, no characters it replaces with U+FFFD),
-// and only on elements whose attributes Gumbo never compares: the
-// formatting elements other than <a> keep theirs.
+// Only attributes whose value Gumbo would keep byte for byte are set aside
+// (no character references, no carriage returns, no characters it replaces
+// with U+FFFD), only the first of a name in a tag, only one preceded by
+// whitespace (after a '/', its removal could make a tag self-closing), and
+// only on elements whose attributes Gumbo never reads: not on formatting
+// elements other than <a> (compared by the Noah's Ark clause; only one <a>
+// is ever active), <html> and <body> (whose later tags add attributes to
+// the first) or <isindex> (whose attributes go to other elements).
 class SetAsideValues {
  public:
-  // The value set aside for the attribute whose value (its opening quote)
-  // starts at `offset` in the guard's output and reads `placeholder` in the
-  // tree; nullptr when none was, and the attribute's own value stands.
-  const char* Find(size_t offset, const char* placeholder) const;
+  enum Name { kClass, kId, kStyle, kContent };
+  static constexpr int kNames = 4;
 
-  bool empty() const { return entries_.empty(); }
+  // Fills values[Name] with what was set aside from the start tag at
+  // `offset` in the guard's output (nullptr for a name that was not) and
+  // returns true; returns false, leaving `values` alone, when nothing was.
+  bool Find(size_t offset, const char* values[kNames]) const;
+
+  bool empty() const { return tags_.empty(); }
   void Clear() {
+    tags_.clear();
+    values_.clear();
     pool_.clear();
-    entries_.clear();
   }
 
-  // Keeps `value`, whose opening quote is the last byte of *out, and
-  // appends its placeholder to *out.
-  void SetAside(std::string_view value, std::string* out);
+  // Starts the values of the start tag at `offset`, after all earlier ones.
+  void StartTag(size_t offset);
+  // Sets aside the value of attribute `name` of that tag.
+  void Add(Name name, std::string_view value);
 
  private:
-  struct Entry {
-    size_t quote;  // offset of the opening quote in the output
-    size_t value;  // offset of the NUL-terminated value in pool_
-  };
+  static constexpr uint32_t kAbsent = 0xFFFFFFFF;
+  std::vector<size_t> tags_;  // ascending
+  // Per tag, per name: the offset of the NUL-terminated value in pool_.
+  std::vector<std::array<uint32_t, kNames>> values_;
   std::string pool_;
-  std::vector<Entry> entries_;
 };
 
 // Writes `html` to *out (overwritten), bounded as described above. Linear
 // time in html.size() and memory linear in it; never fails. With `aside`,
-// long attribute values are set aside there (see SetAsideValues); without,
-// attribute values reach *out unchanged.
+// attributes are set aside there (see SetAsideValues); without, they reach
+// *out unchanged.
 void GuardHtml(std::string_view html, const Options& options, std::string* out,
                GuardReport* report, SetAsideValues* aside = nullptr);
 

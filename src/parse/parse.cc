@@ -66,15 +66,14 @@ const GumboInternalNode* ParsedHtml::root() const {
   return output ? output->root : nullptr;
 }
 
-const char* ParsedHtml::AttrValue(const char* value,
-                                  const char* original) const {
-  if (aside.empty() || original == nullptr) return value;
-  // Compared as integers: `original` may point anywhere.
-  const auto at = reinterpret_cast<uintptr_t>(original);
+bool ParsedHtml::SetAsideFor(const char* original_tag,
+                             const char* values[SetAsideValues::kNames]) const {
+  if (aside.empty() || original_tag == nullptr) return false;
+  // Compared as integers: `original_tag` may point anywhere.
+  const auto at = reinterpret_cast<uintptr_t>(original_tag);
   const auto begin = reinterpret_cast<uintptr_t>(source.data());
-  if (at < begin || at >= begin + source.size()) return value;
-  const char* kept = aside.Find(at - begin, value);
-  return kept != nullptr ? kept : value;
+  if (at < begin || at >= begin + source.size()) return false;
+  return aside.Find(at - begin, values);
 }
 
 Status ParseHtml(std::string_view utf8, const Options& options, Arena* arena,

@@ -31,11 +31,12 @@ struct ParsedHtml {
   std::vector<std::string> warnings;
   const GumboInternalNode* root() const;
 
-  // The value of an attribute of this tree, given Gumbo's `value` and
-  // `original_value.data` for it: the value itself, or the one the parser
-  // guard set aside (parse/guard.h). Every read of an attribute value goes
-  // through here.
-  const char* AttrValue(const char* value, const char* original) const;
+  // The class, id, style and content values the parser guard took out of
+  // an element's start tag (parse/guard.h), given the element's
+  // original_tag.data: as SetAsideValues::Find. Every read of those four
+  // attributes asks here first.
+  bool SetAsideFor(const char* original_tag,
+                   const char* values[SetAsideValues::kNames]) const;
 
   // The bytes Gumbo parsed (the guard's output) and the values set aside
   // from them.

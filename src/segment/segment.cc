@@ -138,10 +138,20 @@ bool KindOf(GumboTag tag, BlockKind* kind, int* level) {
   }
 }
 
-const char* Attr(const ParsedHtml& doc, const GumboElement& el,
-                 const char* name) {
+const char* Attr(const GumboElement& el, const char* name) {
   const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
-  return a ? doc.AttrValue(a->value, a->original_value.data) : nullptr;
+  return a ? a->value : nullptr;
+}
+
+// An attribute that the parser guard may have set aside (parse/guard.h):
+// what it kept, else the tree's.
+const char* AsideOrAttr(const ParsedHtml& doc, const GumboElement& el,
+                        SetAsideValues::Name aside, const char* name) {
+  const char* values[SetAsideValues::kNames] = {};
+  if (doc.SetAsideFor(el.original_tag.data, values) && values[aside]) {
+    return values[aside];
+  }
+  return Attr(el, name);
 }
 
 void AppendLowerAscii(const char* s, std::string* out) {
@@ -192,13 +202,18 @@ struct ElementAttrs {
   bool href = false;
 
   ElementAttrs(const ParsedHtml& doc, const GumboElement& el) {
+    // What the guard set aside (the tree no longer has it).
+    const char* aside[SetAsideValues::kNames] = {};
+    if (doc.SetAsideFor(el.original_tag.data, aside)) {
+      cls = aside[SetAsideValues::kClass];
+      id = aside[SetAsideValues::kId];
+      style = aside[SetAsideValues::kStyle];
+    }
     for (unsigned i = 0; i < el.attributes.length; ++i) {
       const auto* a = static_cast<const GumboAttribute*>(el.attributes.data[i]);
       const char* n = a->name;
       auto take = [&](const char** slot) {
-        if (*slot == nullptr) {
-          *slot = doc.AttrValue(a->value, a->original_value.data);
-        }
+        if (*slot == nullptr) *slot = a->value;
       };
       switch (n[0] | 0x20) {
         case 'c':
@@ -437,10 +452,11 @@ void ExtractJsonLdBody(std::string_view json, std::string* out) {
 }
 
 void ReadMeta(const ParsedHtml& doc, const GumboElement& el, Page* page) {
-  const char* content = Attr(doc, el, "content");
+  const char* content =
+      AsideOrAttr(doc, el, SetAsideValues::kContent, "content");
   if (!content) return;
-  const char* name = Attr(doc, el, "name");
-  if (!name) name = Attr(doc, el, "property");
+  const char* name = Attr(el, "name");
+  if (!name) name = Attr(el, "property");
   if (!name) return;
   if (strcasecmp(name, "description") == 0 ||
       (strcasecmp(name, "og:description") == 0 &&
@@ -596,7 +612,7 @@ void SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page) {
                                ? root->v.document.children
                                : root->v.element.children;
   if (root->type == GUMBO_NODE_ELEMENT) {
-    if (const char* lang = Attr(doc, root->v.element, "lang")) {
+    if (const char* lang = Attr(root->v.element, "lang")) {
       AppendLowerAscii(lang, &page->lang_attr);
     }
   }
@@ -611,7 +627,7 @@ void SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page) {
   for (const GumboNode* r : roots) {
     if (r->type != GUMBO_NODE_ELEMENT) continue;
     if (r->v.element.tag == GUMBO_TAG_HTML) {
-      if (const char* lang = Attr(doc, r->v.element, "lang")) {
+      if (const char* lang = Attr(r->v.element, "lang")) {
         page->lang_attr.clear();
         AppendLowerAscii(lang, &page->lang_attr);
       }
@@ -659,7 +675,7 @@ void SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page) {
             break;
           }
           if (cel.tag == GUMBO_TAG_SCRIPT) {
-            const char* type = Attr(doc, cel, "type");
+            const char* type = Attr(cel, "type");
             if (type && strcasecmp(type, "application/ld+json") == 0 &&
                 page->json_ld_body.empty() && cel.children.length > 0) {
               const GumboNode* t =
