@@ -219,6 +219,39 @@ constexpr int kMathNs = 2;
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
+// Runs of text shorter than this stay: a placeholder takes 8 bytes.
+constexpr size_t kMinTextAside = 24;
+
+// True when `s` holds U+E000, the mark of text set aside, or a numeric
+// character reference that could spell it ("&#57344;", "&#xE000;", with
+// any leading zeros): then no text is set aside, so that every mark Gumbo
+// gives back is one of ours.
+bool MayHoldTextMark(std::string_view s) {
+  if (s.find(SetAsideValues::kTextMark) != std::string_view::npos) return true;
+  for (size_t i = s.find("&#"); i != std::string_view::npos;
+       i = s.find("&#", i + 2)) {
+    size_t p = i + 2;
+    const bool hex = p < s.size() && (s[p] == 'x' || s[p] == 'X');
+    if (hex) ++p;
+    uint32_t v = 0;
+    for (; p < s.size(); ++p) {
+      const char d = s[p];
+      int dv;
+      if (d >= '0' && d <= '9') {
+        dv = d - '0';
+      } else if (hex && ((d >= 'a' && d <= 'f') || (d >= 'A' && d <= 'F'))) {
+        dv = (d | 0x20) - 'a' + 10;
+      } else {
+        break;
+      }
+      v = v * (hex ? 16 : 10) + static_cast<uint32_t>(dv);
+      if (v > 0x10FFFF) v = 0x110000;  // saturate: no overflow
+    }
+    if (v == 0xE000) return true;
+  }
+  return false;
+}
+
 // Which SetAsideValues::Name `name` is, or -1.
 int SetAsideName(std::string_view name) {
   auto is = [&](std::string_view lower) {
@@ -326,6 +359,8 @@ class Guard {
   // --- Output ---------------------------------------------------------
   // Copies in_[b, e), replacing NULs and out-of-range numeric references.
   void CopyText(size_t b, size_t e);
+  // Copies the text run in_[b, e), or sets it aside (SetAsideValues).
+  void EmitText(size_t b, size_t e);
   void EmitNeutral();
   void EmitStartTag(const Tag& t);
   void DropStart(const Tag& t, bool formatting);
@@ -392,6 +427,7 @@ class Guard {
   std::string* out_;
   GuardReport* rep_;
   SetAsideValues* aside_;  // nullptr: values stay where they are
+  bool aside_text_ = false;  // text runs may be set aside
   const TagTable& tags_;
   int max_depth_ = 0, max_attrs_ = 0, fmt_depth_ = 0;
 
@@ -468,6 +504,31 @@ void Guard::CopyText(size_t b, size_t e) {
     }
   }
   out_->append(in_.data() + run, e - run);
+}
+
+void Guard::EmitText(size_t b, size_t e) {
+  if (aside_text_) {
+    // Whitespace around the run stays, and so does a last '>': the last
+    // byte written decides whether a dropped tag needs an EmitNeutral.
+    size_t first = b, last = e;
+    while (first < e && IsSpace(in_[first]) && in_[first] != '\r') ++first;
+    while (last > first && IsSpace(in_[last - 1]) && in_[last - 1] != '\r') {
+      --last;
+    }
+    if (last > first && in_[last - 1] == '>') --last;
+    const std::string_view run = in_.substr(first, last - first);
+    if (run.size() >= kMinTextAside && ParserCopiesUnchanged(run) &&
+        ParserCopiesUnchanged(in_.substr(last, e - last))) {
+      const size_t before = out_->size();
+      out_->append(in_.data() + b, first - b);
+      if (aside_->AddText(run, out_)) {
+        out_->append(in_.data() + last, e - last);
+        return;
+      }
+      out_->resize(before);
+    }
+  }
+  CopyText(b, e);
 }
 
 void Guard::EmitNeutral() {
@@ -1129,6 +1190,7 @@ void Guard::EndTag(const Tag& t) {
 
 void Guard::Run() {
   const size_t n = in_.size();
+  aside_text_ = aside_ != nullptr && !MayHoldTextMark(in_);
   out_->clear();
   out_->reserve(n + n / 64 + 16);
   size_t text = 0;  // start of the pending text run
@@ -1152,7 +1214,7 @@ void Guard::Run() {
       } else {
         Tag t;
         if (!ParseTag(lt, true, &t)) break;  // cut inside: Gumbo drops it
-        CopyText(text, lt);
+        EmitText(text, lt);
         EndTag(t);
         text = pos_ = t.end;
         continue;
@@ -1160,7 +1222,7 @@ void Guard::Run() {
     } else if (IsAlpha(c)) {
       Tag t;
       if (!ParseTag(lt, false, &t)) break;
-      CopyText(text, lt);
+      EmitText(text, lt);
       pos_ = t.end;
       StartTag(t);  // may move pos_ past raw text
       text = pos_;
@@ -1170,11 +1232,17 @@ void Guard::Run() {
       continue;
     }
     // A comment or bogus comment: copied as it is.
-    CopyText(text, lt);
+    EmitText(text, lt);
     out_->append(in_.data() + lt, next - lt);
     text = pos_ = next;
   }
-  if (!stop_) CopyText(text, n);
+  if (stop_) return;
+  // A tag cut off by the end is dropped by Gumbo: such a rest is copied.
+  if (in_.find('<', text) == std::string_view::npos) {
+    EmitText(text, n);
+  } else {
+    CopyText(text, n);
+  }
 }
 
 }  // namespace
@@ -1225,6 +1293,61 @@ void SetAsideValues::Add(Name name, std::string_view value) {
   values_.back()[name] = static_cast<uint32_t>(pool_.size());
   pool_.append(value);
   pool_.push_back('\0');
+}
+
+bool SetAsideValues::AddText(std::string_view run, std::string* out) {
+  static constexpr char kDigits[] =
+      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  size_t index = texts_.size();
+  if (index >= size_t{62} * 62 * 62 * 62 * 62) return false;
+  texts_.emplace_back(static_cast<uint32_t>(pool_.size()),
+                      static_cast<uint32_t>(run.size()));
+  pool_.append(run);
+  out->append(kTextMark);
+  char digits[kTextDigits];
+  for (size_t k = kTextDigits; k > 0; --k) {
+    digits[k - 1] = kDigits[index % 62];
+    index /= 62;
+  }
+  out->append(digits, kTextDigits);
+  return true;
+}
+
+std::string_view SetAsideValues::ExpandText(std::string_view text,
+                                            std::string* scratch) const {
+  if (texts_.empty()) return text;
+  size_t mark = text.find(kTextMark);
+  if (mark == std::string_view::npos) return text;
+  scratch->clear();
+  size_t from = 0;
+  for (; mark != std::string_view::npos; mark = text.find(kTextMark, mark)) {
+    const size_t digits = mark + kTextMark.size();
+    size_t index = 0;
+    size_t k = 0;
+    for (; k < kTextDigits && digits + k < text.size(); ++k) {
+      const char c = text[digits + k];
+      int v;
+      if (c >= '0' && c <= '9') {
+        v = c - '0';
+      } else if (c >= 'A' && c <= 'Z') {
+        v = c - 'A' + 10;
+      } else if (c >= 'a' && c <= 'z') {
+        v = c - 'a' + 36;
+      } else {
+        break;
+      }
+      index = index * 62 + static_cast<size_t>(v);
+    }
+    if (k < kTextDigits || index >= texts_.size()) {
+      mark = digits;  // not one of ours: left as it is
+      continue;
+    }
+    scratch->append(text.data() + from, mark - from);
+    scratch->append(pool_, texts_[index].first, texts_[index].second);
+    from = mark = digits + kTextDigits;
+  }
+  scratch->append(text.data() + from, text.size() - from);
+  return *scratch;
 }
 
 void GuardHtml(std::string_view html, const Options& options, std::string* out,

@@ -105,10 +105,11 @@ class SetAsideValues {
   // returns true; returns false, leaving `values` alone, when nothing was.
   bool Find(size_t offset, const char* values[kNames]) const;
 
-  bool empty() const { return tags_.empty(); }
+  bool empty() const { return tags_.empty() && texts_.empty(); }
   void Clear() {
     tags_.clear();
     values_.clear();
+    texts_.clear();
     pool_.clear();
   }
 
@@ -117,11 +118,32 @@ class SetAsideValues {
   // Sets aside the value of attribute `name` of that tag.
   void Add(Name name, std::string_view value);
 
+  // Runs of text are set aside too, from their first character that is not
+  // whitespace to their end: Gumbo makes a token of every character of
+  // text, at some 500 instructions each. In the output such a run is a
+  // placeholder: U+E000 and five base-62 digits, its index here. Gumbo
+  // keeps the placeholder's characters together wherever it puts text
+  // (they are not whitespace, as the run's first was not), so a text node
+  // holds whole placeholders; ExpandText puts the runs back. Only pages
+  // without U+E000 of their own (written or as a reference) have any.
+  static constexpr std::string_view kTextMark = "\xEE\x80\x80";
+  static constexpr size_t kTextDigits = 5;
+  // Appends the placeholder of `run` to *out. False, appending nothing,
+  // when the page has set aside as many runs as five digits can count.
+  bool AddText(std::string_view run, std::string* out);
+  bool has_texts() const { return !texts_.empty(); }
+  // `text` from a text node with every placeholder replaced by its run:
+  // `text` itself when it has none, else *scratch.
+  std::string_view ExpandText(std::string_view text,
+                              std::string* scratch) const;
+
  private:
   static constexpr uint32_t kAbsent = 0xFFFFFFFF;
   std::vector<size_t> tags_;  // ascending
   // Per tag, per name: the offset of the NUL-terminated value in pool_.
   std::vector<std::array<uint32_t, kNames>> values_;
+  // Per text run: its offset in pool_ and its size.
+  std::vector<std::pair<uint32_t, uint32_t>> texts_;
   std::string pool_;
 };
 

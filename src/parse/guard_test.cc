@@ -278,6 +278,51 @@ TEST(GuardSetAsideTest, KeepsWhatGumboWouldChangeReadOrCompare) {
             "dent|-|-|-");
 }
 
+TEST(GuardSetAsideTest, TextRunsBecomePlaceholdersAroundTheirWhitespace) {
+  SetAsideValues aside;
+  const std::string out = SetAside(
+      "<p>\n  A paragraph long enough to be set aside. \n</p>"
+      "<p>short</p><p>1 < 2, and long enough to be set aside ></p>"
+      "<p>Long enough, but with &amp; a reference</p>"
+      "<p>Long enough, but with a carriage\r\nreturn</p>"
+      "<p>Long enough, and the end of the page too",
+      &aside);
+  const std::string mark(SetAsideValues::kTextMark);
+  EXPECT_EQ(out, "<p>\n  " + mark + "00000 \n</p><p>short</p><p>" + mark +
+                     "00001></p>"
+                     "<p>Long enough, but with &amp; a reference</p>"
+                     "<p>Long enough, but with a carriage\r\nreturn</p>"
+                     "<p>" +
+                     mark + "00002");
+  std::string scratch;
+  EXPECT_EQ(
+      aside.ExpandText("x " + mark + "00001" + mark + "00000 y", &scratch),
+      "x 1 < 2, and long enough to be set aside "
+      "A paragraph long enough to be set aside. y");
+  EXPECT_EQ(aside.ExpandText(mark + "00002", &scratch),
+            "Long enough, and the end of the page too");
+  // Not ours: too few digits, or an index past the last run.
+  EXPECT_EQ(aside.ExpandText(mark + "0001", &scratch), mark + "0001");
+  EXPECT_EQ(aside.ExpandText(mark + "00009!", &scratch), mark + "00009!");
+  EXPECT_EQ(aside.ExpandText("plain", &scratch), "plain");
+}
+
+TEST(GuardSetAsideTest, PagesThatCouldSpellTheMarkKeepTheirText) {
+  SetAsideValues aside;
+  for (const std::string page :
+       {"<p>A paragraph long enough to be set aside.</p><p>\xEE\x80\x80</p>",
+        "<p>A paragraph long enough to be set aside.</p><p>&#xe000;</p>",
+        "<p>A paragraph long enough to be set aside.</p><p>&#0057344</p>"}) {
+    EXPECT_EQ(SetAside(page, &aside), page);
+    EXPECT_FALSE(aside.has_texts());
+  }
+  // A tag that the end of the page cuts off is Gumbo's to drop: the run
+  // before it stays as it is.
+  const std::string cut = "<p>A paragraph long enough to be set aside<b cla";
+  EXPECT_EQ(SetAside(cut, &aside), cut);
+  EXPECT_FALSE(aside.has_texts());
+}
+
 TEST(GuardSetAsideTest, TagsWithDuplicateNamesStayWhole) {
   SetAsideValues aside;
   // Gumbo 0.10.1 reads "class style=x" after a first class as one
@@ -437,10 +482,10 @@ TEST(GuardTest, CutTagsAtTheEndAreLeftAlone) {
 // nests: random tag soup from every kind of tag, guarded with a small
 // max_depth, never parses into a tree much deeper than that.
 // `tokens` random start tags (attributes from `attrs`), end tags and runs
-// of `text`, of the names in `tags`.
+// of text (one of `texts`), of the names in `tags`.
 template <size_t N, typename Attrs>
 std::string TagSoup(std::mt19937* rng, const char* const (&tags)[N], int tokens,
-                    std::string_view text, Attrs attrs) {
+                    const std::vector<std::string>& texts, Attrs attrs) {
   std::string html;
   for (int k = 0; k < tokens; ++k) {
     const char* tag = tags[(*rng)() % N];
@@ -452,7 +497,7 @@ std::string TagSoup(std::mt19937* rng, const char* const (&tags)[N], int tokens,
     } else if (r < 14) {
       html += std::string("</") + tag + ">";
     } else {
-      html += text;
+      html += texts[(*rng)() % texts.size()];
     }
   }
   return html;
@@ -515,7 +560,7 @@ TEST(GuardTest, RandomTagSoupStaysWithinTheBound) {
   int worst = 0;
   for (int round = 0; round < 300; ++round) {
     const std::string html =
-        TagSoup(&rng, kTags, 200 + static_cast<int>(rng() % 2000), "x",
+        TagSoup(&rng, kTags, 200 + static_cast<int>(rng() % 2000), {"x"},
                 [&](std::string* out) {
                   if (rng() % 4 == 0)
                     *out += " id=n" + std::to_string(rng() % 50);
@@ -571,7 +616,10 @@ TEST(GuardSetAsideTest, RandomTagSoupKeepsTreeAndValues) {
       out += std::string(depth, ' ');
       if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE) {
         if (n->type != GUMBO_NODE_DOCUMENT) {
-          out += n->type == GUMBO_NODE_COMMENT ? "#comment" : n->v.text.text;
+          std::string expanded;
+          out += n->type == GUMBO_NODE_COMMENT ? std::string_view("#comment")
+                 : doc ? doc->aside.ExpandText(n->v.text.text, &expanded)
+                       : std::string_view(n->v.text.text);
           out += '\n';
           continue;
         }
@@ -616,11 +664,24 @@ TEST(GuardSetAsideTest, RandomTagSoupKeepsTreeAndValues) {
     }
     return out;
   };
+  // Text runs long enough to be set aside, with leading whitespace (which
+  // stays), references and carriage returns (which keep a run whole), and
+  // a '<' that starts no tag.
+  const std::vector<std::string> kTexts = {
+      "x ",
+      "A run of text long enough to go. ",
+      "\n  \tIndented text that is long enough",
+      "\nThe first line feed after <pre> matters here",
+      "Text with &amp; a reference stays whole",
+      "Text with a\r\ncarriage return stays whole",
+      "    ",
+      "1 < 2 and 3 > 2: a run with angle brackets",
+      "Unicode \xC3\xBC\xC3\xA9 letters in a long run of text"};
   std::mt19937 rng(4242);
-  int set_aside = 0;
+  int set_aside = 0, texts_set_aside = 0;
   for (int round = 0; round < 400; ++round) {
     const std::string html =
-        TagSoup(&rng, kTags, 20 + static_cast<int>(rng() % 300), "x ",
+        TagSoup(&rng, kTags, 20 + static_cast<int>(rng() % 300), kTexts,
                 [&](std::string* out) {
                   const int attrs = static_cast<int>(rng() % 4);
                   for (int a = 0; a < attrs; ++a) {
@@ -641,12 +702,14 @@ TEST(GuardSetAsideTest, RandomTagSoupKeepsTreeAndValues) {
     ParsedHtml doc;
     ASSERT_TRUE(ParseHtml(html, Options(), &arena, &buffer, &doc).ok());
     if (!doc.aside.empty()) ++set_aside;
+    if (doc.aside.has_texts()) ++texts_set_aside;
     EXPECT_EQ(dump(doc.output->document, &doc),
               dump(expected->document, nullptr))
         << "round " << round << ": " << html;
     gumbo_destroy_output(&gopts, expected);
   }
   EXPECT_GT(set_aside, 300);
+  EXPECT_GT(texts_set_aside, 300);
 }
 
 // The whole of ParseHtml on pages that make bare Gumbo quadratic: each ends

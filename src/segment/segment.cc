@@ -374,7 +374,9 @@ struct Owner {
   int level;
 };
 
-void CollectText(const GumboNode* node, std::string* out) {
+void CollectText(const ParsedHtml& doc, const GumboNode* node,
+                 std::string* out) {
+  std::string expanded;
   // Iterative: titles are shallow but input-shaped all the same.
   std::vector<const GumboNode*> stack{node};
   while (!stack.empty()) {
@@ -382,7 +384,7 @@ void CollectText(const GumboNode* node, std::string* out) {
     stack.pop_back();
     if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
         n->type == GUMBO_NODE_CDATA) {
-      AppendFolded(n->v.text.text, out);
+      AppendFolded(doc.aside.ExpandText(n->v.text.text, &expanded), out);
       out->push_back(' ');
     } else if (n->type == GUMBO_NODE_ELEMENT) {
       const GumboVector& kids = n->v.element.children;
@@ -552,6 +554,7 @@ void SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page) {
   int link_depth = 0;
   int pre_depth = 0;
   std::string scratch;
+  std::string expanded;  // a text node with its runs put back (guard.h)
 
   auto flush = [&]() {
     if (owners.empty() || buffer.empty()) return;
@@ -655,8 +658,9 @@ void SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page) {
         case GUMBO_NODE_TEXT:
         case GUMBO_NODE_WHITESPACE:
         case GUMBO_NODE_CDATA: {
-          const char* t = child->v.text.text;
-          buffer.Append(t, strlen(t), link_depth > 0, pre_depth > 0);
+          const std::string_view t =
+              doc.aside.ExpandText(child->v.text.text, &expanded);
+          buffer.Append(t.data(), t.size(), link_depth > 0, pre_depth > 0);
           break;
         }
         case GUMBO_NODE_ELEMENT:
@@ -665,7 +669,7 @@ void SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page) {
           if (cel.tag == GUMBO_TAG_TITLE) {
             if (page->title.empty()) {
               scratch.clear();
-              CollectText(child, &scratch);
+              CollectText(doc, child, &scratch);
               if (!scratch.empty()) page->title = scratch;
             }
             break;
