@@ -95,6 +95,10 @@ struct GuardReport {
 // elements other than <a> (compared by the Noah's Ark clause; only one <a>
 // is ever active), <html> and <body> (whose later tags add attributes to
 // the first) or <isindex> (whose attributes go to other elements).
+//
+// What is set aside grows linearly with the page (its bytes, and 24 bytes
+// per tag with values set aside); it is not counted against
+// --max-parse-bytes, which bounds Gumbo's tree.
 class SetAsideValues {
  public:
   enum Name { kClass, kId, kStyle, kContent };
