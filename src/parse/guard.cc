@@ -409,6 +409,9 @@ class Guard {
   void ClosePInButtonScope() {
     if (InButtonScope(Last(GUMBO_TAG_P))) PopTo(Last(GUMBO_TAG_P));
   }
+  bool InForeign() const {
+    return !stack_.empty() && stack_.back().ns != kHtmlNs;
+  }
   bool TopIs(int id) const {
     return !stack_.empty() && stack_.back().id == id &&
            stack_.back().ns == kHtmlNs;
@@ -428,6 +431,8 @@ class Guard {
   GuardReport* rep_;
   SetAsideValues* aside_;  // nullptr: values stay where they are
   bool aside_text_ = false;  // text runs may be set aside
+  bool aside_attrs_ = true;  // attributes may be set aside
+  bool raw_path_ = false;    // StartTag copied a raw-text element's text
   const TagTable& tags_;
   int max_depth_ = 0, max_attrs_ = 0, fmt_depth_ = 0;
 
@@ -507,7 +512,7 @@ void Guard::CopyText(size_t b, size_t e) {
 }
 
 void Guard::EmitText(size_t b, size_t e) {
-  if (aside_text_) {
+  if (aside_text_ && !InForeign()) {
     // Whitespace around the run stays, and so does a last '>': the last
     // byte written decides whether a dropped tag needs an EmitNeutral.
     size_t first = b, last = e;
@@ -540,8 +545,9 @@ void Guard::EmitNeutral() {
 
 void Guard::EmitStartTag(const Tag& t) {
   size_t from = t.begin;
-  if (t.asides > 0) aside_->StartTag(out_->size());
-  for (int k = 0; k < t.asides; ++k) {
+  const int asides = t.asides;
+  if (asides > 0) aside_->StartTag(out_->size());
+  for (int k = 0; k < asides; ++k) {
     CopyText(from, t.aside[k].begin);
     aside_->Add(t.aside[k].name, t.aside[k].value);
     from = t.aside[k].end;
@@ -578,8 +584,11 @@ bool Guard::ParseTag(size_t i, bool end_tag, Tag* t) {
   // Gumbo compares the attributes of formatting elements (the Noah's Ark
   // clause), except those of <a>, of which only one is ever active.
   const bool formatting = (tags_(t->id) & kFormatting) != 0;
-  bool may_set_aside = aside_ != nullptr && !end_tag &&
-                       (t->id == GUMBO_TAG_A || !formatting) &&
+  // Inside SVG or MathML the model is least sure which tags Gumbo reads as
+  // text (svg:title is markup, an HTML <title> is not): nothing there is
+  // set aside. (The pre-parse strip empties most SVG.)
+  bool may_set_aside = aside_ != nullptr && aside_attrs_ && !InForeign() &&
+                       !end_tag && (t->id == GUMBO_TAG_A || !formatting) &&
                        t->id != GUMBO_TAG_HTML && t->id != GUMBO_TAG_BODY &&
                        t->id != GUMBO_TAG_ISINDEX;
   unsigned aside_seen = 0;  // a bit per SetAsideValues::Name
@@ -911,7 +920,13 @@ void Guard::StartTag(const Tag& t) {
     EmitStartTag(t);
     return;
   }
+  if (id == GUMBO_TAG_FRAMESET) {
+    // Gumbo drops the text of a frameset but its whitespace: a run set
+    // aside would lose the whitespace inside it.
+    aside_text_ = false;
+  }
   if ((f & kRawText) && !via_integration) {
+    raw_path_ = true;
     // Raw text is skipped only where the model is sure of the namespace:
     // inside SVG or MathML integration points the element is counted as an
     // ordinary one and its content parsed (which can only count deeper).
@@ -928,6 +943,7 @@ void Guard::StartTag(const Tag& t) {
     return;
   }
   if (id == GUMBO_TAG_PLAINTEXT && !via_integration) {
+    raw_path_ = true;
     if (breakout) PopForeign();
     ClosePInButtonScope();
     EmitStartTag(t);
@@ -1224,7 +1240,17 @@ void Guard::Run() {
       if (!ParseTag(lt, false, &t)) break;
       EmitText(text, lt);
       pos_ = t.end;
+      raw_path_ = false;
       StartTag(t);  // may move pos_ past raw text
+      if (!raw_path_ &&
+          ((tags_(t.id) & kRawText) || t.id == GUMBO_TAG_PLAINTEXT)) {
+        // A raw-text element the model did not read as one (in foreign
+        // content, in a select, dropped ...): Gumbo may read as text what
+        // follows, which the model reads as markup. Nothing more is set
+        // aside, lest a tag in that text lose an attribute or text turn
+        // into a placeholder inside it.
+        aside_attrs_ = aside_text_ = false;
+      }
       text = pos_;
       continue;
     } else {
@@ -1300,8 +1326,8 @@ bool SetAsideValues::AddText(std::string_view run, std::string* out) {
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   size_t index = texts_.size();
   if (index >= size_t{62} * 62 * 62 * 62 * 62) return false;
-  texts_.emplace_back(static_cast<uint32_t>(pool_.size()),
-                      static_cast<uint32_t>(run.size()));
+  texts_.push_back({static_cast<uint32_t>(pool_.size()),
+                    static_cast<uint32_t>(run.size()), out->size()});
   pool_.append(run);
   out->append(kTextMark);
   char digits[kTextDigits];
@@ -1343,11 +1369,48 @@ std::string_view SetAsideValues::ExpandText(std::string_view text,
       continue;
     }
     scratch->append(text.data() + from, mark - from);
-    scratch->append(pool_, texts_[index].first, texts_[index].second);
+    scratch->append(pool_, texts_[index].value, texts_[index].size);
     from = mark = digits + kTextDigits;
   }
   scratch->append(text.data() + from, text.size() - from);
   return *scratch;
+}
+
+namespace {
+
+// Whether each of `offsets` (ascending) lies in one of `ranges`: one sweep
+// over both, the ranges sorted by start with the furthest end so far.
+// Calls f(i, covered) for offsets[i]; stops when f returns false.
+template <typename Offsets, typename F>
+bool Sweep(std::vector<SetAsideValues::Range>* ranges, const Offsets& offsets,
+           F f) {
+  std::vector<SetAsideValues::Range>& r = *ranges;
+  if (!std::is_sorted(r.begin(), r.end())) std::sort(r.begin(), r.end());
+  size_t j = 0, reach = 0;
+  for (size_t i = 0; i < offsets.size(); ++i) {
+    const size_t at = offsets[i];
+    for (; j < r.size() && r[j].first <= at; ++j) {
+      reach = std::max(reach, r[j].second);
+    }
+    if (!f(i, j > 0 && reach > at)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool SetAsideValues::HeldBy(std::vector<Range>* text,
+                            std::vector<Range>* other) const {
+  // Offsets of the placeholders, ascending as they were written.
+  struct Marks {
+    const std::vector<TextRun>& runs;
+    size_t size() const { return runs.size(); }
+    size_t operator[](size_t i) const { return runs[i].at; }
+  } marks{texts_};
+  auto outside = [](size_t, bool covered) { return !covered; };
+  auto inside = [](size_t, bool covered) { return covered; };
+  return Sweep(text, tags_, outside) && Sweep(other, tags_, outside) &&
+         Sweep(text, marks, inside) && Sweep(other, marks, outside);
 }
 
 void GuardHtml(std::string_view html, const Options& options, std::string* out,

@@ -141,13 +141,27 @@ class SetAsideValues {
   std::string_view ExpandText(std::string_view text,
                               std::string* scratch) const;
 
+  // The guard's model of the tokenizer is approximate (misnested SVG, raw
+  // text in a select ...): where it is wrong, a tag it set attributes aside
+  // from may be text to Gumbo, or a placeholder inside a comment. After the
+  // parse, given the byte ranges of the output that Gumbo made text nodes
+  // of (`text`) and comments and attribute values of (`other`), this says
+  // whether every such tag stayed out of both and every placeholder is in
+  // `text`; when not, the page is parsed again with nothing set aside.
+  // Sorts both vectors.
+  using Range = std::pair<size_t, size_t>;  // [first, second)
+  bool HeldBy(std::vector<Range>* text, std::vector<Range>* other) const;
+
  private:
   static constexpr uint32_t kAbsent = 0xFFFFFFFF;
   std::vector<size_t> tags_;  // ascending
   // Per tag, per name: the offset of the NUL-terminated value in pool_.
   std::vector<std::array<uint32_t, kNames>> values_;
-  // Per text run: its offset in pool_ and its size.
-  std::vector<std::pair<uint32_t, uint32_t>> texts_;
+  struct TextRun {
+    uint32_t value, size;  // in pool_
+    size_t at;             // offset of its placeholder in the output
+  };
+  std::vector<TextRun> texts_;
   std::string pool_;
 };
 

@@ -60,6 +60,68 @@ __attribute__((noinline)) GumboOutput* ParseWithin(const GumboOptions* gopts,
   return gumbo_parse_with_options(gopts, buffer->c_str(), buffer->size());
 }
 
+// Whether Gumbo read the guard's output as the guard did where it set
+// anything aside (SetAsideValues::HeldBy): the ranges of `source` that the
+// tree made text of, and comments and attribute values of.
+bool SetAsideHeld(const GumboOutput& output, std::string_view source,
+                  const SetAsideValues& aside) {
+  // Per thread, as every page is checked: no allocation once grown. (Held
+  // by plain references below: every use of a thread_local object with a
+  // constructor goes through a call.)
+  thread_local std::vector<SetAsideValues::Range> text_ranges, other_ranges;
+  thread_local std::vector<const GumboNode*> pending;
+  std::vector<SetAsideValues::Range>& text = text_ranges;
+  std::vector<SetAsideValues::Range>& other = other_ranges;
+  std::vector<const GumboNode*>& todo = pending;
+  text.clear();
+  other.clear();
+  todo.assign(1, output.document);
+  const auto base = reinterpret_cast<uintptr_t>(source.data());
+  // Compared as integers: a piece the parser made up points anywhere.
+  auto add = [&](const GumboStringPiece& piece,
+                 std::vector<SetAsideValues::Range>* to) {
+    const auto at = reinterpret_cast<uintptr_t>(piece.data);
+    if (piece.data == nullptr || at < base || at >= base + source.size()) {
+      return;
+    }
+    const size_t first = at - base;
+    to->emplace_back(first, first + piece.length);
+  };
+  while (!todo.empty()) {
+    const GumboNode* n = todo.back();
+    todo.pop_back();
+    const GumboVector* kids = nullptr;
+    switch (n->type) {
+      case GUMBO_NODE_DOCUMENT:
+        kids = &n->v.document.children;
+        break;
+      case GUMBO_NODE_ELEMENT:
+      case GUMBO_NODE_TEMPLATE:
+        for (unsigned i = 0; i < n->v.element.attributes.length; ++i) {
+          add(static_cast<const GumboAttribute*>(
+                  n->v.element.attributes.data[i])
+                  ->original_value,
+              &other);
+        }
+        kids = &n->v.element.children;
+        break;
+      case GUMBO_NODE_COMMENT:
+        add(n->v.text.original_text, &other);
+        break;
+      default:  // text, whitespace, CDATA
+        add(n->v.text.original_text, &text);
+        break;
+    }
+    if (kids == nullptr) continue;
+    // Pushed last child first, so that nodes come in document order and
+    // the ranges mostly sorted already.
+    for (unsigned i = kids->length; i > 0; --i) {
+      todo.push_back(static_cast<const GumboNode*>(kids->data[i - 1]));
+    }
+  }
+  return aside.HeldBy(&text, &other);
+}
+
 }  // namespace
 
 const GumboInternalNode* ParsedHtml::root() const {
@@ -90,9 +152,15 @@ Status ParseHtml(std::string_view utf8, const Options& options, Arena* arena,
   std::string summary = guard.Summary(options);
   if (!summary.empty()) out->warnings.push_back(std::move(summary));
 
-  Budget budget{arena,        options.max_parse_bytes, options.max_millis > 0,
-                Clock::now() + std::chrono::milliseconds(options.max_millis),
-                0,            Budget::kNone,           {}};
+  const Clock::time_point deadline =
+      Clock::now() + std::chrono::milliseconds(options.max_millis);
+  Budget budget{arena,
+                options.max_parse_bytes,
+                options.max_millis > 0,
+                deadline,
+                0,
+                Budget::kNone,
+                {}};
   GumboOptions gopts = kGumboDefaultOptions;
   gopts.allocator = ArenaAllocate;
   gopts.deallocator = ArenaFree;
@@ -101,6 +169,23 @@ Status ParseHtml(std::string_view utf8, const Options& options, Arena* arena,
   // deep nesting that is quadratic memory. We never read the errors.
   gopts.max_errors = 0;
   out->output = ParseWithin(&gopts, buffer, &budget);
+  if (out->output != nullptr && !out->aside.empty() &&
+      !SetAsideHeld(*out->output, out->source, out->aside)) {
+    // The guard misread the page somewhere (guard.h): once more, with
+    // nothing set aside.
+    out->aside.Clear();
+    arena->Reset();
+    GuardHtml(stripped, options, buffer, &guard, nullptr);
+    out->source = *buffer;
+    budget = Budget{arena,
+                    options.max_parse_bytes,
+                    options.max_millis > 0,
+                    deadline,
+                    0,
+                    Budget::kNone,
+                    {}};
+    out->output = ParseWithin(&gopts, buffer, &budget);
+  }
   if (budget.over == Budget::kBytes) {
     out->output = nullptr;
     return Status::ResourceExhausted(

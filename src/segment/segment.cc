@@ -685,7 +685,9 @@ void SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page) {
               const GumboNode* t =
                   static_cast<const GumboNode*>(cel.children.data[0]);
               if (t->type == GUMBO_NODE_TEXT || t->type == GUMBO_NODE_CDATA) {
-                ExtractJsonLdBody(t->v.text.text, &page->json_ld_body);
+                ExtractJsonLdBody(
+                    doc.aside.ExpandText(t->v.text.text, &expanded),
+                    &page->json_ld_body);
               }
             }
             break;
