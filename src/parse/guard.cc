@@ -219,6 +219,37 @@ constexpr int kMathNs = 2;
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
+// Reads the digits of a numeric character reference in s[p, e), p just
+// after "&#": hex after an 'x' or 'X'. Returns the index after the digits
+// (p itself when there are none, or p + 1 after an 'x' without digits)
+// and sets *value, saturated at 0x110000 so that it cannot overflow.
+size_t ReadReferenceDigits(std::string_view s, size_t p, size_t e,
+                           uint32_t* value) {
+  bool hex = false;
+  if (p < e && (s[p] == 'x' || s[p] == 'X')) {
+    hex = true;
+    ++p;
+  }
+  uint32_t v = 0;
+  for (; p < e; ++p) {
+    const char d = s[p];
+    int dv;
+    if (d >= '0' && d <= '9') {
+      dv = d - '0';
+    } else if (hex && d >= 'a' && d <= 'f') {
+      dv = d - 'a' + 10;
+    } else if (hex && d >= 'A' && d <= 'F') {
+      dv = d - 'A' + 10;
+    } else {
+      break;
+    }
+    v = v * (hex ? 16 : 10) + static_cast<uint32_t>(dv);
+    if (v > 0x10FFFF) v = 0x110000;
+  }
+  *value = v;
+  return p;
+}
+
 // Runs of text shorter than this stay: a placeholder takes 8 bytes.
 constexpr size_t kMinTextAside = 24;
 
@@ -230,23 +261,8 @@ bool MayHoldTextMark(std::string_view s) {
   if (s.find(SetAsideValues::kTextMark) != std::string_view::npos) return true;
   for (size_t i = s.find("&#"); i != std::string_view::npos;
        i = s.find("&#", i + 2)) {
-    size_t p = i + 2;
-    const bool hex = p < s.size() && (s[p] == 'x' || s[p] == 'X');
-    if (hex) ++p;
-    uint32_t v = 0;
-    for (; p < s.size(); ++p) {
-      const char d = s[p];
-      int dv;
-      if (d >= '0' && d <= '9') {
-        dv = d - '0';
-      } else if (hex && ((d >= 'a' && d <= 'f') || (d >= 'A' && d <= 'F'))) {
-        dv = (d | 0x20) - 'a' + 10;
-      } else {
-        break;
-      }
-      v = v * (hex ? 16 : 10) + static_cast<uint32_t>(dv);
-      if (v > 0x10FFFF) v = 0x110000;  // saturate: no overflow
-    }
+    uint32_t v;
+    ReadReferenceDigits(s, i + 2, s.size(), &v);
     if (v == 0xE000) return true;
   }
   return false;
@@ -471,29 +487,10 @@ void Guard::CopyText(size_t b, size_t e) {
       continue;
     }
     ++p;
-    bool hex = false;
-    if (p < e && (in_[p] == 'x' || in_[p] == 'X')) {
-      hex = true;
-      ++p;
-    }
-    const size_t digits = p;
-    uint32_t v = 0;
-    for (; p < e; ++p) {
-      const char d = in_[p];
-      int dv;
-      if (d >= '0' && d <= '9') {
-        dv = d - '0';
-      } else if (hex && d >= 'a' && d <= 'f') {
-        dv = d - 'a' + 10;
-      } else if (hex && d >= 'A' && d <= 'F') {
-        dv = d - 'A' + 10;
-      } else {
-        break;
-      }
-      v = v * (hex ? 16 : 10) + static_cast<uint32_t>(dv);
-      if (v > 0x10FFFF) v = 0x110000;  // saturate: no overflow
-    }
-    if (p == digits) {  // no digits: not a reference
+    const size_t x = p < e && (in_[p] == 'x' || in_[p] == 'X') ? p + 1 : p;
+    uint32_t v;
+    p = ReadReferenceDigits(in_, p, e, &v);
+    if (p == x) {  // no digits: not a reference
       run = k;
       k = p;
       continue;
@@ -522,8 +519,7 @@ void Guard::EmitText(size_t b, size_t e) {
     }
     if (last > first && in_[last - 1] == '>') --last;
     const std::string_view run = in_.substr(first, last - first);
-    if (run.size() >= kMinTextAside && ParserCopiesUnchanged(run) &&
-        ParserCopiesUnchanged(in_.substr(last, e - last))) {
+    if (run.size() >= kMinTextAside && ParserCopiesUnchanged(run)) {
       const size_t before = out_->size();
       out_->append(in_.data() + b, first - b);
       if (aside_->AddText(run, out_)) {
@@ -545,9 +541,8 @@ void Guard::EmitNeutral() {
 
 void Guard::EmitStartTag(const Tag& t) {
   size_t from = t.begin;
-  const int asides = t.asides;
-  if (asides > 0) aside_->StartTag(out_->size());
-  for (int k = 0; k < asides; ++k) {
+  if (t.asides > 0) aside_->StartTag(out_->size());
+  for (int k = 0; k < t.asides; ++k) {
     CopyText(from, t.aside[k].begin);
     aside_->Add(t.aside[k].name, t.aside[k].value);
     from = t.aside[k].end;

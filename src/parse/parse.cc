@@ -60,32 +60,33 @@ __attribute__((noinline)) GumboOutput* ParseWithin(const GumboOptions* gopts,
   return gumbo_parse_with_options(gopts, buffer->c_str(), buffer->size());
 }
 
+// Sets *offset to where `p` is in `source`; false when it is not in it.
+// Compared as integers: a piece the parser made up points anywhere.
+bool OffsetIn(std::string_view source, const char* p, size_t* offset) {
+  const auto at = reinterpret_cast<uintptr_t>(p);
+  const auto begin = reinterpret_cast<uintptr_t>(source.data());
+  if (p == nullptr || at < begin || at >= begin + source.size()) return false;
+  *offset = at - begin;
+  return true;
+}
+
 // Whether Gumbo read the guard's output as the guard did where it set
 // anything aside (SetAsideValues::HeldBy): the ranges of `source` that the
 // tree made text of, and comments and attribute values of.
 bool SetAsideHeld(const GumboOutput& output, std::string_view source,
                   const SetAsideValues& aside) {
-  // Per thread, as every page is checked: no allocation once grown. (Held
-  // by plain references below: every use of a thread_local object with a
-  // constructor goes through a call.)
-  thread_local std::vector<SetAsideValues::Range> text_ranges, other_ranges;
-  thread_local std::vector<const GumboNode*> pending;
-  std::vector<SetAsideValues::Range>& text = text_ranges;
-  std::vector<SetAsideValues::Range>& other = other_ranges;
-  std::vector<const GumboNode*>& todo = pending;
+  // Per thread, as every page is checked: no allocation once grown.
+  thread_local std::vector<SetAsideValues::Range> text, other;
+  thread_local std::vector<const GumboNode*> todo;
   text.clear();
   other.clear();
   todo.assign(1, output.document);
-  const auto base = reinterpret_cast<uintptr_t>(source.data());
-  // Compared as integers: a piece the parser made up points anywhere.
   auto add = [&](const GumboStringPiece& piece,
                  std::vector<SetAsideValues::Range>* to) {
-    const auto at = reinterpret_cast<uintptr_t>(piece.data);
-    if (piece.data == nullptr || at < base || at >= base + source.size()) {
-      return;
+    size_t first;
+    if (OffsetIn(source, piece.data, &first)) {
+      to->emplace_back(first, first + piece.length);
     }
-    const size_t first = at - base;
-    to->emplace_back(first, first + piece.length);
   };
   while (!todo.empty()) {
     const GumboNode* n = todo.back();
@@ -130,12 +131,9 @@ const GumboInternalNode* ParsedHtml::root() const {
 
 bool ParsedHtml::SetAsideFor(const char* original_tag,
                              const char* values[SetAsideValues::kNames]) const {
-  if (aside.empty() || original_tag == nullptr) return false;
-  // Compared as integers: `original_tag` may point anywhere.
-  const auto at = reinterpret_cast<uintptr_t>(original_tag);
-  const auto begin = reinterpret_cast<uintptr_t>(source.data());
-  if (at < begin || at >= begin + source.size()) return false;
-  return aside.Find(at - begin, values);
+  size_t offset;
+  return !aside.empty() && OffsetIn(source, original_tag, &offset) &&
+         aside.Find(offset, values);
 }
 
 Status ParseHtml(std::string_view utf8, const Options& options, Arena* arena,
@@ -154,13 +152,16 @@ Status ParseHtml(std::string_view utf8, const Options& options, Arena* arena,
 
   const Clock::time_point deadline =
       Clock::now() + std::chrono::milliseconds(options.max_millis);
-  Budget budget{arena,
-                options.max_parse_bytes,
-                options.max_millis > 0,
-                deadline,
-                0,
-                Budget::kNone,
-                {}};
+  auto fresh_budget = [&]() {
+    return Budget{arena,
+                  options.max_parse_bytes,
+                  options.max_millis > 0,
+                  deadline,
+                  0,
+                  Budget::kNone,
+                  {}};
+  };
+  Budget budget = fresh_budget();
   GumboOptions gopts = kGumboDefaultOptions;
   gopts.allocator = ArenaAllocate;
   gopts.deallocator = ArenaFree;
@@ -177,13 +178,7 @@ Status ParseHtml(std::string_view utf8, const Options& options, Arena* arena,
     arena->Reset();
     GuardHtml(stripped, options, buffer, &guard, nullptr);
     out->source = *buffer;
-    budget = Budget{arena,
-                    options.max_parse_bytes,
-                    options.max_millis > 0,
-                    deadline,
-                    0,
-                    Budget::kNone,
-                    {}};
+    budget = fresh_budget();
     out->output = ParseWithin(&gopts, buffer, &budget);
   }
   if (budget.over == Budget::kBytes) {

@@ -23,7 +23,7 @@ namespace winnow {
 
 // A parsed document. The tree lives in the arena passed to ParseHtml and
 // dies with the arena's next Reset(); it points into the buffer passed
-// there, and into `aside`.
+// there. What the guard took out of that buffer is in `aside`.
 struct ParsedHtml {
   GumboInternalOutput* output = nullptr;
   // What the parser guard changed to keep the parse bounded (tags nested

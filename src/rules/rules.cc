@@ -1276,7 +1276,6 @@ void AppendLine(char field, char mark, std::string_view part,
 
 // Appends "X=token\n" for every whitespace-separated token of `value`, and
 // "X-part\n" for every part of it that follows a '-' or '_'.
-
 void AppendTokens(char field, std::string_view value, bool skip_taxonomy,
                   std::string* out) {
   size_t i = 0;
