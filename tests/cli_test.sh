@@ -186,7 +186,11 @@ check "cut .warc keeps 3 records" \
   cmp -s <(grep -v '"error"' "$TMP/cut2.jsonl") "$TMP/warc.jsonl"
 check "cut .warc: stderr says where" grep -qE "^winnow: <stdin>: .* at byte [0-9]+" "$TMP/err"
 head -c 5000 "$DATA/crawl.warc.gz" | "$W" > "$TMP/cut3.txt" 2> /dev/null
-check "cut text keeps 2 records" test "$(grep -c $'^\f$' "$TMP/cut3.txt")" -eq 2
+# Two records and the damage, whose frame is empty: the k-th frame is the
+# k-th record.
+check "cut text keeps 2 records" test "$(grep -c $'^\f$' "$TMP/cut3.txt")" -eq 3
+check "cut text: the damage's frame is empty" \
+  test "$(tail -2 "$TMP/cut3.txt" | tr -d '\n')" = $'\f\f'
 
 # --stats: the counts add up.
 "$W" --stats "$DATA/crawl.warc" > /dev/null 2> "$TMP/stats"

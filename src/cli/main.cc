@@ -51,8 +51,11 @@ int RunExtract(int argc, char** argv, bool explain_command) {
       ("output-dir,o", po::value<std::string>(),
        "write one file per record below DIR instead of to stdout")
       ("jobs,j", po::value<int>()->default_value(0),
-       "extraction threads (0: one per core)")
+       "extraction threads (0: one per processor this process may use: "
+       "its CPU affinity and cgroup quota)")
       ("stats", "print counts, bytes and time on stderr at the end")
+      ("quiet,q", "leave out warnings (pages cut at a limit ...) on stderr; "
+       "errors are still printed")
       ("html-field", po::value<std::string>()->default_value("html"),
        "JSONL: the field holding a page's HTML")
       ("text-field", po::value<std::string>()->default_value("text"),
@@ -126,6 +129,7 @@ int RunExtract(int argc, char** argv, bool explain_command) {
   }
   batch.url = vm["url"].as<std::string>();
   batch.stats = vm.count("stats") > 0;
+  batch.quiet = vm.count("quiet") > 0;
   if (vm.count("output-dir")) {
     batch.out_dir = vm["output-dir"].as<std::string>();
     if (batch.out_dir.empty()) {
@@ -160,6 +164,9 @@ int RunExtract(int argc, char** argv, bool explain_command) {
 int main(int argc, char** argv) {
   // A closed stdout shows up as EPIPE from write(), which the sink handles.
   signal(SIGPIPE, SIG_IGN);
+  // Past `ulimit -f` a write fails with EFBIG, which names the record,
+  // instead of the process dying of SIGXFSZ without a word.
+  signal(SIGXFSZ, SIG_IGN);
   using namespace winnow::cli;
   if (argc >= 2) {
     const std::string cmd = argv[1];

@@ -14,6 +14,7 @@ bool Sink::Flush() {
     if (n < 0) {
       if (errno == EINTR) continue;
       closed_ = true;
+      error_ = errno;
       broken_pipe_ = errno == EPIPE;
       break;
     }

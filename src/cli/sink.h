@@ -29,6 +29,8 @@ class Sink {
   bool closed() const { return closed_; }
   // True when the failure was a closed pipe rather than a real error.
   bool broken_pipe() const { return broken_pipe_; }
+  // The errno of the failed write (EPIPE, ENOSPC, EFBIG ...); 0 while open.
+  int error() const { return error_; }
 
  private:
   static constexpr size_t kChunk = 1 << 16;
@@ -36,6 +38,7 @@ class Sink {
   std::string buffer_;
   bool closed_ = false;
   bool broken_pipe_ = false;
+  int error_ = 0;
 };
 
 }  // namespace winnow
