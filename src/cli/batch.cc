@@ -215,8 +215,8 @@ void Process(const Extractor& extractor, const BatchOptions& opts,
 // The consumer: reports and writes records in input order.
 class Writer {
  public:
-  Writer(const BatchOptions& opts, const Formatter& formatter)
-      : opts_(opts), formatter_(formatter) {
+  Writer(const BatchOptions& opts, const Formatter& formatter, int jobs)
+      : opts_(opts), jobs_(jobs) {
     if (!opts_.out_dir.empty()) {
       tree_.emplace(opts_.out_dir, formatter.extension(), opts_.inputs);
     }
@@ -251,7 +251,7 @@ class Writer {
   }
 
   const BatchOptions& opts_;
-  const Formatter& formatter_;
+  const int jobs_;
   std::optional<OutputTree> tree_;
   Sink sink_{1};
   int status_ = kExitOk;
@@ -452,10 +452,11 @@ void Writer::PrintStats(const std::map<std::string, uint64_t>& skipped,
                "bytes in     %12llu\n"
                "bytes out    %12llu\n"
                "seconds      %12.3f\n"
-               "records/s    %12.1f\n",
+               "records/s    %12.1f\n"
+               "threads      %12d\n",
                u(read), u(extracted_), u(skipped_total), reasons.c_str(),
                u(failed_), u(bytes_in_), u(bytes_out_), seconds,
-               seconds > 0 ? static_cast<double>(read) / seconds : 0.0);
+               seconds > 0 ? static_cast<double>(read) / seconds : 0.0, jobs_);
 }
 
 }  // namespace
@@ -464,9 +465,9 @@ int RunBatch(const Extractor& extractor, const BatchOptions& options) {
   const std::unique_ptr<Formatter> formatter =
       MakeFormatter(options.output, options.explain);
   auto queue = std::make_shared<InputQueue>(options);
-  Writer writer(options, *formatter);
   OrderedMap<Item>::Config config;
   config.jobs = options.jobs > 0 ? options.jobs : DefaultJobs();
+  Writer writer(options, *formatter, config.jobs);
   config.tick_every = kProgressEvery;
   OrderedMap<Item>::Run(
       config, [queue](Item* item) { return queue->Next(item); },
