@@ -50,24 +50,14 @@ constexpr char kRulesUsage[] =
     "           print the rules that would load\n"
     "Problems are printed as FILE:LINE:COL: message; exit 2 if any.\n";
 
-int RunCheck(int argc, char** argv) {
-  po::options_description desc;
-  desc.add_options()("no-default-rules", "")("help,h", "");
-  po::variables_map vm;
-  if (!ParseCommandLine(argc, argv, desc, "path", "winnow rules", &vm)) {
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::fputs(kRulesUsage, stdout);
-    return kExitOk;
-  }
-  if (!vm.count("path")) {
+// `rules check`: lints `paths`, with the built-in rules when `with_defaults`.
+int RunCheck(const std::vector<std::string>& paths, bool with_defaults) {
+  if (paths.empty()) {
     Error("rules check needs at least one file or folder");
     return kExitUsage;
   }
   std::vector<RuleDiagnostic> diags;
-  RuleSet::Check(vm["path"].as<std::vector<std::string>>(),
-                 vm.count("no-default-rules") == 0, &diags);
+  RuleSet::Check(paths, with_defaults, &diags);
   for (const RuleDiagnostic& d : diags) {
     std::fprintf(stderr, "%s\n", d.ToString().c_str());
   }
@@ -79,24 +69,8 @@ int RunCheck(int argc, char** argv) {
   return kExitOk;
 }
 
-int RunList(int argc, char** argv) {
-  po::options_description desc;
-  desc.add_options()
-      ("rules", po::value<std::vector<std::string>>()->composing(), "")
-      ("no-default-rules", "")("help,h", "");
-  po::variables_map vm;
-  if (!ParseCommandLine(argc, argv, desc, "", "winnow rules", &vm)) {
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::fputs(kRulesUsage, stdout);
-    return kExitOk;
-  }
-  Options options;
-  if (vm.count("rules")) {
-    options.rule_paths = vm["rules"].as<std::vector<std::string>>();
-  }
-  options.default_rules = vm.count("no-default-rules") == 0;
+// `rules list`: the rules that `options` would load.
+int RunList(const Options& options) {
   std::unique_ptr<RuleSet> rules;
   Status s = RuleSet::Load(options, &rules);
   if (!s.ok()) {
@@ -120,12 +94,43 @@ int RunRulesCommand(int argc, char** argv) {
     std::fputs(kRulesUsage, argc < 2 ? stderr : stdout);
     return argc < 2 ? kExitUsage : kExitOk;
   }
-  // argv without "rules": the verb stands where Boost expects the program.
   const std::string verb = argv[1];
-  if (verb == "check") return RunCheck(argc - 1, argv + 1);
-  if (verb == "list") return RunList(argc - 1, argv + 1);
-  Error("unknown rules command '" + verb + "'\n" + kRulesUsage);
-  return kExitUsage;
+  if (verb != "check" && verb != "list") {
+    Error("unknown rules command '" + verb + "'\n" + kRulesUsage);
+    return kExitUsage;
+  }
+  // argv without "rules": the verb stands where Boost expects the program.
+  po::options_description desc;
+  desc.add_options()
+      ("rules", po::value<std::vector<std::string>>()->composing(), "")
+      ("no-default-rules", "")("help,h", "");
+  po::variables_map vm;
+  if (!ParseCommandLine(argc - 1, argv + 1, desc, "path", "winnow rules",
+                        &vm)) {
+    return kExitUsage;
+  }
+  if (vm.count("help")) {
+    std::fputs(kRulesUsage, stdout);
+    return kExitOk;
+  }
+  std::vector<std::string> paths;
+  if (vm.count("path")) paths = vm["path"].as<std::vector<std::string>>();
+  Options options;
+  if (vm.count("rules")) {
+    options.rule_paths = vm["rules"].as<std::vector<std::string>>();
+  }
+  options.default_rules = vm.count("no-default-rules") == 0;
+  if (verb == "check") {
+    // --rules PATH is one more PATH to check.
+    paths.insert(paths.end(), options.rule_paths.begin(),
+                 options.rule_paths.end());
+    return RunCheck(paths, options.default_rules);
+  }
+  if (!paths.empty()) {
+    Error("rules list takes no PATH (use --rules PATH)");
+    return kExitUsage;
+  }
+  return RunList(options);
 }
 
 }  // namespace cli
