@@ -35,11 +35,11 @@ namespace cli {
 namespace {
 
 struct Page {
-  std::string key;     // annotation key or file stem
-  std::string name;    // the file name, relative to html/ or CORPUS/:
-                       // how every output names the page
-  std::string path;    // the HTML file
-  std::string url;     // the key when it is an address
+  std::string key;   // annotation key or file stem
+  std::string name;  // the file name, relative to html/ or CORPUS/:
+                     // how every output names the page
+  std::string path;  // the HTML file
+  std::string url;   // the key when it is an address
   std::vector<std::string> with, without;  // snippets
   std::string truth;   // articles / full text
   // Results.
