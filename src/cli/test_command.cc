@@ -75,18 +75,8 @@ int RunTestCommand(int argc, char** argv) {
       ("help,h", "show this help")
       ("update", "write the current output as the expectation");
   AddExtractionFlags(&desc);
-  po::options_description hidden;
-  hidden.add_options()("dir", po::value<std::vector<std::string>>(), "");
-  po::options_description all;
-  all.add(desc).add(hidden);
-  po::positional_options_description pos;
-  pos.add("dir", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    Error(std::string(e.what()) + " (see winnow test --help)");
+  if (!ParseCommandLine(argc, argv, desc, "dir", "winnow test", &vm)) {
     return kExitUsage;
   }
   if (vm.count("help")) {
