@@ -239,17 +239,21 @@ check "jsonl on stdin = file" \
 
 # ---- Folders, -j, -o ------------------------------------------------------------------
 
-"$W" -j 1 --to jsonl "$SAMPLES" > "$TMP/s1.jsonl"
-"$W" -j 2 --to jsonl "$SAMPLES" > "$TMP/s2.jsonl"
+# The samples without their metadata expectations (NAME.expected.json),
+# which a folder run would read as JSONL records without a page.
+PAGES=$TMP/sample-pages
+mkdir -p "$PAGES" && cp "$SAMPLES"/* "$PAGES"/ && rm -f "$PAGES"/*.json
+"$W" -j 1 --to jsonl "$PAGES" > "$TMP/s1.jsonl"
+"$W" -j 2 --to jsonl "$PAGES" > "$TMP/s2.jsonl"
 check "folder -j1 = -j2" cmp -s "$TMP/s1.jsonl" "$TMP/s2.jsonl"
 check "folder gives every page" \
-  test "$(wc -l < "$TMP/s1.jsonl")" -eq "$(ls "$SAMPLES" | wc -l)"
+  test "$(wc -l < "$TMP/s1.jsonl")" -eq "$(ls "$PAGES" | wc -l)"
 "$W" -j 1 "$TMP/many" > "$TMP/m1.txt"
 "$W" -j 2 "$TMP/many" > "$TMP/m2.txt"
 check "300 pages -j1 = -j2" cmp -s "$TMP/m1.txt" "$TMP/m2.txt"
 check "300 pages, 300 form feeds" test "$(grep -c $'^\f$' "$TMP/m1.txt")" -eq 300
 
-"$W" -o "$TMP/pages-out" "$SAMPLES" > "$TMP/stdout" 2> "$TMP/err"
+"$W" -o "$TMP/pages-out" "$PAGES" > "$TMP/stdout" 2> "$TMP/err"
 expect_status "-o exits 0" 0 $?
 check "-o: nothing on stdout" test ! -s "$TMP/stdout"
 check "-o: one .txt per page" test -f "$TMP/pages-out/heise-article.txt"
