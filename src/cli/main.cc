@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -89,6 +90,16 @@ int RunExtract(int argc, char** argv, bool explain_command) {
        "extraction threads (0: one per processor this process may use: "
        "its CPU affinity and cgroup quota)")
       ("stats", "print counts, bytes and time on stderr at the end")
+      ("metadata", "text and Markdown: a header of `key: value` metadata "
+       "lines and a blank line before each record's text")
+      ("min-length", po::value<size_t>()->default_value(0),
+       "skip records with fewer characters of clean text (counted in --stats "
+       "as too-short)")
+      ("lang", po::value<std::string>(),
+       "keep only records in these languages, ISO 639-1 codes separated by "
+       "commas (en,de); the others are counted in --stats as language")
+      ("dedupe", "skip records whose clean text equals an earlier record's "
+       "(counted in --stats as duplicate; about 40 bytes per record)")
       ("quiet,q", "leave out warnings (pages cut at a limit ...) on stderr; "
        "errors are still printed")
       ("html-field", po::value<std::string>()->default_value("html"),
@@ -157,6 +168,27 @@ int RunExtract(int argc, char** argv, bool explain_command) {
   batch.url = vm["url"].as<std::string>();
   batch.stats = vm.count("stats") > 0;
   batch.quiet = vm.count("quiet") > 0;
+  batch.metadata = vm.count("metadata") > 0;
+  batch.min_length = vm["min-length"].as<size_t>();
+  batch.dedupe = vm.count("dedupe") > 0;
+  if (vm.count("lang")) {
+    std::string list = vm["lang"].as<std::string>();
+    for (size_t at = 0; at <= list.size();) {
+      size_t comma = list.find(',', at);
+      if (comma == std::string::npos) comma = list.size();
+      std::string code = list.substr(at, comma - at);
+      for (char& c : code) c = static_cast<char>(std::tolower(c));
+      if (code.size() < 2 || code.size() > 3 ||
+          code.find_first_not_of("abcdefghijklmnopqrstuvwxyz") !=
+              std::string::npos) {
+        Error("--lang takes ISO 639-1 codes separated by commas (en,de), "
+              "not '" + code + "'");
+        return kExitUsage;
+      }
+      batch.languages.push_back(code);
+      at = comma + 1;
+    }
+  }
   if (vm.count("output-dir")) {
     batch.out_dir = vm["output-dir"].as<std::string>();
     if (batch.out_dir.empty()) {
