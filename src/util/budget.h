@@ -7,7 +7,8 @@
 //
 // Work is counted in units of about one byte scanned by a stage (see the
 // k*Work weights below, which give other steps their cost in those units:
-// on the reference machine a unit is some 2-4 ns). Memory is the bytes a
+// on the development machine a unit took 2 to 5 ns in the parser, up to
+// 15 ns in the text stages, which max_page_bytes bounds). Memory is the bytes a
 // page's stages hold at once: its decoded copies, the parse tree (counted
 // by the parse arena), the blocks and their strings, and the classifier's
 // and renderer's per-block data (estimated from counts). Stages count in
