@@ -5,7 +5,6 @@
 // what the previous one produced.
 
 #include <algorithm>
-#include <chrono>
 #include <string>
 
 #include "classify/classify.h"
@@ -18,6 +17,7 @@
 #include "rules/rules.h"
 #include "segment/page.h"
 #include "segment/segment.h"
+#include "util/budget.h"
 #include "winnow/winnow.h"
 
 #ifndef WINNOW_VERSION
@@ -48,7 +48,7 @@ bool LooksLikeHtml(std::string_view bytes) {
     ++i;
   if (i < head.size() && head[i] == '<') return true;
   static constexpr std::string_view kTags[] = {
-      "<!doctype", "<html", "<head", "<body", "<meta", "<title",
+      "<!doctype", "<html", "<head", "<body", "<meta",   "<title",
       "<div",      "<p>",   "<p ",   "<br",   "<article"};
   for (size_t k = 0; k < head.size(); ++k) {
     if (head[k] != '<') continue;
@@ -57,6 +57,39 @@ bool LooksLikeHtml(std::string_view bytes) {
     }
   }
   return false;
+}
+
+// Where a page longer than `max` bytes is cut (Options::max_page_bytes):
+// before the last tag start of HTML, after the last line break of text, in
+// the last 64 KiB; else at a UTF-8 character boundary.
+size_t CutPoint(std::string_view bytes, size_t max, bool html) {
+  constexpr size_t kWindow = size_t{64} << 10;
+  const size_t low = max > kWindow ? max - kWindow : 0;
+  for (size_t i = max; i > low; --i) {
+    if (html) {
+      if (i < bytes.size() && bytes[i] == '<' && i + 1 < bytes.size()) {
+        const char c = bytes[i + 1];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' ||
+            c == '!' || c == '?')
+          return i;
+      }
+    } else if (bytes[i - 1] == '\n') {
+      return i;
+    }
+  }
+  size_t i = max;
+  while (i > 0 && (static_cast<unsigned char>(bytes[i]) & 0xC0) == 0x80) --i;
+  return i;
+}
+
+// 1234567 -> "1,234,567".
+std::string Grouped(size_t n) {
+  std::string digits = std::to_string(n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
+    out.push_back(digits[i]);
+  }
+  return out;
 }
 
 // Per-thread parse memory, reused page after page.
@@ -88,37 +121,30 @@ Status Extractor::Create(const Options& options,
 }
 
 Status Extractor::Extract(const Input& input, Extraction* out) const {
-  using Clock = std::chrono::steady_clock;
-  const auto start = Clock::now();
   *out = Extraction();
-  // The time budget is checked between stages (and by the parser while it
-  // runs, see ParseHtml): a page over it fails instead of going on.
-  auto over_time = [&]() {
-    return options_.max_millis > 0 &&
-           std::chrono::duration_cast<std::chrono::milliseconds>(
-               Clock::now() - start)
-                   .count() > options_.max_millis;
-  };
-  auto time_exceeded = [&]() {
-    return Status::ResourceExhausted("page exceeds --max-millis (" +
-                                     std::to_string(options_.max_millis) +
-                                     " ms)");
-  };
+  // Work and memory, counted from here by every stage (util/budget.h).
+  PageBudget budget(options_);
 
   std::string_view bytes = input.bytes;
-  if (bytes.size() > options_.max_page_bytes) {
-    bytes = bytes.substr(0, options_.max_page_bytes);
-    out->warnings.push_back("page cut at --max-page-bytes (" +
-                            std::to_string(options_.max_page_bytes) +
-                            " bytes)");
-  }
   ContentKind kind = input.kind;
   if (kind == ContentKind::kAuto) {
-    kind = LooksLikeHtml(bytes) ? ContentKind::kHtml : ContentKind::kText;
+    kind = LooksLikeHtml(bytes.substr(0, options_.max_page_bytes))
+               ? ContentKind::kHtml
+               : ContentKind::kText;
   }
   out->kind = kind;
+  if (bytes.size() > options_.max_page_bytes) {
+    const size_t cut =
+        CutPoint(bytes, options_.max_page_bytes, kind == ContentKind::kHtml);
+    out->warnings.push_back("page cut at " + Grouped(cut) +
+                            " bytes (--max-page-bytes " +
+                            std::to_string(options_.max_page_bytes) + "); " +
+                            Grouped(bytes.size() - cut) + " bytes not read");
+    bytes = bytes.substr(0, cut);
+  }
 
   // 1. Decode.
+  budget.Work(bytes.size());
   Decoded decoded =
       DecodeToUtf8(bytes, input.content_type, kind == ContentKind::kHtml);
   out->encoding = decoded.encoding;
@@ -126,7 +152,7 @@ Status Extractor::Extract(const Input& input, Extraction* out) const {
     out->warnings.push_back(std::to_string(decoded.replaced) +
                             " invalid byte sequences replaced");
   }
-  if (over_time()) return time_exceeded();
+  if (!budget.Hold(decoded.text.capacity())) return budget.status();
 
   // 2-3. Parse and segment.
   Page page;
@@ -135,25 +161,44 @@ Status Extractor::Extract(const Input& input, Extraction* out) const {
     arena->Reset();
     std::string buffer;
     ParsedHtml doc;
-    Status s = ParseHtml(decoded.text, options_, arena, &buffer, &doc);
-    if (!s.ok()) {
-      arena->Reset();
-      return s;
+    Status s = ParseHtml(decoded.text, options_, arena, &budget, &buffer, &doc);
+    if (s.ok()) {
+      for (std::string& w : doc.warnings) out->warnings.push_back(std::move(w));
+      // The tree and the guard's output stay while the blocks are made.
+      const size_t parse_bytes =
+          arena->bytes_used() + buffer.capacity() + doc.aside.bytes();
+      budget.Hold(parse_bytes);
+      if (!SegmentHtml(doc, options_, &page, &budget)) s = budget.status();
+      budget.Release(parse_bytes);
     }
-    for (std::string& w : doc.warnings) out->warnings.push_back(std::move(w));
-    SegmentHtml(doc, options_, &page);
     arena->Reset();  // the tree is no longer needed
+    if (!s.ok()) return s;
   } else {
     SegmentText(decoded.text, &page);
+    // Its lines (a string_view each) are gone; the blocks stay.
+    budget.Work(decoded.text.size());
+    budget.Hold(page.blocks.capacity() * sizeof(Block));
   }
-  if (over_time()) return time_exceeded();
+  // The stages after segmentation, in counts: language detection's stop
+  // words (four bytes per word at most, words of two bytes at least), the
+  // classifier's vectors, the output and explain's copies of the blocks.
+  size_t text_bytes = 0;
+  for (const Block& b : page.blocks) text_bytes += b.text.size();
+  const size_t nodes = page.nodes.size(), blocks = page.blocks.size();
+  size_t after = 2 * text_bytes + nodes * kClassifyNodeBytes +
+                 blocks * (kClassifyBlockBytes + 16) + text_bytes;
+  if (options_.explain) after += blocks * sizeof(BlockReport) + text_bytes;
+  budget.Work(text_bytes + blocks * kBlockWork);
+  if (!budget.Hold(after)) return budget.status();
   AnnotateLanguage(&page);
 
   // 4. Classify.
   std::vector<Decision> decisions;
   const RuleSet& rules = *impl_->rules;
-  Classify(page, rules, options_, HostOf(input.url), &decisions);
-  if (over_time()) return time_exceeded();
+  if (!Classify(page, rules, options_, HostOf(input.url), &budget,
+                &decisions)) {
+    return budget.status();
+  }
 
   // 5. Render.
   Render(page, decisions, options_, &out->text);
@@ -186,7 +231,6 @@ Status Extractor::Extract(const Input& input, Extraction* out) const {
       out->blocks.push_back(std::move(r));
     }
   }
-  if (over_time()) return time_exceeded();
   return Status::OK();
 }
 

@@ -108,7 +108,7 @@ mkdir -p "$TMP/rerun"
 cp "$SAMPLES/br-paragraphs.html" "$TMP/rerun/page.html"
 "$W" -o "$TMP/o6" "$TMP/rerun" 2> /dev/null
 check "rerun: first run wrote the page" test -s "$TMP/o6/page.txt"
-"$W" --max-parse-bytes 1 -o "$TMP/o6" "$TMP/rerun" 2> "$TMP/err"
+"$W" --max-memory 1 -o "$TMP/o6" "$TMP/rerun" 2> "$TMP/err"
 expect_status "rerun with a failing record exits 1" 1 $?
 check "rerun: the stale file is gone" test ! -e "$TMP/o6/page.txt"
 check "rerun: the failure is named" grep -q "page.html" "$TMP/err"

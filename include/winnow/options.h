@@ -57,22 +57,36 @@ struct Options {
   bool explain = false;
 
   // ---- Limits (per page) ---------------------------------------------------
-  // Bytes of one page; a longer page is cut at this size (on a tag boundary
-  // where possible) and the cut is reported. Default: 32 MiB.
+  // A page that goes over a limit is either changed, with a warning in
+  // Extraction::warnings that names the option, or fails with
+  // kResourceExhausted naming it; never silently. Limits depend on the
+  // page's bytes only, never on the clock, the load or the thread count.
+  //
+  // Bytes of one page read; the rest is not. HTML is cut before the last
+  // tag start ('<' and a letter, '/', '!' or '?') at or before the limit,
+  // text after the last line break; when neither is in the last 64 KiB,
+  // at a UTF-8 character boundary. Warning: "page cut at 4,090 bytes
+  // (--max-page-bytes 4096); 195,910 bytes not read". Default: 32 MiB.
   size_t max_page_bytes = size_t{32} << 20;
   // Element nesting depth handed to the parser; deeper start tags are
-  // neutralised. Default: 512.
+  // dropped (their text stays), with a warning. Default: 512.
   int max_depth = 512;
-  // Attributes kept per element; the rest are dropped before parsing.
-  // Default: 256.
+  // Attributes kept per element; the rest are dropped before parsing, with
+  // a warning. Default: 256.
   int max_attributes = 256;
-  // Bytes the parser may allocate for one page; a page over it fails with
-  // kResourceExhausted. Default: 1 GiB.
-  size_t max_parse_bytes = size_t{1} << 30;
-  // Wall-clock budget for one page in milliseconds, checked between stages
-  // and while the parser runs; a page over it fails with kResourceExhausted.
-  // 0 disables it. Default: 10000.
-  int64_t max_millis = 10000;
+  // Bytes one page may hold at once across all stages: its decoded copies,
+  // the parse tree, the blocks and their text, the classifier's data, the
+  // output. A page over it fails with kResourceExhausted
+  // ("page exceeds --max-memory (N bytes)"). A thread's peak memory is
+  // about this plus the input record. Default: 1 GiB.
+  size_t max_memory = size_t{1} << 30;
+  // Work one page may take, in units of about one byte scanned by a stage
+  // (src/util/budget.h weighs parser allocations, elements and blocks in
+  // those units), counted once from the start of the page. A page over it
+  // fails with kResourceExhausted ("page exceeds --max-work (N units of
+  // work)"), always the same pages whatever the load. 0 disables it.
+  // Default: 4e9, some 10 s of work on a 2020s server core.
+  uint64_t max_work = 4000000000;
 };
 
 }  // namespace winnow

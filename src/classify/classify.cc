@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "classify/content.h"
+#include "util/budget.h"
 
 namespace winnow {
 namespace {
@@ -162,8 +163,9 @@ std::string HostOf(std::string_view url) {
   return out;
 }
 
-void Classify(const Page& page, const RuleSet& rules, const Options& options,
-              std::string_view host, std::vector<Decision>* out) {
+bool Classify(const Page& page, const RuleSet& rules, const Options& options,
+              std::string_view host, PageBudget* budget,
+              std::vector<Decision>* out) {
   const size_t nblocks = page.blocks.size();
   out->assign(nblocks, Decision());
   const std::string_view lang = page.lang;
@@ -289,6 +291,10 @@ void Classify(const Page& page, const RuleSet& rules, const Options& options,
   bool title_seen = false;
   std::vector<Cls> cls(nblocks, Cls::kShort);
   std::vector<int> final_state(nblocks, 0);  // -1 chrome, +1 body, 0 open
+  // Every block lists the rules of its whole element chain: blocks times
+  // depth, counted against the budget every kCheckBlocks blocks.
+  constexpr size_t kCheckBlocks = 1024;
+  size_t rule_ids = 0;
   for (size_t bi = 0; bi < nblocks; ++bi) {
     const Block& b = page.blocks[bi];
     Decision& d = (*out)[bi];
@@ -299,6 +305,13 @@ void Classify(const Page& page, const RuleSet& rules, const Options& options,
       for (int k = h.first_hit; k < h.end_hit; ++k) d.rules.push_back(hit_store[k]);
       const int parent = page.nodes[hn].parent;
       hn = parent >= 0 ? nodes[parent].hit_node : -1;
+    }
+    rule_ids += d.rules.capacity();
+    if (bi % kCheckBlocks == kCheckBlocks - 1 && budget != nullptr) {
+      if (!budget->Work(rule_ids * kRuleHitWork) ||
+          !budget->Hold(rule_ids * sizeof(int)))
+        return false;
+      rule_ids = 0;
     }
     // Container scores nest (article > entry-content > ...): capped so that
     // a link list inside a well-named container is still judged by its links.
@@ -353,8 +366,8 @@ void Classify(const Page& page, const RuleSet& rules, const Options& options,
           std::string_view(b.text).substr(0, kJsonProbeBytes);
       const bool in_body = probe.find('\n') == std::string_view::npos
                                ? json_body.find(probe) != std::string::npos
-                               : json_body.find(probe.substr(0, probe.find('\n'))) !=
-                                     std::string::npos;
+                               : json_body.find(probe.substr(
+                                     0, probe.find('\n'))) != std::string::npos;
       shift += in_body ? kJsonInside : kJsonOutside;
     }
     d.in_main = use_region && region.in_region[bi];
@@ -468,12 +481,13 @@ void Classify(const Page& page, const RuleSet& rules, const Options& options,
           body = near && d.score >= threshold;
         }
         d.label = body ? Label::kBody : Label::kChrome;
-        d.reason = body ? "context: between body blocks"
-                        : "context: among chrome";
+        d.reason =
+            body ? "context: between body blocks" : "context: among chrome";
         break;
       }
     }
   }
+  return budget == nullptr || budget->Hold(rule_ids * sizeof(int));
 }
 
 }  // namespace winnow

@@ -18,6 +18,8 @@
 
 namespace winnow {
 
+class PageBudget;
+
 struct Decision {
   Label label = Label::kChrome;
   double score = 0;         // heuristic score plus rule shifts
@@ -28,9 +30,13 @@ struct Decision {
 };
 
 // Classifies page->blocks; *out gets one Decision per block. `host` scopes
-// site rules. Linear in blocks + nodes (times rule hits).
-void Classify(const Page& page, const RuleSet& rules, const Options& options,
-              std::string_view host, std::vector<Decision>* out);
+// site rules. Linear in blocks + nodes (times rule hits). Counts the rule
+// IDs it copies into the decisions (blocks times depth at worst) in
+// *budget, when not null; returns false, with *out incomplete, once the
+// budget is exhausted. The caller counts the rest (util/budget.h).
+bool Classify(const Page& page, const RuleSet& rules, const Options& options,
+              std::string_view host, PageBudget* budget,
+              std::vector<Decision>* out);
 
 // The host part of a URL ("https://www.heise.de/x" -> "www.heise.de"),
 // lower-cased; empty when there is none.

@@ -100,14 +100,20 @@ void AddExtractionFlags(po::options_description* desc) {
       ("comments", "keep comment sections")
       ("no-tables", "drop tables")
       ("max-page-bytes", po::value<size_t>(),
-       "cut pages longer than this (default 33554432)")
-      ("max-depth", po::value<int>(), "element nesting depth (default 512)")
+       "read this much of a page, cut before a tag (HTML) or after a line "
+       "(text), with a warning (default 33554432)")
+      ("max-depth", po::value<int>(),
+       "element nesting depth; deeper tags dropped, with a warning "
+       "(default 512)")
       ("max-attributes", po::value<int>(),
-       "attributes kept per element (default 256)")
-      ("max-parse-bytes", po::value<size_t>(),
-       "parser memory per page (default 1073741824)")
-      ("max-millis", po::value<int64_t>(),
-       "time per page in ms, 0 = unlimited (default 10000)");
+       "attributes kept per element, with a warning (default 256)")
+      ("max-memory", po::value<size_t>(),
+       "bytes one page may hold in all stages; a page over it fails "
+       "(default 1073741824)")
+      ("max-work", po::value<uint64_t>(),
+       "work per page, in units of about a byte scanned; a page over it "
+       "fails, the same pages whatever the load; 0 = unlimited "
+       "(default 4000000000)");
 }
 
 Status ExtractionOptions(const po::variables_map& vm, Options* o) {
@@ -123,8 +129,8 @@ Status ExtractionOptions(const po::variables_map& vm, Options* o) {
   if (vm.count("max-page-bytes")) o->max_page_bytes = vm["max-page-bytes"].as<size_t>();
   if (vm.count("max-depth")) o->max_depth = vm["max-depth"].as<int>();
   if (vm.count("max-attributes")) o->max_attributes = vm["max-attributes"].as<int>();
-  if (vm.count("max-parse-bytes")) o->max_parse_bytes = vm["max-parse-bytes"].as<size_t>();
-  if (vm.count("max-millis")) o->max_millis = vm["max-millis"].as<int64_t>();
+  if (vm.count("max-memory")) o->max_memory = vm["max-memory"].as<size_t>();
+  if (vm.count("max-work")) o->max_work = vm["max-work"].as<uint64_t>();
   if (o->max_depth < 1 || o->max_attributes < 0) {
     return Status::InvalidArgument("limits must be positive");
   }

@@ -547,6 +547,9 @@ void Guard::EmitStartTag(const Tag& t) {
     aside_->Add(t.aside[k].name, t.aside[k].value);
     from = t.aside[k].end;
   }
+  // Gumbo compares every attribute it reads with all earlier ones.
+  const uint64_t kept = static_cast<uint64_t>(std::min(t.attrs, max_attrs_));
+  rep_->attribute_pairs += kept > 1 ? kept * (kept - 1) / 2 : 0;
   if (t.attrs <= max_attrs_) {
     CopyText(from, t.end);
     return;

@@ -68,6 +68,9 @@ struct GuardReport {
   size_t references_replaced = 0;  // numeric references out of range
   size_t nuls_replaced = 0;        // NUL bytes in text
   int depth = 0;                   // deepest nesting let through (model)
+  // Sum over start tags let through of k (k - 1) / 2, k their attributes:
+  // the comparisons Gumbo makes to find duplicates (counted as work).
+  uint64_t attribute_pairs = 0;
 
   // True when the output differs from the input in more than NULs and
   // references (which every parser would have replaced as well).
@@ -97,8 +100,7 @@ struct GuardReport {
 // the first) or <isindex> (whose attributes go to other elements).
 //
 // What is set aside grows linearly with the page (its bytes, and 24 bytes
-// per tag with values set aside); it is not counted against
-// --max-parse-bytes, which bounds Gumbo's tree.
+// per tag with values set aside); bytes() is counted against --max-memory.
 class SetAsideValues {
  public:
   enum Name { kClass, kId, kStyle, kContent };
@@ -110,6 +112,12 @@ class SetAsideValues {
   bool Find(size_t offset, const char* values[kNames]) const;
 
   bool empty() const { return tags_.empty() && texts_.empty(); }
+  // The memory held, in bytes.
+  size_t bytes() const {
+    return tags_.capacity() * sizeof(size_t) +
+           values_.capacity() * sizeof(values_[0]) +
+           texts_.capacity() * sizeof(TextRun) + pool_.capacity();
+  }
   void Clear() {
     tags_.clear();
     values_.clear();

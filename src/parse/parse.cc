@@ -4,17 +4,15 @@
 
 #include <gumbo.h>
 
-#include <chrono>
 #include <csetjmp>
 #include <cstdint>
 
 #include "parse/guard.h"
 #include "parse/prestrip.h"
+#include "util/budget.h"
 
 namespace winnow {
 namespace {
-
-using Clock = std::chrono::steady_clock;
 
 // The parser's allocations, counted against the page's budget. Gumbo cannot
 // fail an allocation, so going over the budget leaves the parser by
@@ -23,23 +21,26 @@ using Clock = std::chrono::steady_clock;
 // code and ArenaAllocate's) own nothing with a destructor.
 struct Budget {
   Arena* arena;
-  size_t max_bytes;
-  bool timed;
-  Clock::time_point deadline;
+  PageBudget* page;
+  size_t max_bytes;  // for the arena: what the page's budget leaves it
   unsigned calls;
-  enum { kNone, kBytes, kTime } over;
   std::jmp_buf env;
 };
+
+// Work is counted every kAllocBatch allocations, which keeps the count
+// cheap; a parse may thus go kAllocBatch * kAllocWork units over its budget
+// before it stops.
+constexpr unsigned kAllocBatch = 1024;
 
 void* ArenaAllocate(void* userdata, size_t size) {
   Budget* b = static_cast<Budget*>(userdata);
   const size_t used = b->arena->bytes_used();
   if (used >= b->max_bytes || size > b->max_bytes - used) {
-    b->over = Budget::kBytes;
+    b->page->SetOverMemory();
     std::longjmp(b->env, 1);
   }
-  if (b->timed && (++b->calls & 1023) == 0 && Clock::now() > b->deadline) {
-    b->over = Budget::kTime;
+  if ((++b->calls % kAllocBatch) == 0 &&
+      !b->page->Work(kAllocBatch * kAllocWork)) {
     std::longjmp(b->env, 1);
   }
   return b->arena->Allocate(size);
@@ -54,8 +55,8 @@ void ArenaFree(void* userdata, void* ptr) {
 // Returns nullptr when the parse went over its budget. Kept apart so that
 // no object with a destructor lives in the frame that setjmp returns to.
 __attribute__((noinline)) GumboOutput* ParseWithin(const GumboOptions* gopts,
-                                                  const std::string* buffer,
-                                                  Budget* budget) {
+                                                   const std::string* buffer,
+                                                   Budget* budget) {
   if (setjmp(budget->env) != 0) return nullptr;
   return gumbo_parse_with_options(gopts, buffer->c_str(), buffer->size());
 }
@@ -137,31 +138,38 @@ bool ParsedHtml::SetAsideFor(const char* original_tag,
 }
 
 Status ParseHtml(std::string_view utf8, const Options& options, Arena* arena,
-                 std::string* buffer, ParsedHtml* out) {
+                 PageBudget* page_budget, std::string* buffer,
+                 ParsedHtml* out) {
   // Gumbo reads one byte past a truncated character reference; a string's
   // terminating NUL makes that read safe. The copy leaves out script, style
   // and SVG contents, which Gumbo would tokenize for nothing.
   // The guard comes last, so that its bounds hold for what Gumbo gets.
   std::string stripped;
+  page_budget->Work(utf8.size());
   PrestripHtml(utf8, &stripped);
+  page_budget->Work(stripped.size());
   GuardReport guard;
   GuardHtml(stripped, options, buffer, &guard, &out->aside);
   out->source = *buffer;
   std::string summary = guard.Summary(options);
   if (!summary.empty()) out->warnings.push_back(std::move(summary));
 
-  const Clock::time_point deadline =
-      Clock::now() + std::chrono::milliseconds(options.max_millis);
+  // The copies are held while Gumbo runs; the arena gets what is left.
+  const size_t copies =
+      stripped.capacity() + buffer->capacity() + out->aside.bytes();
+  // Gumbo reads every byte of its input, and compares attributes.
+  page_budget->Work(buffer->size() +
+                    guard.attribute_pairs * kAttributePairWork);
+  if (!page_budget->Hold(copies)) return page_budget->status();
   auto fresh_budget = [&]() {
     return Budget{arena,
-                  options.max_parse_bytes,
-                  options.max_millis > 0,
-                  deadline,
+                  page_budget,
+                  page_budget->max_memory() - page_budget->held(),
                   0,
-                  Budget::kNone,
                   {}};
   };
   Budget budget = fresh_budget();
+  if (!page_budget->ok()) return page_budget->status();
   GumboOptions gopts = kGumboDefaultOptions;
   gopts.allocator = ArenaAllocate;
   gopts.deallocator = ArenaFree;
@@ -178,22 +186,19 @@ Status ParseHtml(std::string_view utf8, const Options& options, Arena* arena,
     arena->Reset();
     GuardHtml(stripped, options, buffer, &guard, nullptr);
     out->source = *buffer;
+    page_budget->Work(buffer->size());
     budget = fresh_budget();
     out->output = ParseWithin(&gopts, buffer, &budget);
   }
-  if (budget.over == Budget::kBytes) {
-    out->output = nullptr;
-    return Status::ResourceExhausted(
-        "parse tree exceeds --max-parse-bytes (" +
-        std::to_string(options.max_parse_bytes >> 20) + " MiB)");
-  }
-  if (budget.over == Budget::kTime) {
-    out->output = nullptr;
-    return Status::ResourceExhausted("parsing exceeds --max-millis (" +
-                                     std::to_string(options.max_millis) +
-                                     " ms)");
-  }
+  page_budget->Release(copies);
+  if (out->output == nullptr) return page_budget->status();
   return Status::OK();
+}
+
+Status ParseHtml(std::string_view utf8, const Options& options, Arena* arena,
+                 std::string* buffer, ParsedHtml* out) {
+  PageBudget budget(options);
+  return ParseHtml(utf8, options, arena, &budget, buffer, out);
 }
 
 }  // namespace winnow

@@ -21,6 +21,8 @@ struct GumboInternalNode;
 
 namespace winnow {
 
+class PageBudget;
+
 // A parsed document. The tree lives in the arena passed to ParseHtml and
 // dies with the arena's next Reset(); it points into the buffer passed
 // there. What the guard took out of that buffer is in `aside`.
@@ -46,9 +48,15 @@ struct ParsedHtml {
 
 // Parses `utf8` (valid UTF-8, as DecodeToUtf8 produces). `buffer` receives a
 // NUL-terminated copy that the tree points into, bounded by the parser guard
-// (parse/guard.h); it and `arena` must outlive *out. Fails with
-// kResourceExhausted, stopping the parser at once, when it allocates more
-// than options.max_parse_bytes or runs longer than options.max_millis.
+// (parse/guard.h); it and `arena` must outlive *out. Counts its work and
+// memory in *budget: its copies of the page are held while Gumbo runs and
+// released on return; the arena (Arena::bytes_used) is the caller's to count
+// for as long as it keeps the tree. Fails with budget->status()
+// (kResourceExhausted), stopping the parser at once, when the page goes
+// over Options::max_work or max_memory.
+Status ParseHtml(std::string_view utf8, const Options& options, Arena* arena,
+                 PageBudget* budget, std::string* buffer, ParsedHtml* out);
+// As above, with a budget of its own made from `options`.
 Status ParseHtml(std::string_view utf8, const Options& options, Arena* arena,
                  std::string* buffer, ParsedHtml* out);
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "segment/collect_meta.h"
+#include "util/budget.h"
 #include "util/utf8.h"
 
 namespace winnow {
@@ -531,9 +532,32 @@ void ComputeTextFeatures(Block* block) {
   block->commas = commas;
 }
 
-void SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page) {
+namespace {
+
+// The heap bytes of a string (none while it fits in the object).
+size_t HeapBytes(const std::string& s) {
+  return s.capacity() > 15 ? s.capacity() + 1 : 0;
+}
+
+}  // namespace
+
+bool SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page,
+                 PageBudget* budget) {
   const GumboNode* root = reinterpret_cast<const GumboNode*>(doc.root());
-  if (!root) return;
+  if (!root) return true;
+  // The page's memory, counted into *budget every kCheckNodes elements:
+  // the vectors' capacity and the strings' heap bytes.
+  constexpr size_t kCheckNodes = 1024;
+  size_t string_bytes = 0, counted = 0;
+  bool over = false;
+  auto check = [&]() {
+    if (budget == nullptr) return;
+    const size_t now = page->nodes.capacity() * sizeof(Node) +
+                       page->blocks.capacity() * sizeof(Block) + string_bytes;
+    over =
+        !budget->Work(kCheckNodes * kNodeWork) || !budget->Hold(now - counted);
+    counted = now;
+  };
   TextBuffer buffer;
   std::vector<Frame> stack;
   std::vector<Owner> owners;
@@ -551,6 +575,7 @@ void SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page) {
     block.kind = owner.kind;
     block.heading_level = owner.level;
     ComputeTextFeatures(&block);
+    string_bytes += HeapBytes(block.text);
     page->blocks.push_back(std::move(block));
   };
 
@@ -569,6 +594,10 @@ void SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page) {
     AppendLowerAscii(attrs.role, &n.role_attr);
     AppendLowerAscii(attrs.aria_label, &n.aria_attr);
     AppendLowerAscii(attrs.itemprop, &n.itemprop_attr);
+    string_bytes += HeapBytes(n.tag_name) + HeapBytes(n.class_attr) +
+                    HeapBytes(n.id_attr) + HeapBytes(n.role_attr) +
+                    HeapBytes(n.aria_attr) + HeapBytes(n.itemprop_attr);
+    if (page->nodes.size() % kCheckNodes == 0) check();
     n.first_block = static_cast<int>(page->blocks.size());
     Frame f{node, 0, index, tc == TagClass::kBlock, false, false};
     if (el.tag == GUMBO_TAG_A && attrs.href) {
@@ -614,6 +643,7 @@ void SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page) {
   }
 
   for (const GumboNode* r : roots) {
+    if (over) break;
     if (r->type != GUMBO_NODE_ELEMENT) continue;
     if (r->v.element.tag == GUMBO_TAG_HTML) {
       if (const char* lang = Attr(r->v.element, "lang")) {
@@ -622,7 +652,7 @@ void SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page) {
       }
     }
     push_element(r, ElementAttrs(doc, r->v.element));
-    while (!stack.empty()) {
+    while (!stack.empty() && !over) {
       Frame& f = stack.back();
       const GumboElement& el = f.node->v.element;
       if (f.next_child >= el.children.length) {
@@ -706,6 +736,8 @@ void SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page) {
     }
   }
   (void)options;
+  if (!over) check();
+  return !over;
 }
 
 void SegmentText(std::string_view utf8, Page* page) {

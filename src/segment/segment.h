@@ -15,10 +15,16 @@
 
 namespace winnow {
 
+class PageBudget;
+
 // Walks the DOM iteratively (no recursion: depth is input-shaped) and fills
 // *page (which must be empty). Skips script, style, template, noscript, form
 // controls, embedded content and hidden elements. Linear in the tree size.
-void SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page);
+// With a budget, counts its work and the page's memory there as it goes
+// (and leaves that memory held); returns false, stopping early with *page
+// incomplete, once the budget is exhausted (budget->status() says which).
+bool SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page,
+                 PageBudget* budget = nullptr);
 
 // Splits plain text into blocks: one per line, or one per blank-line
 // separated paragraph when the text is hard-wrapped. Linear.
