@@ -18,13 +18,14 @@ std::unique_ptr<JsonlReader> Reader(std::string data, const std::string& name,
   auto raw = std::make_unique<BufferedSource>(
       std::make_unique<OwnedSource>(std::move(data)), 256);
   if (HasGzipMagic(raw->Peek(2))) {
+    auto g = std::make_unique<GzipSource>(std::move(raw), name);
+    GzipSource* gp = g.get();
     return std::make_unique<JsonlReader>(
-        name,
-        std::make_unique<BufferedSource>(
-            std::make_unique<GzipSource>(std::move(raw), name), 256),
+        name, std::make_unique<BufferedSource>(std::move(g), 256), gp,
         options);
   }
-  return std::make_unique<JsonlReader>(name, std::move(raw), options);
+  return std::make_unique<JsonlReader>(name, std::move(raw), nullptr,
+                                       options);
 }
 
 std::vector<Record> ReadAll(RecordReader* reader) {
