@@ -311,19 +311,22 @@ bool WarcReader::InDamage() const {
 Status WarcReader::CheckRecordEnd(uint64_t length) {
   size_t k = 0;
   for (;;) {
-    std::string_view sv = in_->Peek(k + 10);
+    std::string_view sv = in_->Peek(k + 5);
     while (k < sv.size() && (sv[k] == '\r' || sv[k] == '\n')) ++k;
-    if (k < sv.size() || sv.size() < k + 10) {
-      sv.remove_prefix(k);
-      if (sv.empty() || IsVersionLine(sv)) {
-        in_->Consume(k);
-        return Status::OK();
-      }
-      return Status::Corruption("Content-Length " + std::to_string(length) +
-                                " does not end the record: no WARC record "
-                                "follows its block");
-    }
+    if (k < sv.size() || sv.size() < k + 5) break;
   }
+  std::string_view next = in_->Peek(k + 5).substr(k);
+  uint64_t ignored;
+  // The end of the input, a record (of any version: its own error), or
+  // the start of a frame, which ends the record's frame.
+  if (next.empty() || next.substr(0, 5) == "WARC/" ||
+      (frames_ && frames_->FrameAt(in_->offset() + k, &ignored))) {
+    in_->Consume(k);
+    return Status::OK();
+  }
+  return Status::Corruption("Content-Length " + std::to_string(length) +
+                            " does not end the record: no WARC record "
+                            "follows its block");
 }
 
 bool WarcReader::ScanToVersionLine(bool line_start, std::string* where) {
@@ -354,7 +357,7 @@ bool WarcReader::ScanToVersionLine(bool line_start, std::string* where) {
 }
 
 bool WarcReader::FailRecord(const Header* h, bool counted, Status cause,
-                            Record* r) {
+                            bool line_start, Record* r) {
   r->Clear();
   r->input = name_;
   r->index = counted ? count_ - 1 : count_++;
@@ -362,7 +365,7 @@ bool WarcReader::FailRecord(const Header* h, bool counted, Status cause,
   r->offset = record_has_member_ ? record_member_ : record_start_;
   r->compressed_offset = record_has_member_;
   std::string msg;
-  bool frame_start = false;
+  bool frame_start = false;  // reading resumed at a frame
   if (InDamage()) {
     msg = ResyncAfterDamage(frames_, in_.get(), &frame_start);
     if (!frame_start) {
@@ -374,7 +377,8 @@ bool WarcReader::FailRecord(const Header* h, bool counted, Status cause,
   }
   if (!done_) {
     std::string where;
-    if (!ScanToVersionLine(frame_start, &where) && !InDamage()) {
+    if (!ScanToVersionLine(frame_start || line_start, &where) &&
+        !InDamage()) {
       done_ = true;
       status_ = in_->status();
     }
@@ -393,7 +397,7 @@ bool WarcReader::Next(Record* r) {
     if (InDamage()) {  // damaged data where a record should start
       record_has_member_ = true;
       record_member_ = frames_->damage()->frame;
-      return FailRecord(nullptr, false, Status::OK(), r);
+      return FailRecord(nullptr, false, Status::OK(), false, r);
     }
     if (!more) {
       Stop(in_->status());
@@ -403,7 +407,7 @@ bool WarcReader::Next(Record* r) {
     bool cut = false;
     Status s = ReadHeader(&h, &cut);
     if (!s.ok()) {
-      if (InDamage() || !cut) return FailRecord(&h, false, s, r);
+      if (InDamage() || !cut) return FailRecord(&h, false, s, true, r);
       Stop(s);
       break;
     }
@@ -415,13 +419,15 @@ bool WarcReader::Next(Record* r) {
                                  ? std::string("missing Content-Length")
                                  : "bad Content-Length \"" +
                                        h.content_length.substr(0, 32) + "\""),
-          r);
+          true, r);
     }
     ++count_;
     skip_reason_.clear();
     Outcome o = ReadBlock(h, length, r);
     if (o == Outcome::kStop) break;
-    if (o == Outcome::kFail) return FailRecord(&h, true, Status::OK(), r);
+    if (o == Outcome::kFail) {
+      return FailRecord(&h, true, Status::OK(), false, r);
+    }
     // The frame that holds the record must have passed its check.
     if (frames_) {
       Intact intact = CheckIntact(frames_, in_.get(), in_->offset());
@@ -430,12 +436,11 @@ bool WarcReader::Next(Record* r) {
           Stop(frames_->status());
           break;
         }
-        in_->Consume(in_->buffered());
-        return FailRecord(&h, true, Status::OK(), r);
+        return FailRecord(&h, true, Status::OK(), false, r);
       }
     }
     s = CheckRecordEnd(length);
-    if (!s.ok()) return FailRecord(&h, true, s, r);
+    if (!s.ok()) return FailRecord(&h, true, s, false, r);
     if (o == Outcome::kYield) {
       r->offset = record_has_member_ ? record_member_ : record_start_;
       r->compressed_offset = record_has_member_;

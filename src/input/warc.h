@@ -91,7 +91,7 @@ class WarcReader : public RecordReader {
   // Whether reading has reached the data of a damaged frame.
   bool InDamage() const;
   // After a block of `length` bytes: consumes the line ends that follow;
-  // fails unless the input ends there or a version line follows.
+  // fails unless the input ends there, "WARC/" follows, or a frame starts.
   Status CheckRecordEnd(uint64_t length);
   // Consumes bytes up to the next version line at a line start (or at a
   // frame start); `line_start`: the current position is one. Sets *where
@@ -99,8 +99,10 @@ class WarcReader : public RecordReader {
   bool ScanToVersionLine(bool line_start, std::string* where);
   // Makes *r the error record of the current record (its header `h`, if
   // read; `counted`: it has its index already), with `cause` or the frame
-  // damage that cut it, and resynchronises. Returns true.
-  bool FailRecord(const Header* h, bool counted, Status cause, Record* r);
+  // damage that cut it, and resynchronises (`line_start`: the current
+  // position starts a line). Returns true.
+  bool FailRecord(const Header* h, bool counted, Status cause,
+                  bool line_start, Record* r);
   Status Truncated() const;
   // " at byte N" for uncompressed offset `u`: the compressed offset when a
   // frame starts there.
