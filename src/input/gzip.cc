@@ -89,7 +89,12 @@ bool GzipSource::Trial(const unsigned char* p, size_t n, bool at_eof) {
     trial_->avail_out = sizeof(scratch);
     int ret = inflate(trial_.get(), Z_NO_FLUSH);
     if (ret == Z_STREAM_END) return true;
-    if (ret != Z_OK && ret != Z_BUF_ERROR) return false;
+    if (ret != Z_OK && ret != Z_BUF_ERROR) {
+      // A member that decoded to its end but fails its check is a member
+      // (damaged: Read reports it), not a chance 1f 8b 08 in other data.
+      const std::string msg = trial_->msg ? trial_->msg : "";
+      return msg == "incorrect data check" || msg == "incorrect length check";
+    }
     if (trial_->avail_in == 0) return true;  // no error in what is here
   }
 }

@@ -19,25 +19,6 @@ namespace {
 
 // ---- Test data: WARC bytes as a crawler writes them ----------------------
 
-using Fields = std::vector<std::pair<std::string, std::string>>;
-
-std::string WarcRecord(const std::string& type, const Fields& fields,
-                       const std::string& block,
-                       const std::string& version = "WARC/1.1") {
-  std::string out = version + "\r\nWARC-Type: " + type + "\r\n";
-  for (const auto& [k, v] : fields) out += k + ": " + v + "\r\n";
-  out += "Content-Length: " + std::to_string(block.size()) + "\r\n\r\n";
-  return out + block + "\r\n\r\n";
-}
-
-std::string HttpBlock(const std::string& status_line,
-                      const std::vector<std::string>& headers,
-                      const std::string& body) {
-  std::string out = status_line + "\r\n";
-  for (const auto& h : headers) out += h + "\r\n";
-  return out + "\r\n" + body;
-}
-
 Fields Meta(const std::string& url, int n) {
   return {
       {"WARC-Record-ID", "<urn:uuid:00000000-0000-0000-0000-" +

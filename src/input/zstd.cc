@@ -144,7 +144,10 @@ bool ZstdSource::Trial(const unsigned char* p, size_t n, bool at_eof) {
   for (;;) {
     ZSTD_outBuffer ob{scratch, sizeof(scratch), 0};
     size_t ret = ZSTD_decompressStream(trial_, &ob, &ib);
-    if (ZSTD_isError(ret)) return false;
+    // A frame that fails only its checksum is a (damaged) frame.
+    if (ZSTD_isError(ret)) {
+      return ZSTD_getErrorCode(ret) == ZSTD_error_checksum_wrong;
+    }
     if (ret == 0) return true;
     if (ib.pos == ib.size && ob.pos < ob.size) return true;
   }
