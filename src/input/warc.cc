@@ -397,7 +397,11 @@ bool WarcReader::Next(Record* r) {
     if (InDamage()) {  // damaged data where a record should start
       record_has_member_ = true;
       record_member_ = frames_->damage()->frame;
-      return FailRecord(nullptr, false, Status::OK(), false, r);
+      // What came of it may still name the record (a CRC mismatch).
+      Header h;
+      bool cut = false;
+      const bool named = more && ReadHeader(&h, &cut).ok();
+      return FailRecord(named ? &h : nullptr, false, Status::OK(), false, r);
     }
     if (!more) {
       Stop(in_->status());
