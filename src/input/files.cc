@@ -35,7 +35,10 @@ const char* OtherCompression(std::string_view m) {
     const char* name;
   };
   static const Magic kMagics[] = {
-      {std::string_view("\xFD" "7zXZ\0", 6), "xz"},
+      {std::string_view("\xFD"
+                        "7zXZ\0",
+                        6),
+       "xz"},
       {"BZh", "bzip2"},
       {"\x04\x22\x4D\x18", "lz4"},
       {"\x02\x21\x4C\x18", "lz4"},
@@ -57,7 +60,8 @@ const char* OtherCompression(std::string_view m) {
 }
 
 // A command that decompresses `name` to stdout.
-std::string DecompressCommand(std::string_view format, const std::string& name) {
+std::string DecompressCommand(std::string_view format,
+                              const std::string& name) {
   const std::string n = name == "-" ? "FILE" : name;
   if (format == "xz") return "xz -dc " + n;
   if (format == "bzip2") return "bzip2 -dc " + n;
@@ -120,9 +124,7 @@ class PageReader : public RecordReader {
 // A file passed over: it yields no record and counts one under `reason`.
 class PassedOverReader : public RecordReader {
  public:
-  explicit PassedOverReader(const std::string& reason) {
-    skipped_[reason] = 1;
-  }
+  explicit PassedOverReader(const std::string& reason) { skipped_[reason] = 1; }
   bool Next(Record* r) override { return false; }
   Status status() const override { return Status::OK(); }
   const std::map<std::string, uint64_t>& skipped() const override {
@@ -153,10 +155,10 @@ Status OpenStream(std::unique_ptr<ByteSource> source, const std::string& name,
     frames = z.get();
     in = std::make_unique<BufferedSource>(std::move(z));
   } else if (const char* other = OtherCompression(magic)) {
-    return Status::Unsupported(
-        name + ": " + other + "-compressed input is not supported; " +
-        "decompress it first, e.g. `" + DecompressCommand(other, name) +
-        " | winnow`");
+    return Status::Unsupported(name + ": " + other +
+                               "-compressed input is not supported; " +
+                               "decompress it first, e.g. `" +
+                               DecompressCommand(other, name) + " | winnow`");
   } else {
     in = std::move(raw);
   }
@@ -287,9 +289,9 @@ class FolderReader : public RecordReader {
       bool is_dir = it->is_directory(ec2);  // follows links
       if (is_dir && is_link) continue;      // no cycles through links
       // FIFOs, sockets and devices would block or never end: not opened.
-      Kind kind = is_dir                        ? Kind::kDir
+      Kind kind = is_dir                     ? Kind::kDir
                   : it->is_regular_file(ec2) ? Kind::kFile
-                                                : Kind::kOther;
+                                             : Kind::kOther;
       d.entries.emplace_back(std::move(name), kind);
     }
     if (ec) {

@@ -376,7 +376,9 @@ TEST(FilesTest, FdAndSourceReaders) {
 // named directly (or on stdin) is passed over as inside a folder.
 TEST(FilesTest, BinaryFileNamedDirectlyIsPassedOver) {
   TempDir dir;
-  WriteFile(dir / "prog", std::string("\x7f" "ELF\x02\x01\x01\0\0\0", 10) +
+  WriteFile(dir / "prog", std::string("\x7f"
+                                      "ELF\x02\x01\x01\0\0\0",
+                                      10) +
                               std::string(2000, '\x01'));
   auto reader = MustOpen(dir / "prog");
   EXPECT_TRUE(ReadAll(reader.get()).empty());
@@ -418,7 +420,11 @@ TEST(FilesTest, OtherCompressionsAreRefusedByTheirMagic) {
   struct Case {
     std::string name, bytes, format, command;
   } cases[] = {
-      {"c.warc.xz", std::string("\xFD" "7zXZ\0\0\x04", 8), "xz", "xz -dc"},
+      {"c.warc.xz",
+       std::string("\xFD"
+                   "7zXZ\0\0\x04",
+                   8),
+       "xz", "xz -dc"},
       {"c.jsonl.bz2", "BZh91AY&SY", "bzip2", "bzip2 -dc"},
       {"c.warc.lz4", "\x04\x22\x4D\x18\x64\x40", "lz4", "lz4 -dc"},
       {"c.zip", "PK\x03\x04\x14\0", "zip", "unzip -p"},
@@ -427,8 +433,7 @@ TEST(FilesTest, OtherCompressionsAreRefusedByTheirMagic) {
     WriteFile(dir / c.name, c.bytes + std::string(100, 'x'));
     std::unique_ptr<RecordReader> r;
     Status s = OpenReader(dir / c.name, InputFormat::kAuto, {}, &r);
-    EXPECT_EQ(s.ToString(), "Unsupported: " + (dir / c.name) + ": " +
-                                c.format +
+    EXPECT_EQ(s.ToString(), "Unsupported: " + (dir / c.name) + ": " + c.format +
                                 "-compressed input is not supported; "
                                 "decompress it first, e.g. `" +
                                 c.command + " " + (dir / c.name) +
@@ -440,7 +445,8 @@ TEST(FilesTest, OtherCompressionsAreRefusedByTheirMagic) {
 TEST(FilesTest, ZstdJsonl) {
   TempDir dir;
   const std::string jsonl =
-      "{\"url\":\"u1\",\"html\":\"<p>one</p>\"}\n{\"url\":\"u2\",\"text\":\"two\"}\n";
+      "{\"url\":\"u1\",\"html\":\"<p>one</"
+      "p>\"}\n{\"url\":\"u2\",\"text\":\"two\"}\n";
   std::string z(ZSTD_compressBound(jsonl.size()), '\0');
   z.resize(ZSTD_compress(&z[0], z.size(), jsonl.data(), jsonl.size(), 3));
   WriteFile(dir / "p.jsonl.zst", z);

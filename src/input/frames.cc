@@ -57,11 +57,11 @@ bool FrameSource::EnsureInput(size_t k) {
   return true;
 }
 
-void FrameSource::SetDamage(const std::string& error, const std::string& cause) {
+void FrameSource::SetDamage(const std::string& error,
+                            const std::string& cause) {
   Fail(Status::Corruption(name_ + ": corrupt " + format_ + " data" +
-                          AtByte(compressed_offset()) + " (" +
-                          frame_ + AtByte(frame_start_) +
-                          "): " + error));
+                          AtByte(compressed_offset()) + " (" + frame_ +
+                          AtByte(frame_start_) + "): " + error));
   damage_ = Damage{frame_start_, frame_data_, cause};
 }
 
@@ -207,8 +207,8 @@ Intact CheckIntact(FrameSource* frames, BufferedSource* in, uint64_t end) {
 std::string ResyncAfterDamage(FrameSource* frames, BufferedSource* in,
                               bool* resumed) {
   const FrameSource::Damage* d = frames->damage();
-  std::string msg = "damaged " + frames->frame_word() + AtByte(d->frame) +
-                    ": " + d->cause;
+  std::string msg =
+      "damaged " + frames->frame_word() + AtByte(d->frame) + ": " + d->cause;
   uint64_t at = 0;
   *resumed = frames->Resync(&at);
   in->DropBuffered();

@@ -82,11 +82,11 @@ class FrameSource : public ByteSource {
 
   // The outcome of one decoding step.
   struct Step {
-    size_t in = 0;       // compressed bytes consumed
-    size_t out = 0;      // bytes written
-    bool end = false;    // the frame ended and its check passed
-    std::string error;   // the decoder's message, on damage
-    std::string cause;   // the same for a record's error message
+    size_t in = 0;      // compressed bytes consumed
+    size_t out = 0;     // bytes written
+    bool end = false;   // the frame ended and its check passed
+    std::string error;  // the decoder's message, on damage
+    std::string cause;  // the same for a record's error message
   };
   // Starts decoding a new frame (the first, or after one ended or a resync).
   virtual void BeginFrame() = 0;

@@ -2,10 +2,10 @@
 
 #include "input/http.h"
 
+#include <brotli/decode.h>
+
 #include <algorithm>
 #include <cstdint>
-
-#include <brotli/decode.h>
 
 #include "input/gzip.h"
 #include "input/zstd.h"
@@ -86,7 +86,8 @@ bool ParseChunkSize(std::string_view line, uint64_t* size) {
 // Brotli (RFC 7932) from memory; a cut-off stream is accepted.
 Status BrotliDecompressBuffer(std::string_view in, size_t max_out,
                               std::string* out) {
-  BrotliDecoderState* d = BrotliDecoderCreateInstance(nullptr, nullptr, nullptr);
+  BrotliDecoderState* d =
+      BrotliDecoderCreateInstance(nullptr, nullptr, nullptr);
   if (!d) return Status::ResourceExhausted("cannot initialise brotli");
   size_t avail_in = in.size();
   const uint8_t* next_in = reinterpret_cast<const uint8_t*>(in.data());
@@ -107,8 +108,8 @@ Status BrotliDecompressBuffer(std::string_view in, size_t max_out,
     out->append(reinterpret_cast<const char*>(chunk), got);
     if (r == BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT) continue;
     if (r == BROTLI_DECODER_RESULT_ERROR) {
-      status = Status::Corruption(BrotliDecoderErrorString(
-          BrotliDecoderGetErrorCode(d)));
+      status = Status::Corruption(
+          BrotliDecoderErrorString(BrotliDecoderGetErrorCode(d)));
     }
     break;  // done, or cut off (needs more input)
   }

@@ -4,8 +4,8 @@
 
 #include <brotli/encode.h>
 #include <gtest/gtest.h>
-#include <zstd.h>
 #include <zlib.h>
+#include <zstd.h>
 
 #include <string>
 
@@ -248,10 +248,10 @@ TEST(HttpTest, BrotliAndZstdContentCodings) {
   const std::string page = "<html><p>" + std::string(3000, 'b') + "</p></html>";
   size_t br_size = BrotliEncoderMaxCompressedSize(page.size());
   std::string br(br_size, '\0');
-  ASSERT_TRUE(BrotliEncoderCompress(
-      5, 22, BROTLI_MODE_TEXT, page.size(),
-      reinterpret_cast<const uint8_t*>(page.data()), &br_size,
-      reinterpret_cast<uint8_t*>(&br[0])));
+  ASSERT_TRUE(
+      BrotliEncoderCompress(5, 22, BROTLI_MODE_TEXT, page.size(),
+                            reinterpret_cast<const uint8_t*>(page.data()),
+                            &br_size, reinterpret_cast<uint8_t*>(&br[0])));
   br.resize(br_size);
   std::string out;
   EXPECT_TRUE(DecodeContentCoding("br", br, 10000, &out).ok());
@@ -265,11 +265,11 @@ TEST(HttpTest, BrotliAndZstdContentCodings) {
   EXPECT_EQ(DecodeContentCoding("br", br, 100, &out).code(),
             Status::Code::kResourceExhausted);
   out.clear();
-  EXPECT_EQ(DecodeHttpBody(
-                Head("HTTP/1.1 200 OK\r\nContent-Encoding: br\r\n\r\n"),
-                "\xff\xff\xff\xff", 1000, &out)
-                .code(),
-            Status::Code::kCorruption);
+  EXPECT_EQ(
+      DecodeHttpBody(Head("HTTP/1.1 200 OK\r\nContent-Encoding: br\r\n\r\n"),
+                     "\xff\xff\xff\xff", 1000, &out)
+          .code(),
+      Status::Code::kCorruption);
 }
 
 }  // namespace

@@ -70,8 +70,8 @@ bool JsonlReader::Next(Record* r) {
       r->offset = start;
       r->index = lines_++;
       bool resumed = false;
-      r->error = Status::Corruption(
-          ResyncAfterDamage(frames_, in_.get(), &resumed));
+      r->error =
+          Status::Corruption(ResyncAfterDamage(frames_, in_.get(), &resumed));
       if (!resumed) {
         done_ = true;
         status_ = frames_->status();

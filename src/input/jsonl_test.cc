@@ -21,11 +21,9 @@ std::unique_ptr<JsonlReader> Reader(std::string data, const std::string& name,
     auto g = std::make_unique<GzipSource>(std::move(raw), name);
     GzipSource* gp = g.get();
     return std::make_unique<JsonlReader>(
-        name, std::make_unique<BufferedSource>(std::move(g), 256), gp,
-        options);
+        name, std::make_unique<BufferedSource>(std::move(g), 256), gp, options);
   }
-  return std::make_unique<JsonlReader>(name, std::move(raw), nullptr,
-                                       options);
+  return std::make_unique<JsonlReader>(name, std::move(raw), nullptr, options);
 }
 
 std::vector<Record> ReadAll(RecordReader* reader) {

@@ -48,8 +48,8 @@ using Fields = std::vector<std::pair<std::string, std::string>>;
 
 // A WARC record as a crawler writes it.
 inline std::string WarcRecord(const std::string& type, const Fields& fields,
-                       const std::string& block,
-                       const std::string& version = "WARC/1.1") {
+                              const std::string& block,
+                              const std::string& version = "WARC/1.1") {
   std::string out = version + "\r\nWARC-Type: " + type + "\r\n";
   for (const auto& [k, v] : fields) out += k + ": " + v + "\r\n";
   out += "Content-Length: " + std::to_string(block.size()) + "\r\n\r\n";
@@ -57,8 +57,8 @@ inline std::string WarcRecord(const std::string& type, const Fields& fields,
 }
 
 inline std::string HttpBlock(const std::string& status_line,
-                      const std::vector<std::string>& headers,
-                      const std::string& body) {
+                             const std::vector<std::string>& headers,
+                             const std::string& body) {
   std::string out = status_line + "\r\n";
   for (const auto& h : headers) out += h + "\r\n";
   return out + "\r\n" + body;

@@ -150,8 +150,9 @@ Status WarcReader::ReadHeader(Header* h, bool* cut) {
   for (;;) {
     if (IsVersionLine(in_->Peek(10))) {
       *cut = false;
-      return Status::Corruption("WARC header has no blank line before the "
-                                "next record's version line");
+      return Status::Corruption(
+          "WARC header has no blank line before the "
+          "next record's version line");
     }
     line_.clear();
     if (!in_->ReadLine(kMaxHeaderLine, &line_, &too_long, &complete) ||
@@ -377,8 +378,7 @@ bool WarcReader::FailRecord(const Header* h, bool counted, Status cause,
   }
   if (!done_) {
     std::string where;
-    if (!ScanToVersionLine(frame_start || line_start, &where) &&
-        !InDamage()) {
+    if (!ScanToVersionLine(frame_start || line_start, &where) && !InDamage()) {
       done_ = true;
       status_ = in_->status();
     }

@@ -48,8 +48,8 @@
 #include <string>
 
 #include "input/frames.h"
-#include "input/source.h"
 #include "input/record.h"
+#include "input/source.h"
 
 namespace winnow {
 
@@ -101,8 +101,8 @@ class WarcReader : public RecordReader {
   // read; `counted`: it has its index already), with `cause` or the frame
   // damage that cut it, and resynchronises (`line_start`: the current
   // position starts a line). Returns true.
-  bool FailRecord(const Header* h, bool counted, Status cause,
-                  bool line_start, Record* r);
+  bool FailRecord(const Header* h, bool counted, Status cause, bool line_start,
+                  Record* r);
   Status Truncated() const;
   // " at byte N" for uncompressed offset `u`: the compressed offset when a
   // frame starts there.

@@ -39,12 +39,11 @@ Pages Generate(size_t n) {
     }
     body += "</body></html>";
     const std::string url = "https://example.com/p" + std::to_string(i);
-    p.records.push_back(
-        WarcRecord("response",
-                   {{"WARC-Target-URI", url},
-                    {"Content-Type", "application/http; msgtype=response"}},
-                   HttpBlock("HTTP/1.1 200 OK", {"Content-Type: text/html"},
-                             body)));
+    p.records.push_back(WarcRecord(
+        "response",
+        {{"WARC-Target-URI", url},
+         {"Content-Type", "application/http; msgtype=response"}},
+        HttpBlock("HTTP/1.1 200 OK", {"Content-Type: text/html"}, body)));
     p.bodies.push_back(body);
   }
   return p;
@@ -134,11 +133,12 @@ TEST(WarcDamageTest, CrcMismatchIsAnErrorRecord) {
   std::vector<std::string> got = Outcomes(GzipReader(gz), p, &bodies_ok);
   std::vector<std::string> want = AllOk(at, 6);
   auto damaged = [&](size_t i, const std::string& cause, size_t next) {
-    want[i] = std::to_string(i) + "@" + std::to_string(at[i]) +
-              ": damaged gzip member at byte " + std::to_string(at[i]) +
-              ": " + cause +
-              (next < 6 ? "; reading resumed at byte " + std::to_string(at[next])
-                        : "; no gzip member follows");
+    want[i] =
+        std::to_string(i) + "@" + std::to_string(at[i]) +
+        ": damaged gzip member at byte " + std::to_string(at[i]) + ": " +
+        cause +
+        (next < 6 ? "; reading resumed at byte " + std::to_string(at[next])
+                  : "; no gzip member follows");
   };
   damaged(1, "length mismatch (ISIZE)", 2);
   damaged(4, "not a gzip member header", 5);
@@ -222,15 +222,18 @@ TEST(WarcDamageTest, LyingFramingCostsItsRecord) {
             std::to_string(p.records[1].size() - 4 -
                            (p.records[1].find(header_end) + 4) - 7) +
             " does not end the record: no WARC record follows its block; "
-            "reading resumed at byte " + std::to_string(at[2]);
+            "reading resumed at byte " +
+            std::to_string(at[2]);
   want[3] = "3@" + std::to_string(at[3]) +
             ": WARC header has no blank line before the next record's version "
-            "line; reading resumed at byte " + std::to_string(at[4]);
+            "line; reading resumed at byte " +
+            std::to_string(at[4]);
   EXPECT_EQ(got, want);
 
   // A header longer than 1 MiB.
   std::string big = "WARC/1.1\r\nWARC-Type: response\r\n";
-  while (big.size() < (size_t{1} << 20) + 10) big += "X-Pad: " + std::string(100, 'x') + "\r\n";
+  while (big.size() < (size_t{1} << 20) + 10)
+    big += "X-Pad: " + std::string(100, 'x') + "\r\n";
   big += "Content-Length: 0\r\n\r\n\r\n\r\n";
   got = Outcomes(PlainReader(p.records[0] + big + p.records[2]), p, &bodies_ok);
   const size_t third = p.records[0].size() + big.size();
@@ -238,7 +241,8 @@ TEST(WarcDamageTest, LyingFramingCostsItsRecord) {
                      {"0@0 ok",
                       "1@" + std::to_string(p.records[0].size()) +
                           ": WARC header longer than 1048576 bytes; reading "
-                          "resumed at byte " + std::to_string(third),
+                          "resumed at byte " +
+                          std::to_string(third),
                       "2@" + std::to_string(third) + " ok"}));
 }
 
@@ -251,7 +255,8 @@ TEST(WarcDamageTest, ZstdWithDictionaryAndDamagedFrame) {
   zdict.resize(
       ZSTD_compress(&zdict[0], zdict.size(), dict.data(), dict.size(), 3));
   std::string data = "\x5D\x2A\x4D\x18";
-  for (int k = 0; k < 4; ++k) data += static_cast<char>(zdict.size() >> (8 * k));
+  for (int k = 0; k < 4; ++k)
+    data += static_cast<char>(zdict.size() >> (8 * k));
   data += zdict;
   ZSTD_CCtx* cctx = ZSTD_createCCtx();
   ZSTD_CCtx_setParameter(cctx, ZSTD_c_checksumFlag, 1);

@@ -521,8 +521,10 @@ TEST(WarcReaderTest, FramingErrors) {
             V({"0@0 not a WARC record; no WARC record follows"}));
   EXPECT_EQ(errors(r2 + "WARC/0.17\r\n\r\n" + r2, "v.warc"),
             V({"0@0 ok",
-               "1@" + n + " unsupported WARC version \"WARC/0.17\"; reading "
-                          "resumed at byte " + std::to_string(r2.size() + 13),
+               "1@" + n +
+                   " unsupported WARC version \"WARC/0.17\"; reading "
+                   "resumed at byte " +
+                   std::to_string(r2.size() + 13),
                "2@" + std::to_string(r2.size() + 13) + " ok"}));
   EXPECT_EQ(errors("WARC/1.1\r\nWARC-Type: resource\r\n\r\n", "l.warc"),
             V({"0@0 missing Content-Length; no WARC record follows"}));
@@ -532,12 +534,13 @@ TEST(WarcReaderTest, FramingErrors) {
   // Per-record gzip: offsets are compressed ones.
   const std::string g2 = Deflate(r2);
   const std::string gn = std::to_string(g2.size());
-  EXPECT_EQ(errors(g2 + Deflate("garbage\r\n") + g2, "g.warc.gz"),
-            V({"0@0 ok",
-               "1@" + gn + " not a WARC record; reading resumed at byte " +
-                   std::to_string(g2.size() + Deflate("garbage\r\n").size()),
-               "2@" + std::to_string(g2.size() + Deflate("garbage\r\n").size()) +
-                   " ok"}));
+  EXPECT_EQ(
+      errors(g2 + Deflate("garbage\r\n") + g2, "g.warc.gz"),
+      V({"0@0 ok",
+         "1@" + gn + " not a WARC record; reading resumed at byte " +
+             std::to_string(g2.size() + Deflate("garbage\r\n").size()),
+         "2@" + std::to_string(g2.size() + Deflate("garbage\r\n").size()) +
+             " ok"}));
   // Empty input is a clean, empty WARC.
   auto reader = Reader("", "e.warc");
   EXPECT_TRUE(ReadAll(reader.get()).empty());

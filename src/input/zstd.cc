@@ -38,8 +38,7 @@ ZstdSource::ZstdSource(std::unique_ptr<ByteSource> src, std::string name)
       dctx_(ZSTD_createDCtx()),
       trial_(ZSTD_createDCtx()) {
   if (!dctx_ || !trial_) {
-    Fail(Status::ResourceExhausted(this->name() +
-                                   ": cannot initialise zstd"));
+    Fail(Status::ResourceExhausted(this->name() + ": cannot initialise zstd"));
   }
 }
 
@@ -68,9 +67,11 @@ bool ZstdSource::TakeContent(uint64_t size, std::string* out) {
 bool ZstdSource::LoadDictionary(const std::string& content) {
   std::string plain;
   const std::string* dict = &content;
-  if (HasZstdMagic(content) && !IsSkippable(reinterpret_cast<const unsigned char*>(content.data()))) {
+  if (HasZstdMagic(content) &&
+      !IsSkippable(reinterpret_cast<const unsigned char*>(content.data()))) {
     bool truncated = false;
-    Status s = ZstdDecompressBuffer(content, kMaxDictionary, &plain, &truncated);
+    Status s =
+        ZstdDecompressBuffer(content, kMaxDictionary, &plain, &truncated);
     if (!s.ok() || truncated) {
       Fail(Status::Corruption(name() + ": bad zstd dictionary: " +
                               (s.ok() ? "truncated" : s.message())));
@@ -91,12 +92,13 @@ bool ZstdSource::SkipBetweenFrames() {
   if (!EnsureInput(4) || !IsSkippable(in())) return false;
   const uint64_t at = compressed_offset();
   if (!EnsureInput(8)) {
-    Fail(Status::Corruption(name() + ": truncated zstd skippable frame at byte " +
+    Fail(Status::Corruption(name() +
+                            ": truncated zstd skippable frame at byte " +
                             std::to_string(at)));
     return false;
   }
-  const bool dictionary = Le32(in()) == kDictionaryFrameMagic &&
-                          frames() == 0 && !ddict_;
+  const bool dictionary =
+      Le32(in()) == kDictionaryFrameMagic && frames() == 0 && !ddict_;
   const uint64_t size = Le32(in() + 4);
   ConsumeInput(8);
   std::string content;
@@ -106,7 +108,8 @@ bool ZstdSource::SkipBetweenFrames() {
     return false;
   }
   if (!TakeContent(size, dictionary ? &content : nullptr)) {
-    Fail(Status::Corruption(name() + ": truncated zstd skippable frame at byte " +
+    Fail(Status::Corruption(name() +
+                            ": truncated zstd skippable frame at byte " +
                             std::to_string(at)));
     return false;
   }
