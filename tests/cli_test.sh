@@ -407,5 +407,45 @@ expect_status "eval --fail-under without --baseline exits 2" 2 $?
 "$W" eval -o "$TMP/plain-file" "$TMP/corpus" > /dev/null 2> "$TMP/err"
 expect_status "eval -o FILE exits 2" 2 $?
 
+# Issue 13: damaged input costs the damaged record only.
+# A bad CRC in the gzip member of the second HTML response (at byte 3410 of
+# crawl.warc.gz, one member per record): that record is an error record
+# named by its member, the records before and after it are read as usual.
+cp "$DATA/crawl.warc.gz" "$TMP/flip.warc.gz"
+printf '\377\377\377\377' | dd of="$TMP/flip.warc.gz" bs=1 seek=4353 conv=notrunc 2> /dev/null
+"$W" --to jsonl "$TMP/flip.warc.gz" > "$TMP/flip.jsonl" 2> "$TMP/err"
+expect_status "damaged member exits 1" 1 $?
+check "damaged member: the other records read" \
+  cmp -s <(grep -v '"error"' "$TMP/flip.jsonl" | no_offset) <(sed -n '1p;3p' "$TMP/warc.jsonl" | no_offset)
+check "damaged member: an error record in its place" \
+  test "$(sed -n 2p "$TMP/flip.jsonl" | grep -c '"error":"damaged gzip member at byte 3410: ')" -eq 1
+check "damaged member: stderr names record, offset and cause" \
+  grep -qx "winnow: $TMP/flip.warc.gz#7@3410 (https://news.example.com/2024/05/allotment-prize): damaged gzip member at byte 3410: CRC-32 mismatch; reading resumed at byte 4393" "$TMP/err"
+# A binary file named directly is passed over, as inside a folder.
+printf '\177ELF\002\001\001\000\000\000\000\000\003\000' > "$TMP/prog"
+head -c 3000 /dev/zero >> "$TMP/prog"
+"$W" "$TMP/prog" > "$TMP/bin.out" 2> /dev/null
+expect_status "binary file exits 0" 0 $?
+check "binary file: no output" test ! -s "$TMP/bin.out"
+"$W" < "$TMP/prog" > "$TMP/bin.out" 2> /dev/null
+check "binary stdin: no output" test ! -s "$TMP/bin.out"
+# A FIFO in a folder is passed over (it hung the run); named, it is read.
+mkdir -p "$TMP/fifo"
+cp "$DATA/crawl/ferry-timetable.html" "$TMP/fifo/a.html"
+mkfifo "$TMP/fifo/pipe.html"
+timeout 20 "$W" "$TMP/fifo" > "$TMP/fifo.out" 2> /dev/null
+expect_status "FIFO in a folder: exits 0 without hanging" 0 $?
+check "FIFO in a folder: the file is read" \
+  cmp -s "$TMP/fifo.out" <("$W" "$DATA/crawl/ferry-timetable.html")
+timeout 20 "$W" <(cat "$DATA/crawl/ferry-timetable.html") > "$TMP/fifo2.out" 2> /dev/null
+check "FIFO named directly is read" cmp -s "$TMP/fifo.out" "$TMP/fifo2.out"
+# Compressions winnow cannot read are refused by their magic bytes.
+printf '\3757zXZ\000\000\004\346\326\264F' > "$TMP/crawl.warc.xz"
+"$W" "$TMP/crawl.warc.xz" > "$TMP/xz.out" 2> "$TMP/err"
+expect_status "xz input exits 1" 1 $?
+check "xz input: no output" test ! -s "$TMP/xz.out"
+check "xz input: says so and how" grep -qF \
+  "$TMP/crawl.warc.xz: xz-compressed input is not supported; decompress it first, e.g. \`xz -dc $TMP/crawl.warc.xz | winnow\`" "$TMP/err"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -162,6 +162,17 @@ check "/dev/full: says why" \
   grep -qx "winnow: cannot write to standard output: No space left on device" \
   "$TMP/err"
 
+# A file that gives no page says why (`winnow /bin/ls` printed 220 KB of
+# garbage, then nothing at all).
+printf '\177ELF\002\001\001\000\000\000\000\000\003\000' > "$TMP/prog"
+head -c 3000 /dev/zero >> "$TMP/prog"
+"$W" --stats "$TMP/prog" > "$TMP/prog.out" 2> "$TMP/err"
+expect_status "binary file: exit 0" 0 $?
+check "binary file: says why" \
+  grep -qx "winnow: $TMP/prog: no page extracted; skipped binary 1" "$TMP/err"
+check "binary file: counted as skipped" \
+  test "$(stat_of "$TMP/err" skipped)" -eq 1 -a "$(stat_of "$TMP/err" extracted)" -eq 0
+
 # An empty stdin is no record.
 printf '' | "$W" --stats > "$TMP/empty.txt" 2> "$TMP/err"
 expect_status "empty stdin: exit 0" 0 $?

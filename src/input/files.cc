@@ -14,6 +14,7 @@
 
 #include "input/jsonl.h"
 #include "input/warc.h"
+#include "input/zstd.h"
 
 namespace winnow {
 
@@ -24,6 +25,52 @@ constexpr size_t kSniffBytes = 1024;
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() &&
          s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// The compression, other than gzip and zstd, that leading bytes announce,
+// or nullptr.
+const char* OtherCompression(std::string_view m) {
+  struct Magic {
+    std::string_view bytes;
+    const char* name;
+  };
+  static const Magic kMagics[] = {
+      {std::string_view("\xFD"
+                        "7zXZ\0",
+                        6),
+       "xz"},
+      {"BZh", "bzip2"},
+      {"\x04\x22\x4D\x18", "lz4"},
+      {"\x02\x21\x4C\x18", "lz4"},
+      {"PK\x03\x04", "zip"},
+      {"7z\xBC\xAF\x27\x1C", "7z"},
+      {"\x1F\x9D", "compress (.Z)"},
+      {"LZIP", "lzip"},
+      {"\x89LZO\0", "lzop"},
+  };
+  for (const Magic& k : kMagics) {
+    if (m.substr(0, k.bytes.size()) == k.bytes) {
+      if (k.bytes == "BZh" && (m.size() < 4 || m[3] < '1' || m[3] > '9')) {
+        continue;
+      }
+      return k.name;
+    }
+  }
+  return nullptr;
+}
+
+// A command that decompresses `name` to stdout.
+std::string DecompressCommand(std::string_view format,
+                              const std::string& name) {
+  const std::string n = name == "-" ? "FILE" : name;
+  if (format == "xz") return "xz -dc " + n;
+  if (format == "bzip2") return "bzip2 -dc " + n;
+  if (format == "lz4") return "lz4 -dc " + n;
+  if (format == "zip") return "unzip -p " + n;
+  if (format == "7z") return "7z x -so " + n;
+  if (format == "lzip") return "lzip -dc " + n;
+  if (format == "lzop") return "lzop -dc " + n;
+  return "uncompress -c " + n;
 }
 
 // One page: the whole (decompressed) stream, bounded.
@@ -74,22 +121,44 @@ class PageReader : public RecordReader {
   std::map<std::string, uint64_t> skipped_;
 };
 
-// Opens the stream of input `name`. `url` is the url of a page record.
-// Sets *binary (and leaves *out empty) for a binary file when `in_folder`.
+// A file passed over: it yields no record and counts one under `reason`.
+class PassedOverReader : public RecordReader {
+ public:
+  explicit PassedOverReader(const std::string& reason) { skipped_[reason] = 1; }
+  bool Next(Record* r) override { return false; }
+  Status status() const override { return Status::OK(); }
+  const std::map<std::string, uint64_t>& skipped() const override {
+    return skipped_;
+  }
+
+ private:
+  std::map<std::string, uint64_t> skipped_;
+};
+
+// Opens the stream of input `name`. `url` is the url of a page record. A
+// binary file read with kAuto becomes a PassedOverReader ("binary").
 Status OpenStream(std::unique_ptr<ByteSource> source, const std::string& name,
                   const std::string& url, InputFormat format,
-                  const ReaderOptions& options, bool in_folder,
-                  std::unique_ptr<RecordReader>* out, bool* binary) {
-  *binary = false;
+                  const ReaderOptions& options,
+                  std::unique_ptr<RecordReader>* out) {
   auto raw = std::make_unique<BufferedSource>(std::move(source));
-  std::string_view magic = raw->Peek(2);
+  std::string_view magic = raw->Peek(8);
   if (magic.empty() && !raw->status().ok()) return raw->status();
   std::unique_ptr<BufferedSource> in;
-  GzipSource* gzip = nullptr;
+  FrameSource* frames = nullptr;
   if (HasGzipMagic(magic)) {
     auto g = std::make_unique<GzipSource>(std::move(raw), name);
-    gzip = g.get();
+    frames = g.get();
     in = std::make_unique<BufferedSource>(std::move(g));
+  } else if (HasZstdMagic(magic)) {
+    auto z = std::make_unique<ZstdSource>(std::move(raw), name);
+    frames = z.get();
+    in = std::make_unique<BufferedSource>(std::move(z));
+  } else if (const char* other = OtherCompression(magic)) {
+    return Status::Unsupported(name + ": " + other +
+                               "-compressed input is not supported; " +
+                               "decompress it first, e.g. `" +
+                               DecompressCommand(other, name) + " | winnow`");
   } else {
     in = std::move(raw);
   }
@@ -97,17 +166,17 @@ Status OpenStream(std::unique_ptr<ByteSource> source, const std::string& name,
   if (format == InputFormat::kAuto) {
     std::string_view head = in->Peek(kSniffBytes);
     format = SniffFormat(head);
-    if (format == InputFormat::kAuto && in_folder && LooksBinary(head)) {
-      *binary = true;
+    if (format == InputFormat::kAuto && LooksBinary(head)) {
+      out->reset(new PassedOverReader("binary"));
       return Status::OK();
     }
   }
   switch (format) {
     case InputFormat::kWarc:
-      out->reset(new WarcReader(name, std::move(in), gzip, options));
+      out->reset(new WarcReader(name, std::move(in), frames, options));
       break;
     case InputFormat::kJsonl:
-      out->reset(new JsonlReader(name, std::move(in), options));
+      out->reset(new JsonlReader(name, std::move(in), frames, options));
       break;
     case InputFormat::kHtml:
       out->reset(new PageReader(name, url, std::move(in), ContentKind::kHtml,
@@ -126,13 +195,12 @@ Status OpenStream(std::unique_ptr<ByteSource> source, const std::string& name,
 }
 
 Status OpenFile(const std::string& path, InputFormat format,
-                const ReaderOptions& options, bool in_folder,
-                std::unique_ptr<RecordReader>* out, bool* binary) {
+                const ReaderOptions& options,
+                std::unique_ptr<RecordReader>* out) {
   std::unique_ptr<FdSource> fd;
   Status s = FdSource::Open(path, &fd);
   if (!s.ok()) return s;
-  return OpenStream(std::move(fd), path, path, format, options, in_folder, out,
-                    binary);
+  return OpenStream(std::move(fd), path, path, format, options, out);
 }
 
 class FolderReader : public RecordReader {
@@ -168,14 +236,12 @@ class FolderReader : public RecordReader {
         r->error = list_error;
         return true;
       }
-      bool binary = false;
-      current_path_ = path;
-      Status s = OpenFile(path, format_, options_, /*in_folder=*/true,
-                          &current_, &binary);
-      if (binary) {
-        ++skipped_["binary"];
+      if (path.empty()) {  // not a regular file: never opened
+        ++skipped_["not-a-file"];
         continue;
       }
+      current_path_ = path;
+      Status s = OpenFile(path, format_, options_, &current_);
       if (!s.ok()) {
         current_.reset();
         r->Clear();
@@ -192,9 +258,10 @@ class FolderReader : public RecordReader {
   }
 
  private:
+  enum class Kind { kFile, kDir, kOther };
   struct Dir {
     std::string path;
-    std::vector<std::pair<std::string, bool>> entries;  // (name, is_dir)
+    std::vector<std::pair<std::string, Kind>> entries;
     size_t next = 0;
   };
 
@@ -221,7 +288,11 @@ class FolderReader : public RecordReader {
       bool is_link = it->is_symlink(ec2);
       bool is_dir = it->is_directory(ec2);  // follows links
       if (is_dir && is_link) continue;      // no cycles through links
-      d.entries.emplace_back(std::move(name), is_dir);
+      // FIFOs, sockets and devices would block or never end: not opened.
+      Kind kind = is_dir                     ? Kind::kDir
+                  : it->is_regular_file(ec2) ? Kind::kFile
+                                             : Kind::kOther;
+      d.entries.emplace_back(std::move(name), kind);
     }
     if (ec) {
       *error = Status::IOError(path + ": cannot list folder: " + ec.message());
@@ -232,7 +303,8 @@ class FolderReader : public RecordReader {
   }
 
   // The next file of the walk; false at its end. A folder that cannot be
-  // listed is returned as *path with *error set.
+  // listed is returned as *path with *error set; an entry that is not a
+  // regular file as an empty *path.
   bool NextFile(std::string* path, Status* error) {
     if (!pending_dirs_.empty()) {  // the root
       std::string root = std::move(pending_dirs_.back());
@@ -249,9 +321,13 @@ class FolderReader : public RecordReader {
         stack_.pop_back();
         continue;
       }
-      const auto& [name, is_dir] = d.entries[d.next++];
+      const auto& [name, kind] = d.entries[d.next++];
       std::string p = Join(d.path, name);
-      if (is_dir) {
+      if (kind == Kind::kOther) {
+        path->clear();
+        return true;
+      }
+      if (kind == Kind::kDir) {
         Open(p, error);
         if (!error->ok()) {
           *path = p;
@@ -319,6 +395,7 @@ InputFormat FormatFromName(std::string_view path) {
   }
   std::string_view n = name;
   if (EndsWith(n, ".gz")) n.remove_suffix(3);
+  if (EndsWith(n, ".zst")) n.remove_suffix(4);
   if (EndsWith(n, ".warc")) return InputFormat::kWarc;
   if (EndsWith(n, ".jsonl") || EndsWith(n, ".ndjson"))
     return InputFormat::kJsonl;
@@ -361,9 +438,8 @@ Status OpenSourceReader(std::unique_ptr<ByteSource> source,
                         const std::string& name, InputFormat format,
                         const ReaderOptions& options,
                         std::unique_ptr<RecordReader>* out) {
-  bool binary = false;
   return OpenStream(std::move(source), name, name == "-" ? "" : name, format,
-                    options, /*in_folder=*/false, out, &binary);
+                    options, out);
 }
 
 Status OpenFdReader(int fd, const std::string& name, InputFormat format,
@@ -390,9 +466,7 @@ Status OpenReader(const std::string& path_or_dash, InputFormat format,
     out->reset(new FolderReader(path_or_dash, format, options));
     return Status::OK();
   }
-  bool binary = false;
-  return OpenFile(path_or_dash, format, options, /*in_folder=*/false, out,
-                  &binary);
+  return OpenFile(path_or_dash, format, options, out);
 }
 
 }  // namespace winnow

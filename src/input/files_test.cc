@@ -3,11 +3,14 @@
 #include "input/files.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
+#include <zstd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <string>
 #include <thread>
@@ -198,9 +201,11 @@ TEST(FilesTest, PageErrors) {
   // A forced format that does not fit.
   WriteFile(dir / "p.jsonl", "{\"html\":\"x\"}\n");
   reader = MustOpen(dir / "p.jsonl", InputFormat::kWarc);
-  EXPECT_TRUE(ReadAll(reader.get()).empty());
-  EXPECT_EQ(reader->status().ToString(), "Corruption: " + (dir / "p.jsonl") +
-                                             ": not a WARC record at byte 0");
+  got = ReadAll(reader.get());
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].error.ToString(),
+            "Corruption: not a WARC record; no WARC record follows");
+  EXPECT_TRUE(reader->status().ok());
 }
 
 TEST(FilesTest, FolderWalk) {
@@ -365,6 +370,95 @@ TEST(FilesTest, FdAndSourceReaders) {
   EXPECT_EQ(got[0].url, "");  // stdin pages have no url
   EXPECT_EQ(got[0].kind, ContentKind::kAuto);
   EXPECT_EQ(got[0].body, kPage);
+}
+
+// Issue 13: `winnow /bin/ls` extracted 220 KB of garbage. A binary file
+// named directly (or on stdin) is passed over as inside a folder.
+TEST(FilesTest, BinaryFileNamedDirectlyIsPassedOver) {
+  TempDir dir;
+  WriteFile(dir / "prog", std::string("\x7f"
+                                      "ELF\x02\x01\x01\0\0\0",
+                                      10) +
+                              std::string(2000, '\x01'));
+  auto reader = MustOpen(dir / "prog");
+  EXPECT_TRUE(ReadAll(reader.get()).empty());
+  EXPECT_TRUE(reader->status().ok());
+  std::map<std::string, uint64_t> binary = {{"binary", 1}};
+  EXPECT_EQ(reader->skipped(), binary);
+  std::unique_ptr<RecordReader> in;
+  ASSERT_TRUE(OpenSourceReader(std::make_unique<OwnedSource>(
+                                   std::string("\0\0\0\x01binary", 10)),
+                               "-", InputFormat::kAuto, {}, &in)
+                  .ok());
+  EXPECT_TRUE(ReadAll(in.get()).empty());
+  EXPECT_EQ(in->skipped(), binary);
+}
+
+// Issue 13: a FIFO in a folder hung the run forever. Entries that are not
+// regular files are passed over unopened; a FIFO named directly is read.
+TEST(FilesTest, FifoInFolderIsPassedOverButReadWhenNamed) {
+  TempDir dir;
+  WriteFile(dir / "a.html", "<p>a</p>");
+  ASSERT_EQ(mkfifo((dir / "pipe.html").c_str(), 0600), 0);
+  auto reader = MustOpen(dir.path());
+  std::vector<Record> got = ReadAll(reader.get());
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].body, "<p>a</p>");
+  std::map<std::string, uint64_t> skipped = {{"not-a-file", 1}};
+  EXPECT_EQ(reader->skipped(), skipped);
+  std::thread writer([&] { WriteFile(dir / "pipe.html", "<p>fifo</p>"); });
+  reader = MustOpen(dir / "pipe.html");
+  got = ReadAll(reader.get());
+  writer.join();
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].body, "<p>fifo</p>");
+}
+
+// Issue 13: other compressions became one record of binary text.
+TEST(FilesTest, OtherCompressionsAreRefusedByTheirMagic) {
+  TempDir dir;
+  struct Case {
+    std::string name, bytes, format, command;
+  } cases[] = {
+      {"c.warc.xz",
+       std::string("\xFD"
+                   "7zXZ\0\0\x04",
+                   8),
+       "xz", "xz -dc"},
+      {"c.jsonl.bz2", "BZh91AY&SY", "bzip2", "bzip2 -dc"},
+      {"c.warc.lz4", "\x04\x22\x4D\x18\x64\x40", "lz4", "lz4 -dc"},
+      {"c.zip", "PK\x03\x04\x14\0", "zip", "unzip -p"},
+  };
+  for (const Case& c : cases) {
+    WriteFile(dir / c.name, c.bytes + std::string(100, 'x'));
+    std::unique_ptr<RecordReader> r;
+    Status s = OpenReader(dir / c.name, InputFormat::kAuto, {}, &r);
+    EXPECT_EQ(s.ToString(), "Unsupported: " + (dir / c.name) + ": " + c.format +
+                                "-compressed input is not supported; "
+                                "decompress it first, e.g. `" +
+                                c.command + " " + (dir / c.name) +
+                                " | winnow`");
+  }
+}
+
+// Issue 13: .jsonl.zst became one record of binary text.
+TEST(FilesTest, ZstdJsonl) {
+  TempDir dir;
+  const std::string jsonl =
+      "{\"url\":\"u1\",\"html\":\"<p>one</"
+      "p>\"}\n{\"url\":\"u2\",\"text\":\"two\"}\n";
+  std::string z(ZSTD_compressBound(jsonl.size()), '\0');
+  z.resize(ZSTD_compress(&z[0], z.size(), jsonl.data(), jsonl.size(), 3));
+  WriteFile(dir / "p.jsonl.zst", z);
+  WriteFile(dir / "noext", z);
+  for (const char* name : {"p.jsonl.zst", "noext"}) {
+    auto reader = MustOpen(dir / name);
+    std::vector<Record> got = ReadAll(reader.get());
+    ASSERT_EQ(got.size(), 2u) << name;
+    EXPECT_EQ(got[0].body, "<p>one</p>");
+    EXPECT_EQ(got[1].body, "two");
+    EXPECT_TRUE(reader->status().ok());
+  }
 }
 
 }  // namespace

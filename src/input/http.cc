@@ -2,10 +2,13 @@
 
 #include "input/http.h"
 
+#include <brotli/decode.h>
+
 #include <algorithm>
 #include <cstdint>
 
 #include "input/gzip.h"
+#include "input/zstd.h"
 
 namespace winnow {
 
@@ -78,6 +81,40 @@ bool ParseChunkSize(std::string_view line, uint64_t* size) {
   }
   *size = v;
   return true;
+}
+
+// Brotli (RFC 7932) from memory; a cut-off stream is accepted.
+Status BrotliDecompressBuffer(std::string_view in, size_t max_out,
+                              std::string* out) {
+  BrotliDecoderState* d =
+      BrotliDecoderCreateInstance(nullptr, nullptr, nullptr);
+  if (!d) return Status::ResourceExhausted("cannot initialise brotli");
+  size_t avail_in = in.size();
+  const uint8_t* next_in = reinterpret_cast<const uint8_t*>(in.data());
+  const size_t base = out->size();
+  uint8_t chunk[32768];
+  Status status;
+  for (;;) {
+    size_t avail_out = sizeof(chunk);
+    uint8_t* next_out = chunk;
+    BrotliDecoderResult r = BrotliDecoderDecompressStream(
+        d, &avail_in, &next_in, &avail_out, &next_out, nullptr);
+    const size_t got = sizeof(chunk) - avail_out;
+    if (out->size() - base + got > max_out) {
+      status = Status::ResourceExhausted("decompressed payload exceeds " +
+                                         std::to_string(max_out) + " bytes");
+      break;
+    }
+    out->append(reinterpret_cast<const char*>(chunk), got);
+    if (r == BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT) continue;
+    if (r == BROTLI_DECODER_RESULT_ERROR) {
+      status = Status::Corruption(
+          BrotliDecoderErrorString(BrotliDecoderGetErrorCode(d)));
+    }
+    break;  // done, or cut off (needs more input)
+  }
+  BrotliDecoderDestroyInstance(d);
+  return status;
 }
 
 }  // namespace
@@ -255,8 +292,14 @@ Status DecodeContentCoding(std::string_view coding, std::string_view in,
     out->resize(base);  // not zlib-wrapped: raw deflate, as some servers send
     return InflateBuffer(in, -15, max_out, out, &truncated);
   }
-  return Status::Unsupported("content coding \"" + std::string(coding) +
-                             "\" is not supported");
+  if (EqualsIgnoreCase(coding, "br")) {
+    return BrotliDecompressBuffer(in, max_out, out);
+  }
+  if (EqualsIgnoreCase(coding, "zstd")) {
+    return ZstdDecompressBuffer(in, max_out, out, &truncated);
+  }
+  return Status::Unsupported("content coding '" + std::string(coding) +
+                             "' is not supported by winnow");
 }
 
 Status DecodeHttpBody(const HttpResponse& response, std::string_view body,
@@ -289,9 +332,12 @@ Status DecodeHttpBody(const HttpResponse& response, std::string_view body,
       s = Wrap(DecodeChunked(cur, max_out, next),
                "bad chunked transfer coding: ");
     } else {
-      s = Wrap(DecodeContentCoding(coding, cur, max_out, next),
-               "bad " + coding + (transfer ? " transfer" : " content") +
-                   " coding: ");
+      s = DecodeContentCoding(coding, cur, max_out, next);
+      // A coding winnow does not know is its limit, not bad data.
+      if (s.code() != Status::Code::kUnsupported) {
+        s = Wrap(s, "bad " + coding + (transfer ? " transfer" : " content") +
+                        " coding: ");
+      }
     }
     if (!s.ok()) return s;
     cur = *next;

@@ -2,7 +2,7 @@
 //
 // HTTP/1.x responses as WARC response records store them: the status line,
 // the header fields, and the body with its transfer coding (chunked) and
-// content coding (gzip, x-gzip, deflate) still applied. Everything works on
+// content coding (gzip, x-gzip, deflate, br, zstd) still applied. Everything works on
 // in-memory bytes bounded by the caller.
 
 #ifndef WINNOW_INPUT_HTTP_H_
@@ -53,10 +53,11 @@ Status DecodeChunked(std::string_view in, size_t max_out, std::string* out);
 
 // Appends `in` with one content coding undone to *out: "gzip"/"x-gzip"
 // (every member; data without the gzip magic is taken as already decoded,
-// as some crawlers store it), "deflate" (zlib-wrapped, else raw),
-// "identity". Others fail with kUnsupported; bad data with kCorruption;
-// more than `max_out` bytes with kResourceExhausted. A cut-off stream is
-// accepted.
+// as some crawlers store it), "deflate" (zlib-wrapped, else raw), "br"
+// (brotli), "zstd", "identity". Others fail with kUnsupported ("content
+// coding 'compress' is not supported by winnow"); bad data with
+// kCorruption; more than `max_out` bytes with kResourceExhausted. A cut-off
+// stream is accepted.
 Status DecodeContentCoding(std::string_view coding, std::string_view in,
                            size_t max_out, std::string* out);
 
@@ -65,7 +66,8 @@ Status DecodeContentCoding(std::string_view coding, std::string_view in,
 // `body`, into *out (overwritten). A body declared chunked that does not
 // start with a chunk-size line but with markup ('<') is taken as already
 // de-chunked, as some crawlers store it. Errors name the step: "bad chunked
-// transfer coding: ...", "bad gzip content coding: ...".
+// transfer coding: ...", "bad gzip content coding: ..."; a coding winnow
+// cannot decode is kUnsupported, worded as DecodeContentCoding says.
 Status DecodeHttpBody(const HttpResponse& response, std::string_view body,
                       size_t max_out, std::string* out);
 

@@ -2,8 +2,10 @@
 
 #include "input/http.h"
 
+#include <brotli/encode.h>
 #include <gtest/gtest.h>
 #include <zlib.h>
+#include <zstd.h>
 
 #include <string>
 
@@ -152,8 +154,9 @@ TEST(HttpTest, ContentCodings) {
   EXPECT_TRUE(DecodeContentCoding("gzip", page, 1000, &out).ok());
   EXPECT_EQ(out, page);
   out.clear();
-  EXPECT_EQ(DecodeContentCoding("br", "xx", 1000, &out).ToString(),
-            "Unsupported: content coding \"br\" is not supported");
+  EXPECT_EQ(DecodeContentCoding("compress", "xx", 1000, &out).ToString(),
+            "Unsupported: content coding 'compress' is not supported by "
+            "winnow");
   EXPECT_EQ(
       DecodeContentCoding("deflate", "\x1f\x8bzzzzzz", 1000, &out).ToString(),
       "Corruption: invalid block type");
@@ -204,11 +207,10 @@ TEST(HttpTest, DecodeBody) {
           .ToString(),
       "Corruption: bad chunked transfer coding: bad chunk size at byte 0");
   EXPECT_EQ(
-      DecodeHttpBody(Head("HTTP/1.1 200 OK\r\nContent-Encoding: br\r\n\r\n"),
+      DecodeHttpBody(Head("HTTP/1.1 200 OK\r\nContent-Encoding: sdch\r\n\r\n"),
                      "x", 1000, &out)
           .ToString(),
-      "Unsupported: bad br content coding: content coding \"br\" is not "
-      "supported");
+      "Unsupported: content coding 'sdch' is not supported by winnow");
   EXPECT_EQ(
       DecodeHttpBody(Head("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n"),
                      gz, 10, &out)
@@ -239,6 +241,35 @@ TEST(HttpTest, MediaTypesAndSniffing) {
   EXPECT_FALSE(SniffHtml(""));
   EXPECT_TRUE(EqualsIgnoreCase("Content-TYPE", "content-type"));
   EXPECT_FALSE(EqualsIgnoreCase("a", "ab"));
+}
+
+// Issue 13: br and zstd content codings were "not supported".
+TEST(HttpTest, BrotliAndZstdContentCodings) {
+  const std::string page = "<html><p>" + std::string(3000, 'b') + "</p></html>";
+  size_t br_size = BrotliEncoderMaxCompressedSize(page.size());
+  std::string br(br_size, '\0');
+  ASSERT_TRUE(
+      BrotliEncoderCompress(5, 22, BROTLI_MODE_TEXT, page.size(),
+                            reinterpret_cast<const uint8_t*>(page.data()),
+                            &br_size, reinterpret_cast<uint8_t*>(&br[0])));
+  br.resize(br_size);
+  std::string out;
+  EXPECT_TRUE(DecodeContentCoding("br", br, 10000, &out).ok());
+  EXPECT_EQ(out, page);
+  out.clear();
+  std::string zs(ZSTD_compressBound(page.size()), '\0');
+  zs.resize(ZSTD_compress(&zs[0], zs.size(), page.data(), page.size(), 3));
+  EXPECT_TRUE(DecodeContentCoding("zstd", zs, 10000, &out).ok());
+  EXPECT_EQ(out, page);
+  out.clear();
+  EXPECT_EQ(DecodeContentCoding("br", br, 100, &out).code(),
+            Status::Code::kResourceExhausted);
+  out.clear();
+  EXPECT_EQ(
+      DecodeHttpBody(Head("HTTP/1.1 200 OK\r\nContent-Encoding: br\r\n\r\n"),
+                     "\xff\xff\xff\xff", 1000, &out)
+          .code(),
+      Status::Code::kCorruption);
 }
 
 }  // namespace

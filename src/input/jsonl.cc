@@ -49,8 +49,11 @@ bool ScanJsonStringField(std::string_view text, std::string_view key,
 }
 
 JsonlReader::JsonlReader(std::string name, std::unique_ptr<BufferedSource> in,
-                         const ReaderOptions& options)
-    : name_(std::move(name)), in_(std::move(in)), options_(options) {}
+                         FrameSource* frames, const ReaderOptions& options)
+    : name_(std::move(name)),
+      in_(std::move(in)),
+      frames_(frames),
+      options_(options) {}
 
 bool JsonlReader::Next(Record* r) {
   const size_t max = options_.max_record_bytes;
@@ -58,7 +61,24 @@ bool JsonlReader::Next(Record* r) {
     const uint64_t start = in_->offset();
     bool too_long = false, complete = false;
     line_.clear();
-    if (!in_->ReadLine(max, &line_, &too_long, &complete)) {
+    const bool any = in_->ReadLine(max, &line_, &too_long, &complete);
+    if (frames_ && any) CheckIntact(frames_, in_.get(), in_->offset());
+    const FrameSource::Damage* d = frames_ ? frames_->damage() : nullptr;
+    if (d && (!any || d->data < in_->offset())) {  // a line cut by damage
+      r->Clear();
+      r->input = name_;
+      r->offset = start;
+      r->index = lines_++;
+      bool resumed = false;
+      r->error =
+          Status::Corruption(ResyncAfterDamage(frames_, in_.get(), &resumed));
+      if (!resumed) {
+        done_ = true;
+        status_ = frames_->status();
+      }
+      return true;
+    }
+    if (!any) {
       done_ = true;
       status_ = in_->status();
       return false;

@@ -12,6 +12,14 @@
 // lines are skipped. A UTF-8 BOM before the first line is ignored, and so
 // is a CR before a line's LF. Lines are read in constant memory: a longer
 // one is discarded as it streams by.
+//
+// In a .jsonl.gz or .jsonl.zst, a line is yielded only once the gzip member
+// (zstd frame) holding its end passed its check, or is known to go on past
+// the read-ahead (a whole-file gzip). The line that damaged compressed data
+// cuts is an error record ("damaged gzip member at byte M: CRC-32 mismatch;
+// reading resumed at byte N", see frames.h), the rest of the damaged member
+// is lost, and reading resumes at the next member that decodes; line
+// numbers after that count on from the damaged line.
 
 #ifndef WINNOW_INPUT_JSONL_H_
 #define WINNOW_INPUT_JSONL_H_
@@ -22,7 +30,8 @@
 #include <string>
 #include <string_view>
 
-#include "input/gzip.h"
+#include "input/frames.h"
+#include "input/source.h"
 #include "input/record.h"
 
 namespace winnow {
@@ -30,8 +39,9 @@ namespace winnow {
 class JsonlReader : public RecordReader {
  public:
   // Reads lines from `in` (decompressed bytes); `name` labels records.
+  // `frames` is the gzip or zstd source below `in`, if any.
   JsonlReader(std::string name, std::unique_ptr<BufferedSource> in,
-              const ReaderOptions& options);
+              FrameSource* frames, const ReaderOptions& options);
 
   bool Next(Record* r) override;
   Status status() const override { return status_; }
@@ -44,6 +54,7 @@ class JsonlReader : public RecordReader {
 
   std::string name_;
   std::unique_ptr<BufferedSource> in_;
+  FrameSource* frames_;
   ReaderOptions options_;
   Status status_;
   bool done_ = false;

@@ -18,13 +18,12 @@ std::unique_ptr<JsonlReader> Reader(std::string data, const std::string& name,
   auto raw = std::make_unique<BufferedSource>(
       std::make_unique<OwnedSource>(std::move(data)), 256);
   if (HasGzipMagic(raw->Peek(2))) {
+    auto g = std::make_unique<GzipSource>(std::move(raw), name);
+    GzipSource* gp = g.get();
     return std::make_unique<JsonlReader>(
-        name,
-        std::make_unique<BufferedSource>(
-            std::make_unique<GzipSource>(std::move(raw), name), 256),
-        options);
+        name, std::make_unique<BufferedSource>(std::move(g), 256), gp, options);
   }
-  return std::make_unique<JsonlReader>(name, std::move(raw), options);
+  return std::make_unique<JsonlReader>(name, std::move(raw), nullptr, options);
 }
 
 std::vector<Record> ReadAll(RecordReader* reader) {
@@ -214,6 +213,30 @@ TEST(JsonlReaderTest, ScanStringField) {
   EXPECT_EQ(v, "second");
   EXPECT_FALSE(ScanJsonStringField(R"({"url":"unterminated)", "url", &v));
   EXPECT_FALSE(ScanJsonStringField(R"({"urls":"x"})", "url", &v));
+}
+
+// Issue 13: a damaged gzip member in a .jsonl.gz lost every later line;
+// now only the lines of that member, as one error record.
+TEST(JsonlReaderTest, DamagedGzipMemberCostsItsLines) {
+  const std::string a = "{\"html\":\"<p>a</p>\"}\n{\"html\":\"<p>b</p>\"}\n";
+  const std::string b = "{\"html\":\"<p>c</p>\"}\n";
+  const std::string c = "{\"html\":\"<p>d</p>\"}\n";
+  std::string ga = Deflate(a), gb = Deflate(b), gc = Deflate(c);
+  gb[gb.size() - 7] ^= 0x20;  // the CRC
+  auto reader = Reader(ga + gb + gc, "d.jsonl.gz");
+  std::vector<Record> got = ReadAll(reader.get());
+  EXPECT_TRUE(reader->status().ok()) << reader->status().ToString();
+  ASSERT_EQ(got.size(), 4u);
+  EXPECT_EQ(got[0].body, "<p>a</p>");
+  EXPECT_EQ(got[1].body, "<p>b</p>");
+  EXPECT_EQ(got[2].index, 2u);
+  EXPECT_EQ(got[2].offset, a.size());
+  EXPECT_EQ(got[2].error.ToString(),
+            "Corruption: damaged gzip member at byte " +
+                std::to_string(ga.size()) +
+                ": CRC-32 mismatch; reading resumed at byte " +
+                std::to_string(ga.size() + gb.size()));
+  EXPECT_EQ(got[3].body, "<p>d</p>");
 }
 
 }  // namespace

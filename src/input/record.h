@@ -20,8 +20,8 @@
 
 namespace winnow {
 
-// What an input holds. Compression (gzip) is always recognised by its magic
-// bytes, whatever the format.
+// What an input holds. Compression (gzip, zstd) is always recognised by its
+// magic bytes, whatever the format.
 enum class InputFormat {
   kAuto,   // by file name, then by sniffing the first bytes
   kHtml,   // one HTML page per file
@@ -110,11 +110,13 @@ class RecordReader {
  public:
   virtual ~RecordReader() = default;
 
-  // Reads the next record into *r (which is overwritten). Returns false at
-  // the end of the input or on damage that stops reading; status() then
-  // says which: OK at a clean end, kCorruption ("NAME: truncated gzip member
-  // at byte OFFSET ...", "NAME: truncated WARC record at byte OFFSET ...")
-  // or kIOError. Every complete record before the damage has been returned.
+  // Reads the next record into *r (which is overwritten). Damage inside
+  // the input (a damaged gzip member or zstd frame, a WARC record whose
+  // framing lies) is an error record, and reading goes on after it.
+  // Returns false at the end of the input or where it is cut off; status()
+  // then says which: OK at a clean end, kCorruption ("NAME: truncated gzip
+  // member at byte OFFSET ...", "NAME: truncated WARC record at byte OFFSET
+  // ...") or kIOError. Every complete record before the cut was returned.
   virtual bool Next(Record* r) = 0;
 
   virtual Status status() const = 0;
@@ -122,7 +124,8 @@ class RecordReader {
   // Records passed over, by reason: "warcinfo", "request", "metadata",
   // "revisit", "conversion", "continuation", other WARC-Type values,
   // "non-html" (payload not HTML), "http-status" (not 2xx), "binary" (a
-  // binary file in a folder). Complete once Next has returned false.
+  // binary file, in a folder or not), "not-a-file" (a FIFO, socket or
+  // device in a folder). Complete once Next has returned false.
   virtual const std::map<std::string, uint64_t>& skipped() const = 0;
 };
 

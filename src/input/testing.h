@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "input/gzip.h"
 
@@ -41,6 +42,26 @@ inline std::string Chunk(std::string_view data) {
   char size[32];
   std::snprintf(size, sizeof(size), "%zx\r\n", data.size());
   return size + std::string(data) + "\r\n";
+}
+
+using Fields = std::vector<std::pair<std::string, std::string>>;
+
+// A WARC record as a crawler writes it.
+inline std::string WarcRecord(const std::string& type, const Fields& fields,
+                              const std::string& block,
+                              const std::string& version = "WARC/1.1") {
+  std::string out = version + "\r\nWARC-Type: " + type + "\r\n";
+  for (const auto& [k, v] : fields) out += k + ": " + v + "\r\n";
+  out += "Content-Length: " + std::to_string(block.size()) + "\r\n\r\n";
+  return out + block + "\r\n\r\n";
+}
+
+inline std::string HttpBlock(const std::string& status_line,
+                             const std::vector<std::string>& headers,
+                             const std::string& body) {
+  std::string out = status_line + "\r\n";
+  for (const auto& h : headers) out += h + "\r\n";
+  return out + "\r\n" + body;
 }
 
 // A StringSource that owns its bytes.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "input/frames.h"
 #include "input/http.h"
 
 namespace winnow {
@@ -46,6 +47,12 @@ Status WithMessage(const Status& s, const std::string& msg) {
   }
 }
 
+// "WARC/1.0" or "WARC/1.1" and a line end at the start of `s`.
+bool IsVersionLine(std::string_view s) {
+  return s.size() >= 9 && s.substr(0, 7) == "WARC/1." &&
+         (s[7] == '0' || s[7] == '1') && (s[8] == '\r' || s[8] == '\n');
+}
+
 bool ParseLength(std::string_view s, uint64_t* out) {
   if (s.empty() || s.size() > 19) return false;
   uint64_t v = 0;
@@ -60,10 +67,10 @@ bool ParseLength(std::string_view s, uint64_t* out) {
 }  // namespace
 
 WarcReader::WarcReader(std::string name, std::unique_ptr<BufferedSource> in,
-                       GzipSource* gzip, const ReaderOptions& options)
+                       FrameSource* frames, const ReaderOptions& options)
     : name_(std::move(name)),
       in_(std::move(in)),
-      gzip_(gzip),
+      frames_(frames),
       options_(options) {}
 
 void WarcReader::Stop(Status s) {
@@ -87,24 +94,34 @@ Status WarcReader::Truncated() const {
   if (!src.ok()) {
     // The gzip message names the member where the damage is; when the
     // record does not start a member, say where in the data it began.
-    if (record_has_member_ || !gzip_) return src;
+    if (record_has_member_ || !frames_) return src;
     return WithMessage(
         src, src.message() + " (incomplete WARC record at uncompressed byte " +
                  std::to_string(record_start_) + ")");
   }
   return Status::Corruption(
       name_ + ": truncated WARC record" + Where() + " (" +
-      (gzip_ ? "data ends at uncompressed" : "input ends at") + " byte " +
+      (frames_ ? "data ends at uncompressed" : "input ends at") + " byte " +
       std::to_string(in_->offset()) + ")");
+}
+
+std::string WarcReader::At(uint64_t u) {
+  uint64_t compressed = 0;
+  if (frames_ && frames_->FrameAt(u, &compressed)) {
+    return " at byte " + std::to_string(compressed);
+  }
+  return std::string(frames_ ? " at uncompressed byte " : " at byte ") +
+         std::to_string(u);
 }
 
 std::string WarcReader::Where() const {
   if (record_has_member_) return " at byte " + std::to_string(record_member_);
-  return std::string(gzip_ ? " at uncompressed byte " : " at byte ") +
+  return std::string(frames_ ? " at uncompressed byte " : " at byte ") +
          std::to_string(record_start_);
 }
 
-Status WarcReader::ReadHeader(Header* h) {
+Status WarcReader::ReadHeader(Header* h, bool* cut) {
+  *cut = true;
   bool too_long = false, complete = false;
   line_.clear();
   if (!in_->ReadLine(kMaxHeaderLine, &line_, &too_long, &complete)) {
@@ -117,18 +134,26 @@ Status WarcReader::ReadHeader(Header* h) {
     if (version.substr(0, w.size()) == w.substr(0, version.size())) {
       return Truncated();
     }
-    return Status::Corruption(name_ + ": not a WARC record" + Where());
+    *cut = false;
+    return Status::Corruption("not a WARC record");
   }
   if (version != "WARC/1.0" && version != "WARC/1.1") {
     std::string what = version.substr(0, 5) == "WARC/"
                            ? "unsupported WARC version \"" +
                                  std::string(version.substr(0, 16)) + "\""
                            : "not a WARC record";
-    return Status::Corruption(name_ + ": " + what + Where());
+    *cut = false;
+    return Status::Corruption(what);
   }
   size_t total = line_.size();
   std::string* last = nullptr;  // the field a continuation line extends
   for (;;) {
+    if (IsVersionLine(in_->Peek(10))) {
+      *cut = false;
+      return Status::Corruption(
+          "WARC header has no blank line before the "
+          "next record's version line");
+    }
     line_.clear();
     if (!in_->ReadLine(kMaxHeaderLine, &line_, &too_long, &complete) ||
         !complete) {
@@ -136,7 +161,9 @@ Status WarcReader::ReadHeader(Header* h) {
     }
     total += line_.size() + 1;
     if (too_long || total > kMaxHeaderBytes) {
-      return Status::Corruption(name_ + ": WARC header too long" + Where());
+      *cut = false;
+      return Status::Corruption("WARC header longer than " +
+                                std::to_string(kMaxHeaderBytes) + " bytes");
     }
     std::string_view raw = line_;
     if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
@@ -172,20 +199,14 @@ Status WarcReader::ReadHeader(Header* h) {
 }
 
 WarcReader::Outcome WarcReader::Skip(uint64_t n, const std::string& reason) {
-  if (in_->Skip(n) < n) {
-    Stop(Truncated());
-    return Outcome::kStop;
-  }
-  ++skipped_[reason];
+  if (in_->Skip(n) < n) return Cut();
+  skip_reason_ = reason;
   return Outcome::kSkip;
 }
 
 WarcReader::Outcome WarcReader::ErrorRecord(Status error, uint64_t rest,
                                             Record* r) {
-  if (in_->Skip(rest) < rest) {
-    Stop(Truncated());
-    return Outcome::kStop;
-  }
+  if (in_->Skip(rest) < rest) return Cut();
   r->body.clear();
   r->error = std::move(error);
   return Outcome::kYield;
@@ -231,10 +252,7 @@ WarcReader::Outcome WarcReader::ReadBlock(const Header& h, uint64_t length,
                                     std::to_string(max)),
           length, r);
     }
-    if (in_->ReadInto(length, &r->body) < length) {
-      Stop(Truncated());
-      return Outcome::kStop;
-    }
+    if (in_->ReadInto(length, &r->body) < length) return Cut();
     r->content_type = h.content_type;
     return Outcome::kYield;
   }
@@ -242,10 +260,7 @@ WarcReader::Outcome WarcReader::ReadBlock(const Header& h, uint64_t length,
   // An HTTP response: its head first, from a bounded prefix.
   block_.clear();
   const uint64_t head_len = std::min<uint64_t>(length, kMaxHttpHead);
-  if (in_->ReadInto(head_len, &block_) < head_len) {
-    Stop(Truncated());
-    return Outcome::kStop;
-  }
+  if (in_->ReadInto(head_len, &block_) < head_len) return Cut();
   HttpResponse response;
   size_t head_size = 0;
   Status s = ParseHttpResponseHead(block_, &response, &head_size);
@@ -271,55 +286,171 @@ WarcReader::Outcome WarcReader::ReadBlock(const Header& h, uint64_t length,
         length - block_.size(), r);
   }
   const uint64_t rest = length - block_.size();
-  if (in_->ReadInto(rest, &block_) < rest) {
-    Stop(Truncated());
-    return Outcome::kStop;
-  }
+  if (in_->ReadInto(rest, &block_) < rest) return Cut();
   s = DecodeHttpBody(response, std::string_view(block_).substr(head_size), max,
                      &r->body);
   if (!s.ok()) return ErrorRecord(s, 0, r);
   if (content_type.empty() && !SniffHtml(r->body)) {
-    ++skipped_["non-html"];
+    skip_reason_ = "non-html";
     return Outcome::kSkip;
   }
   r->content_type = std::move(content_type);
   return Outcome::kYield;
 }
 
+WarcReader::Outcome WarcReader::Cut() {
+  if (InDamage()) return Outcome::kFail;
+  Stop(Truncated());
+  return Outcome::kStop;
+}
+
+bool WarcReader::InDamage() const {
+  return frames_ && frames_->damage() &&
+         frames_->damage()->data <= in_->offset();
+}
+
+Status WarcReader::CheckRecordEnd(uint64_t length) {
+  size_t k = 0;
+  for (;;) {
+    std::string_view sv = in_->Peek(k + 5);
+    while (k < sv.size() && (sv[k] == '\r' || sv[k] == '\n')) ++k;
+    if (k < sv.size() || sv.size() < k + 5) break;
+  }
+  std::string_view next = in_->Peek(k + 5).substr(k);
+  uint64_t ignored;
+  // The end of the input, a record (of any version: its own error), or
+  // the start of a frame, which ends the record's frame.
+  if (next.empty() || next.substr(0, 5) == "WARC/" ||
+      (frames_ && frames_->FrameAt(in_->offset() + k, &ignored))) {
+    in_->Consume(k);
+    return Status::OK();
+  }
+  return Status::Corruption("Content-Length " + std::to_string(length) +
+                            " does not end the record: no WARC record "
+                            "follows its block");
+}
+
+bool WarcReader::ScanToVersionLine(bool line_start, std::string* where) {
+  for (;;) {
+    std::string_view sv = in_->Peek(BufferedSource::kDefaultBufferSize);
+    if (sv.size() < 10) {
+      if (IsVersionLine(sv) && line_start) break;
+      in_->Consume(sv.size());
+      *where = "no WARC record follows";
+      return false;
+    }
+    size_t i = 0;
+    for (; i + 10 <= sv.size(); ++i) {
+      const bool starts_line = i == 0 ? line_start : sv[i - 1] == '\n';
+      uint64_t ignored;
+      if (sv[i] == 'W' && IsVersionLine(sv.substr(i)) &&
+          (starts_line ||
+           (frames_ && frames_->FrameAt(in_->offset() + i, &ignored)))) {
+        break;
+      }
+    }
+    in_->Consume(i);
+    if (i + 10 <= sv.size()) break;
+    line_start = sv[i - 1] == '\n';
+  }
+  *where = "reading resumed" + At(in_->offset());
+  return true;
+}
+
+bool WarcReader::FailRecord(const Header* h, bool counted, Status cause,
+                            bool line_start, Record* r) {
+  r->Clear();
+  r->input = name_;
+  r->index = counted ? count_ - 1 : count_++;
+  if (h) r->url = h->target_uri;
+  r->offset = record_has_member_ ? record_member_ : record_start_;
+  r->compressed_offset = record_has_member_;
+  std::string msg;
+  bool frame_start = false;  // reading resumed at a frame
+  if (InDamage()) {
+    msg = ResyncAfterDamage(frames_, in_.get(), &frame_start);
+    if (!frame_start) {
+      done_ = true;
+      status_ = frames_->status();
+    }
+  } else {
+    msg = cause.message();
+  }
+  if (!done_) {
+    std::string where;
+    if (!ScanToVersionLine(frame_start || line_start, &where) && !InDamage()) {
+      done_ = true;
+      status_ = in_->status();
+    }
+    if (!frame_start || where.substr(0, 7) != "reading") msg += "; " + where;
+  }
+  r->error = Status::Corruption(msg);
+  return true;
+}
+
 bool WarcReader::Next(Record* r) {
   while (!done_) {
-    if (!SkipSeparators()) {
+    const bool more = SkipSeparators();
+    record_start_ = in_->offset();
+    record_has_member_ =
+        frames_ && frames_->FrameAt(record_start_, &record_member_);
+    if (InDamage()) {  // damaged data where a record should start
+      record_has_member_ = true;
+      record_member_ = frames_->damage()->frame;
+      // What came of it may still name the record (a CRC mismatch).
+      Header h;
+      bool cut = false;
+      const bool named = more && ReadHeader(&h, &cut).ok();
+      return FailRecord(named ? &h : nullptr, false, Status::OK(), false, r);
+    }
+    if (!more) {
       Stop(in_->status());
       break;
     }
-    record_start_ = in_->offset();
-    record_has_member_ =
-        gzip_ && gzip_->MemberAt(record_start_, &record_member_);
     Header h;
-    Status s = ReadHeader(&h);
+    bool cut = false;
+    Status s = ReadHeader(&h, &cut);
     if (!s.ok()) {
+      if (InDamage() || !cut) return FailRecord(&h, false, s, true, r);
       Stop(s);
       break;
     }
     uint64_t length = 0;
     if (!ParseLength(h.content_length, &length)) {
-      Stop(
-          Status::Corruption(name_ + ": " +
-                             (h.content_length.empty()
-                                  ? std::string("missing Content-Length")
-                                  : "bad Content-Length \"" +
-                                        h.content_length.substr(0, 32) + "\"") +
-                             " in WARC record" + Where()));
-      break;
+      return FailRecord(
+          &h, false,
+          Status::Corruption(h.content_length.empty()
+                                 ? std::string("missing Content-Length")
+                                 : "bad Content-Length \"" +
+                                       h.content_length.substr(0, 32) + "\""),
+          true, r);
     }
     ++count_;
+    skip_reason_.clear();
     Outcome o = ReadBlock(h, length, r);
+    if (o == Outcome::kStop) break;
+    if (o == Outcome::kFail) {
+      return FailRecord(&h, true, Status::OK(), false, r);
+    }
+    // The frame that holds the record must have passed its check.
+    if (frames_) {
+      Intact intact = CheckIntact(frames_, in_.get(), in_->offset());
+      if (intact == Intact::kNo) {
+        if (!frames_->damage()) {  // a truncated last frame
+          Stop(frames_->status());
+          break;
+        }
+        return FailRecord(&h, true, Status::OK(), false, r);
+      }
+    }
+    s = CheckRecordEnd(length);
+    if (!s.ok()) return FailRecord(&h, true, s, false, r);
     if (o == Outcome::kYield) {
       r->offset = record_has_member_ ? record_member_ : record_start_;
       r->compressed_offset = record_has_member_;
       return true;
     }
-    if (o == Outcome::kStop) break;
+    ++skipped_[skip_reason_];
   }
   return false;
 }

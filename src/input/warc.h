@@ -12,16 +12,32 @@
 // WARC-Type ("warcinfo", "request", "metadata", "revisit", "conversion",
 // "continuation", ...), "http-status" (not 2xx) or "non-html".
 //
-// A payload that cannot be decoded (bad chunked or gzip coding, a malformed
-// HTTP head, over max_record_bytes) is an error record; reading goes on.
-// Damage to the WARC framing itself (truncation, a missing or bad
-// Content-Length, a line that is not a WARC version line where a record
-// should start) ends reading with kCorruption:
+// A payload that cannot be decoded (bad chunked, gzip, brotli or zstd
+// coding, a malformed HTTP head, over max_record_bytes) is an error record;
+// reading goes on. A record whose framing is damaged is an error record too,
+// named by its index and offset, and reading resynchronises: at the next
+// gzip member or zstd frame that decodes after damaged compressed data, then
+// at the next "WARC/1.0" or "WARC/1.1" line at a line start (or a frame
+// start). The error messages (the record's name is added by the caller):
+//   "damaged gzip member at byte M: CRC-32 mismatch; reading resumed at
+//    byte N" (also "length mismatch (ISIZE)", "bad gzip header: ...", "bad
+//    deflate data: ...", "not a gzip member header", and for zstd "damaged
+//    zstd frame ..."; "; no gzip member follows" when none does)
+//   "Content-Length L does not end the record: no WARC record follows its
+//    block; reading resumed at byte N" (a Content-Length that lies)
+//   "WARC header has no blank line before the next record's version line"
+//   "WARC header longer than 1048576 bytes", "missing Content-Length",
+//   "bad Content-Length \"...\"", "not a WARC record",
+//   "unsupported WARC version \"WARC/2.0\"" (each "; reading resumed at
+//    byte N" or "; no WARC record follows")
+// In a per-record .warc.gz (or .warc.zst) a record is yielded only after
+// its member's CRC (the frame's checksum) was checked, so a damaged record
+// is never a success. N and M are compressed offsets where a frame starts
+// there, else "uncompressed byte N" inside a whole-file gzip. Only an input
+// that ends inside a record ends reading with kCorruption:
 //   "NAME: truncated WARC record at byte S (input ends at byte E)"
-//   "NAME: not a WARC record at byte S"
-// (for gzip input S is the compressed offset of the record's gzip member,
-// or "at uncompressed byte S" inside a whole-file gzip), and for damaged
-// gzip data the GzipSource's message (see gzip.h), which names the member.
+// or the gzip/zstd source's "NAME: truncated gzip member at byte M (input
+// ends at byte E)"; every complete record before it has been returned.
 
 #ifndef WINNOW_INPUT_WARC_H_
 #define WINNOW_INPUT_WARC_H_
@@ -31,18 +47,20 @@
 #include <memory>
 #include <string>
 
-#include "input/gzip.h"
+#include "input/frames.h"
 #include "input/record.h"
+#include "input/source.h"
 
 namespace winnow {
 
 class WarcReader : public RecordReader {
  public:
-  // Reads records from `in` (decompressed bytes). `gzip` is the GzipSource
-  // below `in` when the input is gzip-compressed (it gives records their
-  // compressed offsets), else nullptr. `name` labels records and errors.
+  // Reads records from `in` (decompressed bytes). `frames` is the gzip or
+  // zstd source below `in` when the input is compressed (it gives records
+  // their compressed offsets and reports damage), else nullptr. `name`
+  // labels records and errors.
   WarcReader(std::string name, std::unique_ptr<BufferedSource> in,
-             GzipSource* gzip, const ReaderOptions& options);
+             FrameSource* frames, const ReaderOptions& options);
 
   bool Next(Record* r) override;
   Status status() const override { return status_; }
@@ -59,14 +77,36 @@ class WarcReader : public RecordReader {
     std::string content_type;    // Content-Type
     std::string content_length;  // Content-Length as written
   };
-  enum class Outcome { kYield, kSkip, kStop };
+  // kFail: the record's framing failed (cut by damage, see InDamage).
+  enum class Outcome { kYield, kSkip, kStop, kFail };
 
   bool SkipSeparators();  // false at the end of the input
-  Status ReadHeader(Header* h);
+  // Sets *cut when it fails because the data ended.
+  Status ReadHeader(Header* h, bool* cut);
   Outcome ReadBlock(const Header& h, uint64_t length, Record* r);
   Outcome Skip(uint64_t n, const std::string& reason);
   Outcome ErrorRecord(Status error, uint64_t rest, Record* r);
+  // The data ended inside a record: kFail at damage, else kStop.
+  Outcome Cut();
+  // Whether reading has reached the data of a damaged frame.
+  bool InDamage() const;
+  // After a block of `length` bytes: consumes the line ends that follow;
+  // fails unless the input ends there, "WARC/" follows, or a frame starts.
+  Status CheckRecordEnd(uint64_t length);
+  // Consumes bytes up to the next version line at a line start (or at a
+  // frame start); `line_start`: the current position is one. Sets *where
+  // to "reading resumed at byte N" or "no WARC record follows".
+  bool ScanToVersionLine(bool line_start, std::string* where);
+  // Makes *r the error record of the current record (its header `h`, if
+  // read; `counted`: it has its index already), with `cause` or the frame
+  // damage that cut it, and resynchronises (`line_start`: the current
+  // position starts a line). Returns true.
+  bool FailRecord(const Header* h, bool counted, Status cause, bool line_start,
+                  Record* r);
   Status Truncated() const;
+  // " at byte N" for uncompressed offset `u`: the compressed offset when a
+  // frame starts there.
+  std::string At(uint64_t u);
   // " at byte N" for the current record: its gzip member's offset when it
   // starts one, else its (uncompressed) data offset.
   std::string Where() const;
@@ -74,7 +114,7 @@ class WarcReader : public RecordReader {
 
   std::string name_;
   std::unique_ptr<BufferedSource> in_;
-  GzipSource* gzip_;
+  FrameSource* frames_;
   ReaderOptions options_;
   Status status_;
   bool done_ = false;
@@ -83,6 +123,7 @@ class WarcReader : public RecordReader {
   bool record_has_member_ = false;
   uint64_t record_member_ = 0;  // compressed, when record_has_member_
   std::map<std::string, uint64_t> skipped_;
+  std::string skip_reason_;
   std::string line_;
   std::string block_;
 };
