@@ -16,16 +16,18 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
-#include <thread>
+#include <optional>
 
 #include "cli/common.h"
+#include "cli/cpus.h"
+#include "cli/ordered_map.h"
+#include "cli/output_tree.h"
 #include "eval/corpus.h"
 #include "eval/score.h"
 #include "util/json.h"
@@ -41,7 +43,7 @@ struct Page {
   std::string path;  // the HTML file
   std::string url;   // the key when it is an address
   std::vector<std::string> with, without;  // snippets
-  std::string truth;   // articles / full text
+  std::string truth;                       // articles / full text
   // Results.
   std::string error;
   SegmentCounts counts;
@@ -72,7 +74,8 @@ Status LoadPages(const std::string& dir, Layout* layout,
     Status s = ReadFile(dir + "/annotations.json", &json);
     JsonValue root;
     if (s.ok()) s = ParseJson(json, &root);
-    if (!s.ok()) return Status::Corruption(dir + "/annotations.json: " + s.message());
+    if (!s.ok())
+      return Status::Corruption(dir + "/annotations.json: " + s.message());
     for (const JsonMember& m : root.members()) {
       Page p;
       p.key = m.key;
@@ -95,7 +98,8 @@ Status LoadPages(const std::string& dir, Layout* layout,
     Status s = ReadFile(dir + "/ground-truth.json", &json);
     JsonValue root;
     if (s.ok()) s = ParseJson(json, &root);
-    if (!s.ok()) return Status::Corruption(dir + "/ground-truth.json: " + s.message());
+    if (!s.ok())
+      return Status::Corruption(dir + "/ground-truth.json: " + s.message());
     for (const JsonMember& m : root.members()) {
       Page p;
       p.key = m.key;
@@ -104,7 +108,8 @@ Status LoadPages(const std::string& dir, Layout* layout,
       if (const JsonValue* u = m.value.Find("url"); u && u->is_string()) {
         p.url = u->str();
       }
-      if (const JsonValue* b = m.value.Find("articleBody"); b && b->is_string()) {
+      if (const JsonValue* b = m.value.Find("articleBody");
+          b && b->is_string()) {
         p.truth = b->str();
       }
       pages->push_back(std::move(p));
@@ -119,7 +124,8 @@ Status LoadPages(const std::string& dir, Layout* layout,
   ::closedir(d);
   std::sort(names.begin(), names.end());
   for (const std::string& name : names) {
-    if (name.size() < 6 || name.compare(name.size() - 5, 5, ".html") != 0) continue;
+    if (name.size() < 6 || name.compare(name.size() - 5, 5, ".html") != 0)
+      continue;
     const std::string stem = dir + "/" + name.substr(0, name.size() - 5);
     if (!FileExists(stem + ".expected.txt")) continue;
     Page p;
@@ -136,7 +142,8 @@ Status LoadPages(const std::string& dir, Layout* layout,
     pages->push_back(std::move(p));
   }
   if (pages->empty()) {
-    return Status::NotFound(dir + ": no annotations.json, ground-truth.json "
+    return Status::NotFound(dir +
+                            ": no annotations.json, ground-truth.json "
                             "or NAME.html with NAME.expected.txt");
   }
   return Status::OK();
@@ -183,8 +190,9 @@ Status LoadBaseline(const std::string& path, const std::string& fingerprint,
   const JsonValue* fp = b->root.Find("fingerprint");
   if (!fp || !fp->is_string()) {
     return Status::InvalidArgument(
-        path + ": no corpus fingerprint (an older winnow wrote it); run "
-               "`winnow eval --to json` on the corpus again");
+        path +
+        ": no corpus fingerprint (an older winnow wrote it); run "
+        "`winnow eval --to json` on the corpus again");
   }
   if (fp->str() != fingerprint) {
     return Status::InvalidArgument(
@@ -213,19 +221,18 @@ std::string Fmt(double v) {
 
 int RunEvalCommand(int argc, char** argv) {
   po::options_description desc("winnow eval [OPTIONS] CORPUS");
-  desc.add_options()
-      ("help,h", "show this help")
-      ("to", po::value<std::string>()->default_value("text"), "text|json")
-      ("failures", "list each missed or leaked segment with its page")
-      ("baseline", po::value<std::string>(),
-       "compare with an earlier `eval --to json` result of the same corpus "
-       "(refused for another corpus)")
-      ("fail-under", po::value<double>(),
-       "with --baseline: exit 1 when F1 dropped by more than this")
-      ("threads,j", po::value<int>()->default_value(0),
-       "worker threads (default: all cores)")
-      ("output-dir,o", po::value<std::string>(),
-       "also write each page's text to DIR/STEM.txt");
+  desc.add_options()("help,h", "show this help")(
+      "to", po::value<std::string>()->default_value("text"), "text|json")(
+      "failures", "list each missed or leaked segment with its page")(
+      "baseline", po::value<std::string>(),
+      "compare with an earlier `eval --to json` result of the same corpus "
+      "(refused for another corpus)")(
+      "fail-under", po::value<double>(),
+      "with --baseline: exit 1 when F1 dropped by more than this")(
+      "jobs,j", po::value<int>()->default_value(0),
+      "extraction threads (0: one per processor this process may use, as "
+      "the main command)")("output-dir,o", po::value<std::string>(),
+                           "also write each page's text to DIR/STEM.txt");
   AddExtractionFlags(&desc);
   po::variables_map vm;
   if (!ParseCommandLine(argc, argv, desc, "corpus", "winnow eval", &vm)) {
@@ -308,46 +315,75 @@ int RunEvalCommand(int argc, char** argv) {
     }
   }
 
-  int threads = vm["threads"].as<int>();
-  if (threads <= 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  // Pages are extracted and scored in parallel (each worker writes only its
+  // page's fields) and their text written in order, by the calling thread.
+  const int threads =
+      vm["jobs"].as<int>() > 0 ? vm["jobs"].as<int>() : DefaultJobs();
   const auto start = std::chrono::steady_clock::now();
-  std::atomic<size_t> next{0};
-  auto work = [&]() {
-    std::string bytes;
-    Extraction ex;
-    for (size_t i; (i = next++) < pages.size();) {
-      Page& p = pages[i];
-      Status st = ReadFile(p.path, &bytes);
-      if (st.ok()) {
-        Input input;
-        input.bytes = bytes;
-        input.url = p.url;
-        input.kind = ContentKind::kHtml;
-        st = extractor->Extract(input, &ex);
-      }
-      if (!st.ok()) {
-        p.error = st.message();
-        ex.text.clear();
-      }
-      if (layout == Layout::kSnippets) {
-        p.counts = ScoreSegments(ex.text, p.with, p.without);
-      } else {
-        p.overlap = ScoreOverlap(ex.text, p.truth);
-      }
-      if (!out_dir.empty()) {
-        std::string stem = p.path.substr(p.path.rfind('/') + 1);
-        if (stem.size() > 5 && stem.compare(stem.size() - 5, 5, ".html") == 0)
-          stem.resize(stem.size() - 5);
-        std::ofstream(out_dir + "/" + stem + ".txt", std::ios::binary) << ex.text;
-      }
-    }
+  struct Item {
+    size_t index = 0;
+    std::string text;
   };
-  std::vector<std::thread> pool;
-  for (int t = 0; t < threads; ++t) pool.emplace_back(work);
-  for (std::thread& t : pool) t.join();
-  const double seconds = std::chrono::duration<double>(
-                             std::chrono::steady_clock::now() - start)
-                             .count();
+  auto next = std::make_shared<size_t>(0);
+  const size_t npages = pages.size();
+  // Every page of a corpus is in one folder: `-o DIR` gets DIR/NAME.txt.
+  std::optional<OutputTree> tree;
+  if (!out_dir.empty() && !pages.empty()) {
+    const std::string& first = pages[0].path;
+    tree.emplace(out_dir, ".txt",
+                 std::vector<std::string>{first.substr(0, first.rfind('/'))});
+  }
+  bool write_failed = false;
+  OrderedMap<Item>::Config config;
+  config.jobs = threads;
+  OrderedMap<Item>::Run(
+      config,
+      [next, npages](Item* item) {
+        if (*next >= npages) return false;
+        item->index = (*next)++;
+        return true;
+      },
+      [&]() -> OrderedMap<Item>::Work {
+        auto bytes = std::make_shared<std::string>();
+        auto ex = std::make_shared<Extraction>();
+        return [&, bytes, ex](Item* item) {
+          Page& p = pages[item->index];
+          Status st = ReadFile(p.path, bytes.get());
+          if (st.ok()) {
+            Input input;
+            input.bytes = *bytes;
+            input.url = p.url;
+            input.kind = ContentKind::kHtml;
+            st = extractor->Extract(input, ex.get());
+          }
+          if (!st.ok()) {
+            p.error = st.message();
+            ex->text.clear();
+          }
+          if (layout == Layout::kSnippets) {
+            p.counts = ScoreSegments(ex->text, p.with, p.without);
+          } else {
+            p.overlap = ScoreOverlap(ex->text, p.truth);
+          }
+          item->text.swap(ex->text);
+        };
+      },
+      [&](Item* item) {
+        if (!tree) return true;
+        const Page& p = pages[item->index];
+        const std::string path = tree->PathFor(0, true, p.path, true, 0);
+        bool disk_full = false;
+        Status st = tree->Write(path, item->text, &disk_full);
+        if (!st.ok()) {
+          Error("cannot write " + st.message());
+          write_failed = true;
+        }
+        return !disk_full;
+      },
+      nullptr);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
 
   // Totals.
   Metrics m;
@@ -381,8 +417,10 @@ int RunEvalCommand(int argc, char** argv) {
   std::string out;
   if (vm.count("failures") && layout == Layout::kSnippets) {
     for (const Page& p : pages) {
-      for (int i : p.counts.missed) out += "missed  " + p.name + "  " + p.with[i] + "\n";
-      for (int i : p.counts.leaked) out += "leaked  " + p.name + "  " + p.without[i] + "\n";
+      for (int i : p.counts.missed)
+        out += "missed  " + p.name + "  " + p.with[i] + "\n";
+      for (int i : p.counts.leaked)
+        out += "leaked  " + p.name + "  " + p.without[i] + "\n";
     }
   } else if (vm.count("failures")) {
     for (const Page& p : pages) {
@@ -435,8 +473,9 @@ int RunEvalCommand(int argc, char** argv) {
     j += ",\"fingerprint\":";
     AppendJsonString(fingerprint, &j);
     j += ",\"layout\":\"";
-    j += layout == Layout::kSnippets ? "snippets"
-         : layout == Layout::kArticles ? "articles" : "fulltext";
+    j += layout == Layout::kSnippets   ? "snippets"
+         : layout == Layout::kArticles ? "articles"
+                                       : "fulltext";
     j += "\",\"documents\":" + std::to_string(pages.size()) +
          ",\"errors\":" + std::to_string(errors) +
          ",\"precision\":" + Fmt(m.precision) + ",\"recall\":" + Fmt(m.recall) +
@@ -464,7 +503,8 @@ int RunEvalCommand(int argc, char** argv) {
   } else {
     char buf[256];
     out += "corpus     " + corpus + "\n";
-    std::snprintf(buf, sizeof buf, "pages      %zu (%d failed) in %.2f s, %d threads\n",
+    std::snprintf(buf, sizeof buf,
+                  "pages      %zu (%d failed) in %.2f s, %d threads\n",
                   pages.size(), errors, seconds, threads);
     out += buf;
     if (layout == Layout::kSnippets) {
@@ -483,11 +523,11 @@ int RunEvalCommand(int argc, char** argv) {
     std::fputs(out.c_str(), stdout);
   }
   if (dropped) {
-    Error("F1 dropped by " + Fmt(base.f1->number() - f1_printed) +
-          " against " + vm["baseline"].as<std::string>() +
-          ", more than --fail-under " + Fmt(fail_under));
+    Error("F1 dropped by " + Fmt(base.f1->number() - f1_printed) + " against " +
+          vm["baseline"].as<std::string>() + ", more than --fail-under " +
+          Fmt(fail_under));
   }
-  return errors || dropped ? kExitInputFailed : kExitOk;
+  return errors || dropped || write_failed ? kExitInputFailed : kExitOk;
 }
 
 }  // namespace cli

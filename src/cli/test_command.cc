@@ -16,7 +16,9 @@
 #include <memory>
 
 #include "cli/common.h"
+#include "cli/cpus.h"
 #include "cli/diff.h"
+#include "cli/ordered_map.h"
 #include "meta/metadata_format.h"
 #include "util/json.h"
 
@@ -35,8 +37,8 @@ bool Exists(const std::string& path) {
 }
 
 struct Case {
-  std::string input;     // path of the page
-  std::string stem;      // path without extension
+  std::string input;  // path of the page
+  std::string stem;   // path without extension
   ContentKind kind;
 };
 
@@ -88,33 +90,99 @@ bool MetadataMatches(const JsonValue& expected, const Extraction& ex,
     }
     const std::string got_json = ToJson(got);
     if (got_json != want_json) {
-      *report += "  " + m.key + ": expected " + want_json + ", got " +
-                 got_json + "\n";
+      *report +=
+          "  " + m.key + ": expected " + want_json + ", got " + got_json + "\n";
       ok = false;
     }
   }
   return ok;
 }
 
+// What checking one case gave: pass or fail, and what to print.
+struct Outcome {
+  bool passed = false;
+  bool updated = false;  // --update rewrote its expectation
+  std::string report;
+};
+
+// Extracts one case and compares it with its expectations (text, and the
+// metadata fields a NAME.expected.json names); with `update`, a text that
+// differs becomes the new expectation.
+Outcome CheckCase(const Extractor& extractor, const Case& c, bool update) {
+  Outcome o;
+  auto fail = [&o](std::string report) {
+    o.report = std::move(report);
+    return o;
+  };
+  std::string bytes, expected, url;
+  Status s = ReadFile(c.input, &bytes);
+  if (s.ok()) s = ReadFile(c.stem + ".expected.txt", &expected);
+  if (s.ok() && Exists(c.stem + ".url")) {
+    s = ReadFile(c.stem + ".url", &url);
+    while (!url.empty() &&
+           (url.back() == '\n' || url.back() == '\r' || url.back() == ' '))
+      url.pop_back();
+  }
+  Extraction ex;
+  if (s.ok()) {
+    Input input;
+    input.bytes = bytes;
+    input.url = url;
+    input.kind = c.kind;
+    s = extractor.Extract(input, &ex);
+  }
+  if (!s.ok()) return fail("FAIL " + c.input + ": " + s.message() + "\n");
+  if (Exists(c.stem + ".expected.json")) {
+    std::string json, report;
+    JsonValue want;
+    s = ReadFile(c.stem + ".expected.json", &json);
+    if (s.ok()) s = ParseJson(json, &want);
+    if (s.ok() && !want.is_object())
+      s = Status::InvalidArgument("not a JSON object");
+    if (!s.ok()) {
+      return fail("FAIL " + c.stem + ".expected.json: " + s.message() + "\n");
+    }
+    if (!MetadataMatches(want, ex, &report)) {
+      return fail("FAIL " + c.input + ": metadata\n" + report);
+    }
+  }
+  o.passed = true;
+  if (ex.text == expected) return o;
+  if (update) {
+    std::ofstream f(c.stem + ".expected.txt", std::ios::binary);
+    f << ex.text;
+    o.updated = true;
+    o.report = "updated " + c.stem + ".expected.txt\n";
+    return o;
+  }
+  o.passed = false;
+  o.report = "FAIL " + c.input + "\n" +
+             UnifiedDiff(expected, ex.text, c.stem + ".expected.txt",
+                         c.input + " (actual)");
+  return o;
+}
+
 }  // namespace
 
 int RunTestCommand(int argc, char** argv) {
   po::options_description desc("winnow test [OPTIONS] [DIR...]");
-  desc.add_options()
-      ("help,h", "show this help")
-      ("update", "write the current output as the expectation");
+  desc.add_options()("help,h", "show this help")(
+      "update", "write the current output as the expectation")(
+      "jobs,j", po::value<int>()->default_value(0),
+      "threads (0: one per processor this process may use)");
   AddExtractionFlags(&desc);
   po::variables_map vm;
   if (!ParseCommandLine(argc, argv, desc, "dir", "winnow test", &vm)) {
     return kExitUsage;
   }
   if (vm.count("help")) {
-    std::cout << "Golden tests: every NAME.html, NAME.htm or NAME.txt with a\n"
-                 "NAME.expected.txt (and optionally NAME.url) is extracted and\n"
-                 "compared; a failure prints a unified diff. A NAME.expected.json\n"
-                 "object checks the metadata fields it names (null: absent).\n"
-                 "Exit 1 if any fails.\n\n"
-              << desc;
+    std::cout
+        << "Golden tests: every NAME.html, NAME.htm or NAME.txt with a\n"
+           "NAME.expected.txt (and optionally NAME.url) is extracted and\n"
+           "compared; a failure prints a unified diff. A NAME.expected.json\n"
+           "object checks the metadata fields it names (null: absent).\n"
+           "Exit 1 if any fails.\n\n"
+        << desc;
     return kExitOk;
   }
   Options options;
@@ -134,78 +202,48 @@ int RunTestCommand(int argc, char** argv) {
   if (dirs.empty()) dirs.push_back("samples");
   const bool update = vm.count("update") > 0;
 
+  // Every case of every folder, checked in parallel and reported in order.
+  std::vector<Case> cases;
   int passed = 0, failed = 0, updated = 0;
   for (std::string dir : dirs) {
     while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
-    std::vector<Case> cases;
     s = ListCases(dir, &cases);
     if (!s.ok()) {
       Error(s.message());
       ++failed;
-      continue;
-    }
-    for (const Case& c : cases) {
-      std::string bytes, expected, url;
-      s = ReadFile(c.input, &bytes);
-      if (s.ok()) s = ReadFile(c.stem + ".expected.txt", &expected);
-      if (s.ok() && Exists(c.stem + ".url")) {
-        s = ReadFile(c.stem + ".url", &url);
-        while (!url.empty() && (url.back() == '\n' || url.back() == '\r' ||
-                                url.back() == ' '))
-          url.pop_back();
-      }
-      Extraction ex;
-      if (s.ok()) {
-        Input input;
-        input.bytes = bytes;
-        input.url = url;
-        input.kind = c.kind;
-        s = extractor->Extract(input, &ex);
-      }
-      if (!s.ok()) {
-        std::printf("FAIL %s: %s\n", c.input.c_str(), s.message().c_str());
-        ++failed;
-        continue;
-      }
-      if (Exists(c.stem + ".expected.json")) {
-        std::string json, report;
-        JsonValue want;
-        s = ReadFile(c.stem + ".expected.json", &json);
-        if (s.ok()) s = ParseJson(json, &want);
-        if (s.ok() && !want.is_object())
-          s = Status::InvalidArgument("not a JSON object");
-        if (!s.ok()) {
-          std::printf("FAIL %s.expected.json: %s\n", c.stem.c_str(),
-                      s.message().c_str());
-          ++failed;
-          continue;
-        }
-        if (!MetadataMatches(want, ex, &report)) {
-          std::printf("FAIL %s: metadata\n%s", c.input.c_str(),
-                      report.c_str());
-          ++failed;
-          continue;
-        }
-      }
-      if (ex.text == expected) {
-        ++passed;
-        continue;
-      }
-      if (update) {
-        std::ofstream f(c.stem + ".expected.txt", std::ios::binary);
-        f << ex.text;
-        std::printf("updated %s.expected.txt\n", c.stem.c_str());
-        ++updated;
-        ++passed;
-        continue;
-      }
-      ++failed;
-      std::printf("FAIL %s\n%s", c.input.c_str(),
-                  UnifiedDiff(expected, ex.text, c.stem + ".expected.txt",
-                              c.input + " (actual)")
-                      .c_str());
     }
   }
+  struct Item {
+    size_t index = 0;
+    Outcome outcome;
+  };
+  auto next = std::make_shared<size_t>(0);
+  const size_t n = cases.size();
+  OrderedMap<Item>::Config config;
+  config.jobs = vm["jobs"].as<int>() > 0 ? vm["jobs"].as<int>() : DefaultJobs();
+  OrderedMap<Item>::Run(
+      config,
+      [next, n](Item* item) {
+        if (*next >= n) return false;
+        item->index = (*next)++;
+        return true;
+      },
+      [&]() -> OrderedMap<Item>::Work {
+        return [&](Item* item) {
+          item->outcome = CheckCase(*extractor, cases[item->index], update);
+        };
+      },
+      [&](Item* item) {
+        const Outcome& o = item->outcome;
+        std::fputs(o.report.c_str(), stdout);
+        if (o.passed)
+          ++passed;
+        else
+          ++failed;
+        if (o.updated) ++updated;
+        return true;
+      },
+      nullptr);
   if (update && updated) std::printf("%d expectations updated\n", updated);
   std::printf("%d passed, %d failed\n", passed, failed);
   return failed ? kExitInputFailed : kExitOk;
