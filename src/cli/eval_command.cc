@@ -324,8 +324,6 @@ int RunEvalCommand(int argc, char** argv) {
     size_t index = 0;
     std::string text;
   };
-  auto next = std::make_shared<size_t>(0);
-  const size_t npages = pages.size();
   // Every page of a corpus is in one folder: `-o DIR` gets DIR/NAME.txt.
   std::optional<OutputTree> tree;
   if (!out_dir.empty() && !pages.empty()) {
@@ -338,11 +336,7 @@ int RunEvalCommand(int argc, char** argv) {
   config.jobs = threads;
   OrderedMap<Item>::Run(
       config,
-      [next, npages](Item* item) {
-        if (*next >= npages) return false;
-        item->index = (*next)++;
-        return true;
-      },
+      OrderedMap<Item>::Indexes(pages.size()),
       [&]() -> OrderedMap<Item>::Work {
         auto bytes = std::make_shared<std::string>();
         auto ex = std::make_shared<Extraction>();

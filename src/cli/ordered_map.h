@@ -56,6 +56,17 @@ class OrderedMap {
   // waits, and after each item: progress lines. May be empty.
   using Tick = std::function<void()>;
 
+  // A Produce that numbers items 0 .. n-1 (into Item::index): for work
+  // over a list the caller holds, such as the pages of a corpus.
+  static Produce Indexes(size_t n) {
+    auto next = std::make_shared<size_t>(0);
+    return [next, n](Item* item) {
+      if (*next >= n) return false;
+      item->index = (*next)++;
+      return true;
+    };
+  }
+
   struct Config {
     int jobs = 1;                 // worker threads, >= 1
     size_t slots_per_worker = 4;  // window = jobs * slots_per_worker

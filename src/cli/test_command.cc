@@ -217,17 +217,11 @@ int RunTestCommand(int argc, char** argv) {
     size_t index = 0;
     Outcome outcome;
   };
-  auto next = std::make_shared<size_t>(0);
-  const size_t n = cases.size();
   OrderedMap<Item>::Config config;
   config.jobs = vm["jobs"].as<int>() > 0 ? vm["jobs"].as<int>() : DefaultJobs();
   OrderedMap<Item>::Run(
       config,
-      [next, n](Item* item) {
-        if (*next >= n) return false;
-        item->index = (*next)++;
-        return true;
-      },
+      OrderedMap<Item>::Indexes(cases.size()),
       [&]() -> OrderedMap<Item>::Work {
         return [&](Item* item) {
           item->outcome = CheckCase(*extractor, cases[item->index], update);
