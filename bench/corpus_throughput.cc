@@ -119,6 +119,9 @@ void StagePass(const winnow::Extractor& extractor,
                                               "lang",   "classify", "render"};
   double t[kStages] = {};
   const winnow::Options& options = extractor.options();
+  // The rules as the extractor compiled them (Extractor keeps its own).
+  std::unique_ptr<winnow::RuleSet> rules;
+  if (!winnow::RuleSet::Load(options, &rules).ok()) std::abort();
   winnow::Arena arena;
   std::string buffer, text;
   std::vector<winnow::Decision> decisions;
@@ -142,7 +145,7 @@ void StagePass(const winnow::Extractor& extractor,
     lap(kSegment);
     winnow::AnnotateLanguage(&page);
     lap(kLang);
-    winnow::Classify(page, extractor.rules(), options, "", &decisions);
+    winnow::Classify(page, *rules, options, "", &decisions);
     lap(kClassify);
     text.clear();
     winnow::Render(page, decisions, options, &text);

@@ -29,6 +29,7 @@
 #include "parse/parse.h"
 #include "parse/prestrip.h"
 #include "render/render.h"
+#include "rules/rules.h"
 #include "segment/page.h"
 #include "segment/segment.h"
 #include "winnow/winnow.h"
@@ -47,6 +48,7 @@ struct Samples {
   std::vector<Page> pages;        // segmented, language annotated
   std::vector<std::vector<Decision>> decisions;
   std::unique_ptr<Extractor> extractor;
+  std::unique_ptr<RuleSet> rules;  // the default rules, for Classify alone
   size_t bytes = 0;
 
   static const Samples& Get() {
@@ -63,6 +65,7 @@ struct Samples {
     }
     std::sort(paths.begin(), paths.end());
     Status s = Extractor::Create(Options(), &extractor);
+    if (s.ok()) s = RuleSet::Load(Options(), &rules);
     if (!s.ok()) std::abort();
     const Options& options = extractor->options();
     Arena arena;
@@ -81,7 +84,7 @@ struct Samples {
       SegmentHtml(doc, options, &pages.back());
       AnnotateLanguage(&pages.back());
       decisions.emplace_back();
-      Classify(pages.back(), extractor->rules(), options, "",
+      Classify(pages.back(), *rules, options, "",
                &decisions.back());
     }
   }
@@ -199,7 +202,7 @@ void BM_Classify(benchmark::State& state) {
   std::vector<Decision> decisions;
   for (auto _ : state) {
     for (const Page& page : s.pages) {
-      Classify(page, s.extractor->rules(), s.extractor->options(), "",
+      Classify(page, *s.rules, s.extractor->options(), "",
                &decisions);
       benchmark::DoNotOptimize(decisions.data());
     }

@@ -4,7 +4,7 @@
 # the static, non-PIC winnow_lib.
 #
 # Consumers get a shared libwinnow.so: its private dependencies (Gumbo, RE2,
-# uchardet, zlib ...) stay behind it, so find_package(winnow) and
+# uchardet, zlib, CLD2 ...) stay behind it, so find_package(winnow) and
 # `pkg-config --libs winnow` need nothing but winnow itself. It is built
 # from the same sources as winnow_lib, compiled once more as position-
 # independent code (winnow_objs); the Python module links the same objects
@@ -21,7 +21,9 @@ target_include_directories(winnow_objs
            $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>
     PRIVATE ${PROJECT_SOURCE_DIR}/src)
 target_link_libraries(winnow_objs PRIVATE PkgConfig::GUMBO PkgConfig::RE2
-                      PkgConfig::UCHARDET ZLIB::ZLIB Threads::Threads)
+                      PkgConfig::UCHARDET ZLIB::ZLIB Threads::Threads
+                      ${CLD2_LIBRARY})
+target_include_directories(winnow_objs SYSTEM PRIVATE ${CLD2_INCLUDE_DIR})
 target_compile_definitions(winnow_objs PRIVATE
                            WINNOW_VERSION="${PROJECT_VERSION}")
 
@@ -36,14 +38,16 @@ target_include_directories(winnow_shared PUBLIC
     $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
 target_compile_features(winnow_shared INTERFACE cxx_std_17)
 target_link_libraries(winnow_shared PRIVATE PkgConfig::GUMBO PkgConfig::RE2
-                      PkgConfig::UCHARDET ZLIB::ZLIB Threads::Threads)
+                      PkgConfig::UCHARDET ZLIB::ZLIB Threads::Threads
+                      ${CLD2_LIBRARY})
 
 # The same objects as a static archive, for the Python module.
 add_library(winnow_lib_pic STATIC $<TARGET_OBJECTS:winnow_objs>)
 target_include_directories(winnow_lib_pic PUBLIC ${PROJECT_SOURCE_DIR}/include
                                           PRIVATE ${PROJECT_SOURCE_DIR}/src)
 target_link_libraries(winnow_lib_pic PUBLIC PkgConfig::GUMBO PkgConfig::RE2
-                      PkgConfig::UCHARDET ZLIB::ZLIB Threads::Threads)
+                      PkgConfig::UCHARDET ZLIB::ZLIB Threads::Threads
+                      ${CLD2_LIBRARY})
 add_library(winnow_cli_pic STATIC ${WINNOW_CLI_SOURCES})
 set_target_properties(winnow_cli_pic PROPERTIES POSITION_INDEPENDENT_CODE ON)
 target_include_directories(winnow_cli_pic PUBLIC ${PROJECT_SOURCE_DIR}/src)

@@ -11,6 +11,7 @@
 #include "classify/classify.h"
 #include "decode/decode.h"
 #include "lang/lang.h"
+#include "meta/meta.h"
 #include "parse/arena.h"
 #include "parse/parse.h"
 #include "render/render.h"
@@ -68,17 +69,21 @@ Arena* ThreadArena() {
 
 const char* Version() { return WINNOW_VERSION; }
 
-Extractor::Extractor(const Options& options, std::unique_ptr<RuleSet> rules)
-    : options_(options), rules_(std::move(rules)) {}
+struct Extractor::Impl {
+  std::unique_ptr<RuleSet> rules;
+};
+
+Extractor::Extractor(const Options& options, std::unique_ptr<Impl> impl)
+    : options_(options), impl_(std::move(impl)) {}
 
 Extractor::~Extractor() = default;
 
 Status Extractor::Create(const Options& options,
                          std::unique_ptr<Extractor>* out) {
-  std::unique_ptr<RuleSet> rules;
-  Status s = RuleSet::Load(options, &rules);
+  auto impl = std::make_unique<Impl>();
+  Status s = RuleSet::Load(options, &impl->rules);
   if (!s.ok()) return s;
-  out->reset(new Extractor(options, std::move(rules)));
+  out->reset(new Extractor(options, std::move(impl)));
   return Status::OK();
 }
 
@@ -146,13 +151,15 @@ Status Extractor::Extract(const Input& input, Extraction* out) const {
 
   // 4. Classify.
   std::vector<Decision> decisions;
-  Classify(page, *rules_, options_, HostOf(input.url), &decisions);
+  const RuleSet& rules = *impl_->rules;
+  Classify(page, rules, options_, HostOf(input.url), &decisions);
   if (over_time()) return time_exceeded();
 
   // 5. Render.
   Render(page, decisions, options_, &out->text);
-  out->title = !page.og_title.empty() ? page.og_title : page.title;
   out->lang = page.lang;
+  // 6. Metadata (src/meta), from what segment collected and the text.
+  ResolveMetadata(page, input, out);
   if (options_.explain) {
     out->blocks.reserve(page.blocks.size());
     for (size_t i = 0; i < page.blocks.size(); ++i) {
@@ -170,12 +177,12 @@ Status Extractor::Extract(const Input& input, Extraction* out) const {
       r.in_main = d.in_main;
       // A rule that matched several ancestors is listed once.
       for (int rule : d.rules) {
-        const std::string& id = rules_->rule(rule).id;
+        const std::string& id = rules.rule(rule).id;
         if (std::find(r.rules.begin(), r.rules.end(), id) == r.rules.end())
           r.rules.push_back(id);
       }
       r.reason = d.reason;
-      if (d.rule >= 0) r.reason += ": " + rules_->rule(d.rule).id;
+      if (d.rule >= 0) r.reason += ": " + rules.rule(d.rule).id;
       out->blocks.push_back(std::move(r));
     }
   }

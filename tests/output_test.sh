@@ -44,7 +44,10 @@ expect_status() {
     echo "FAIL: $1: exit status $3, want $2" >&2
   fi
 }
-stat_of() { awk -v k="$2" '$0 ~ "^ *" k " " { print $NF; exit }' "$1"; }
+# The number of one --stats line ("  skipped  2  (duplicate 2)" -> 2).
+stat_of() {
+  awk -v k="$2" '$0 ~ "^ *" k " " { sub("^ *" k " +", ""); print $1 + 0; exit }' "$1"
+}
 count_files() { find "$1" -type f | wc -l; }
 
 # ---- -o: no two records share a name ----------------------------------------
@@ -178,6 +181,57 @@ check "cut page: warning in JSONL" \
   grep -qE '"warnings":\[".*max-page-bytes' "$TMP/cut.jsonl"
 "$W" --to jsonl "$SAMPLES/br-paragraphs.html" > "$TMP/ok.jsonl"
 check "no warnings: no warnings member" bash -c "! grep -q warnings '$TMP/ok.jsonl'"
+
+# ---- Filters (issue 15): skipped, counted under their reason ---------------
+
+# The WARC's three English pages have 675, 569 and 474 characters of text.
+"$W" --stats --to jsonl --min-length 500 "$DATA/crawl.warc.gz" \
+  > "$TMP/f1.jsonl" 2> "$TMP/err"
+check "min-length on WARC: 2 kept" test "$(wc -l < "$TMP/f1.jsonl")" -eq 2
+check "min-length on WARC: counted" grep -q "too-short 1" "$TMP/err"
+check "min-length on WARC: adds up" test "$(stat_of "$TMP/err" "records read")" \
+  -eq $(($(stat_of "$TMP/err" extracted) + $(stat_of "$TMP/err" skipped) + $(stat_of "$TMP/err" failed)))
+"$W" --stats --dedupe "$DATA/crawl.warc.gz" "$DATA/crawl.warc" \
+  > "$TMP/f2.txt" 2> "$TMP/err"
+check "dedupe on WARC: 3 frames" test "$(grep -c $'^\f$' "$TMP/f2.txt")" -eq 3
+check "dedupe on WARC: 3 duplicates" grep -q "duplicate 3" "$TMP/err"
+"$W" --stats --lang de,fr "$DATA/crawl.warc" > "$TMP/f3.txt" 2> "$TMP/err"
+check "lang on WARC: nothing kept" test ! -s "$TMP/f3.txt"
+check "lang on WARC: counted" grep -q "language 3" "$TMP/err"
+expect_status "lang: bad code is a usage error" 2 \
+  "$("$W" --lang english "$DATA/crawl.warc" > /dev/null 2>&1; echo $?)"
+
+en="The harbour bridge reopened on Tuesday after two years of repairs, and the first buses crossed it early in the morning while people watched from the quay."
+de="Die Hafenbrücke wurde am Dienstag nach zwei Jahren Reparatur wieder geöffnet, und die ersten Busse fuhren am frühen Morgen hinüber, während die Leute vom Kai aus zusahen."
+{
+  printf '{"url":"https://x.example/1","text":"%s"}\n' "$en"
+  printf '{"url":"https://x.example/2","text":"%s"}\n' "$de"
+  printf '{"url":"https://x.example/3","text":"%s"}\n' "$en"
+  printf '{"url":"https://x.example/4","text":"Too short."}\n'
+} > "$TMP/f.jsonl"
+"$W" --stats --to jsonl --dedupe --min-length 40 "$TMP/f.jsonl" \
+  > "$TMP/f4.jsonl" 2> "$TMP/err"
+check "jsonl filters: 2 kept" test "$(wc -l < "$TMP/f4.jsonl")" -eq 2
+check "jsonl filters: the first of the duplicates is kept" \
+  test "$(head -1 "$TMP/f4.jsonl" | grep -o '"url":"[^"]*"')" = '"url":"https://x.example/1"'
+check "jsonl filters: counted" grep -q "duplicate 1, too-short 1" "$TMP/err"
+"$W" --stats --to jsonl --lang de "$TMP/f.jsonl" > "$TMP/f5.jsonl" 2> "$TMP/err"
+check "jsonl lang: the German page only" \
+  test "$(grep -o '"url":"[^"]*"' "$TMP/f5.jsonl")" = '"url":"https://x.example/2"'
+check "jsonl lang: counted" grep -q "language 3" "$TMP/err"
+check "jsonl lang: adds up" test "$(stat_of "$TMP/err" "records read")" -eq 4
+"$W" -j 3 --to jsonl --dedupe "$TMP/f.jsonl" "$TMP/f.jsonl" > "$TMP/f6.jsonl"
+"$W" -j 1 --to jsonl --dedupe "$TMP/f.jsonl" "$TMP/f.jsonl" > "$TMP/f7.jsonl"
+check "dedupe: same output at -j 1 and -j 3" cmp -s "$TMP/f6.jsonl" "$TMP/f7.jsonl"
+
+# --metadata: a header before the text; Markdown starts with the title.
+"$W" --metadata --url https://news.example.com/2024/05/harbour \
+  "$DATA/crawl/harbour-bridge-reopens.html" > "$TMP/m.txt"
+check "metadata header: hostname line" grep -qx "hostname: news.example.com" "$TMP/m.txt"
+check "metadata header: ends with a blank line" \
+  test "$(grep -n '^$' "$TMP/m.txt" | head -1 | cut -d: -f1)" -gt 1
+"$W" --to markdown "$DATA/crawl/harbour-bridge-reopens.html" > "$TMP/m.md"
+check "markdown starts with the title" grep -q '^# ' <(head -1 "$TMP/m.md")
 
 # ---- Threads follow the CPU affinity ----------------------------------------
 

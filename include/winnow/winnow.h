@@ -14,6 +14,7 @@
 #ifndef WINNOW_WINNOW_H_
 #define WINNOW_WINNOW_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -35,6 +36,9 @@ struct Input {
   // An HTTP Content-Type header value ("text/html; charset=..."), whose
   // charset takes precedence over <meta>. May be empty.
   std::string content_type;
+  // An HTTP Content-Language header value ("de", "en-US, fr"): evidence
+  // for Extraction::language. May be empty.
+  std::string content_language;
   // Overrides nothing when kAuto.
   ContentKind kind = ContentKind::kAuto;
 };
@@ -57,17 +61,42 @@ struct BlockReport {
   std::string reason;              // the decisive cause, for humans
 };
 
+// What Extract() returns. Metadata fields are named as trafilatura names
+// them; a value the page does not give is empty (the JSON writers omit it).
+// Which source wins where several give a value is in src/meta/meta.h.
 struct Extraction {
-  std::string title;     // from <title>, og:title or the first h1; may be empty
-  std::string text;      // the clean text, each block on its own line
-  std::string lang;      // detected language (stop-list name), may be empty
+  std::string text;  // the clean text, each block on its own line
+
+  // ---- Metadata ------------------------------------------------------------
+  // og:title, else <title>, else the first <h1>; a trailing " | Site",
+  // " - Site" or " — Site" naming the sitename is cut.
+  std::string title;
+  std::string author;    // JSON-LD author, meta author, byline; "A; B"
+  std::string date;      // publication date, ISO 8601 ("2024-05-14" or a
+                         // full timestamp as the page gives it)
+  std::string sitename;  // og:site_name, JSON-LD publisher
+  std::string hostname;  // of Input::url (else canonical_url), lower-case,
+                         // as written ("www.heise.de"), no port
+  std::string description;              // og:description, meta description
+  std::vector<std::string> categories;  // article:section, articleSection
+  std::vector<std::string> tags;        // article:tag, keywords
+  std::string image;          // og:image, twitter:image; absolute URL
+  std::string canonical_url;  // <link rel=canonical>, og:url; absolute URL
+  std::string language;  // ISO 639-1 code ("en", "de") from the text (CLD2),
+                         // with <html lang> and Content-Language as hints
   std::string encoding;  // the source encoding that was decoded
+  std::vector<std::string> warnings;  // limits hit, bytes replaced ...
+  int64_t text_length = 0;  // code points of `text`
+  // 64-bit SimHash of `text` as 16 lower-case hex digits (meta/simhash.h);
+  // near-duplicate texts are a few bits apart. Empty for an empty text.
+  std::string fingerprint;
+
+  // The stop-list language ("English", ...) that stop-word density used;
+  // internal evidence, prefer `language`.
+  std::string lang;
   ContentKind kind = ContentKind::kHtml;  // what the input was taken as
   std::vector<BlockReport> blocks;        // with Options::explain only
-  std::vector<std::string> warnings;      // limits hit, bytes replaced ...
 };
-
-class RuleSet;
 
 // Extracts clean text. Create once; Extract is const and safe to call from
 // many threads at once.
@@ -87,13 +116,13 @@ class Extractor {
   Status Extract(const Input& input, Extraction* out) const;
 
   const Options& options() const { return options_; }
-  const RuleSet& rules() const { return *rules_; }
 
  private:
-  Extractor(const Options& options, std::unique_ptr<RuleSet> rules);
+  struct Impl;  // the compiled rules (src/extract.cc)
+  Extractor(const Options& options, std::unique_ptr<Impl> impl);
 
   Options options_;
-  std::unique_ptr<RuleSet> rules_;
+  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace winnow

@@ -188,7 +188,8 @@ class PyExtractor {
       py::gil_scoped_release nogil;
       Extraction ex;
       s = cli::ExtractRecord(*extractor_, *formatter_, *rec, address, &ex,
-                             line, nullptr);
+                             line);
+      if (s.ok()) formatter_->Extracted(*rec, address, &ex, line);
     }
     if (s.ok()) return true;
     *message = cli::DescribeRecord(*rec, page_file, address) + ": " +

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -20,6 +21,7 @@
 #include <optional>
 #include <string_view>
 #include <system_error>
+#include <unordered_set>
 #include <utility>
 
 #include "cli/common.h"
@@ -47,12 +49,14 @@ constexpr auto kProgressEvery = std::chrono::milliseconds(250);
 // gave no record (so that it is printed in input order).
 struct Item {
   Record rec;
-  size_t root = 0;           // index of the command-line input
-  bool root_is_dir = false;  // that input is a folder
-  bool page = false;         // a page file (or stdin page), not a record
-  std::string notice;        // non-empty: not a record, just this message
-  std::string url;           // the address used for extraction
-  Status status;             // a read or extraction failure
+  size_t root = 0;                 // index of the command-line input
+  bool root_is_dir = false;        // that input is a folder
+  bool page = false;               // a page file (or stdin page), not a record
+  std::string notice;              // non-empty: not a record, just this message
+  const char* filtered = nullptr;  // the filter that skips it (BatchOptions)
+  uint64_t text_hash = 0;          // of the clean text, with --dedupe
+  std::string url;                 // the address used for extraction
+  Status status;                   // a read or extraction failure
   std::vector<std::string> warnings;  // the extraction's
   std::string out;  // formatted output (the error object when failed)
 };
@@ -172,18 +176,45 @@ class InputQueue {
   std::map<std::string, uint64_t> skipped_;
 };
 
+uint64_t Fnv1a64(std::string_view s) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ull;
+  return h;
+}
+
+// The filter of `opts` that `ex` fails, or nullptr. (--dedupe depends on
+// the records before, so the writer applies it, in input order.)
+const char* Filter(const BatchOptions& opts, const Extraction& ex) {
+  if (opts.min_length > 0 &&
+      static_cast<size_t>(ex.text_length) < opts.min_length) {
+    return "too-short";
+  }
+  if (!opts.languages.empty() &&
+      std::find(opts.languages.begin(), opts.languages.end(), ex.language) ==
+          opts.languages.end()) {
+    return "language";
+  }
+  return nullptr;
+}
+
 // A worker: extracts one record and formats it.
 void Process(const Extractor& extractor, const BatchOptions& opts,
              const Formatter& formatter, Item* item, Extraction* ex) {
   item->out.clear();
   item->warnings.clear();
+  item->filtered = nullptr;
   if (!item->notice.empty()) return;
   const Record& r = item->rec;
   const bool own_page = item->page && !item->root_is_dir;
   item->url = own_page && !opts.url.empty() ? opts.url : r.url;
-  // The warnings are for stderr; the formatter may show them too.
   item->status = ExtractRecord(extractor, formatter, r, item->url, ex,
-                               &item->out, &item->warnings);
+                               &item->out);
+  if (!item->status.ok()) return;
+  item->warnings = ex->warnings;  // for stderr; the formatter may show them
+  item->filtered = Filter(opts, *ex);
+  if (item->filtered) return;
+  if (opts.dedupe) item->text_hash = Fnv1a64(ex->text);
+  formatter.Extracted(r, item->url, ex, &item->out);
 }
 
 // The consumer: reports and writes records in input order.
@@ -217,8 +248,7 @@ class Writer {
   }
   void Report(const std::string& message);
   void Progress(bool final);
-  void PrintStats(const std::map<std::string, uint64_t>& skipped,
-                  double seconds);
+  void PrintStats(std::map<std::string, uint64_t> skipped, double seconds);
   bool json() const {
     return !opts_.explain && (opts_.output == OutputFormat::kJsonl ||
                               opts_.output == OutputFormat::kJson);
@@ -239,6 +269,8 @@ class Writer {
   bool has_pending_ = false;
   std::string pending_header_, pending_;
   bool json_open_ = false;
+  std::map<std::string, uint64_t> filtered_;  // skipped by a filter
+  std::unordered_set<uint64_t> seen_;         // text hashes, --dedupe
   Clock::time_point start_;
   Clock::time_point last_progress_;
   bool progress_ = false;        // a progress line may be drawn
@@ -261,8 +293,21 @@ bool Writer::Consume(Item* item) {
     return true;
   }
   const Record& r = item->rec;
-  ++records_;
   bytes_in_ += r.body.size();
+  if (item->status.ok() && !item->filtered && opts_.dedupe &&
+      !seen_.insert(item->text_hash).second) {
+    item->filtered = "duplicate";
+  }
+  if (item->filtered) {
+    ++filtered_[item->filtered];
+    if (tree_) {  // no file, and none left by an earlier run
+      Status s = tree_->Remove(tree_->PathFor(item->root, item->root_is_dir,
+                                              r.input, item->page, r.index));
+      if (!s.ok()) Report(s.message());
+    }
+    return true;
+  }
+  ++records_;
   const std::string name = DescribeRecord(r, item->page, item->url);
   if (!item->status.ok()) {
     ++failed_;
@@ -410,8 +455,9 @@ void Writer::Progress(bool final) {
   progress_shown_ = true;
 }
 
-void Writer::PrintStats(const std::map<std::string, uint64_t>& skipped,
+void Writer::PrintStats(std::map<std::string, uint64_t> skipped,
                         double seconds) {
+  for (const auto& [reason, n] : filtered_) skipped[reason] += n;
   uint64_t skipped_total = 0;
   for (const auto& [reason, n] : skipped) skipped_total += n;
   std::string reasons = SkipSummary(skipped);
@@ -437,7 +483,7 @@ void Writer::PrintStats(const std::map<std::string, uint64_t>& skipped,
 
 int RunBatch(const Extractor& extractor, const BatchOptions& options) {
   const std::unique_ptr<Formatter> formatter =
-      MakeFormatter(options.output, options.explain);
+      MakeFormatter(options.output, options.explain, options.metadata);
   auto queue = std::make_shared<InputQueue>(options);
   OrderedMap<Item>::Config config;
   config.jobs = options.jobs > 0 ? options.jobs : DefaultJobs();

@@ -40,6 +40,20 @@ struct BatchOptions {
   // Leave out warnings (pages cut at a limit ...) on stderr; errors are
   // still printed.
   bool quiet = false;
+  // Text and Markdown: a `key: value` header of the metadata before each
+  // record's text.
+  bool metadata = false;
+
+  // ---- Filters: a record that fails one is skipped, counted in --stats
+  // under the reason in quotes, and writes nothing (no text frame, no file).
+  // "too-short": records with fewer characters of clean text. 0: off.
+  size_t min_length = 0;
+  // "language": records whose detected language (ISO 639-1) is not one of
+  // these (an undetected language is not). Empty: off.
+  std::vector<std::string> languages;
+  // "duplicate": records whose clean text is byte for byte that of an
+  // earlier record of the run. Costs about 40 bytes per distinct record.
+  bool dedupe = false;
 };
 
 // Runs the batch with `extractor` and returns the exit status: 0, or 1 when

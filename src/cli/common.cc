@@ -7,12 +7,88 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sys/stat.h>
+
 #include <cstdio>
+#include <filesystem>
 
 #include "util/json.h"
 
 namespace winnow {
 namespace cli {
+
+bool ParseCommandLine(int argc, char** argv,
+                      const po::options_description& options,
+                      const std::string& positional,
+                      const std::string& help_command, po::variables_map* vm) {
+  // Guessing would read `--stat` as `--stats` and `--pre` as `--precision`,
+  // so a typo or a future option could silently change a batch job.
+  const int style = po::command_line_style::default_style &
+                    ~po::command_line_style::allow_guessing;
+  std::string message;
+  try {
+    po::options_description all;
+    all.add(options);
+    po::positional_options_description pos;
+    if (!positional.empty()) {
+      all.add_options()(positional.c_str(),
+                        po::value<std::vector<std::string>>(), "");
+      pos.add(positional.c_str(), -1);
+    }
+    po::store(po::command_line_parser(argc, argv)
+                  .options(all)
+                  .positional(pos)
+                  .style(style)
+                  .run(),
+              *vm);
+    po::notify(*vm);
+    return true;
+  } catch (const po::unknown_option& e) {
+    message = e.what();
+    // Name what an abbreviation could have meant: "--stat" -> --stats.
+    std::string name = e.get_option_name();
+    if (name.compare(0, 2, "--") == 0) {
+      name.erase(0, 2);
+      std::string full;
+      for (const auto& o : options.options()) {
+        const std::string& l = o->long_name();
+        if (!name.empty() && l.size() > name.size() &&
+            l.compare(0, name.size(), name) == 0) {
+          full += (full.empty() ? "" : " or ") + ("--" + l);
+        }
+      }
+      if (!full.empty()) {
+        message += "; options are not abbreviated: did you mean " + full + "?";
+      }
+    }
+  } catch (const po::error& e) {
+    message = e.what();
+  }
+  Error(message + " (see " + help_command + " --help)");
+  return false;
+}
+
+Status PrepareOutputDir(const std::string& dir) {
+  struct stat st;
+  if (::stat(dir.c_str(), &st) == 0) {
+    if (!S_ISDIR(st.st_mode)) {
+      return Status::InvalidArgument(dir + ": exists and is not a folder");
+    }
+  } else if (errno == ENOTDIR) {
+    return Status::InvalidArgument(dir + ": a folder above it is a file");
+  } else {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) {
+      return Status::InvalidArgument(dir + ": cannot create the folder: " +
+                                     ec.message());
+    }
+  }
+  if (::access(dir.c_str(), W_OK | X_OK) != 0) {
+    return Status::InvalidArgument(dir + ": not writable: " + strerror(errno));
+  }
+  return Status::OK();
+}
 
 void AddExtractionFlags(po::options_description* desc) {
   desc->add_options()

@@ -7,6 +7,10 @@
 //  - articles: CORPUS/ground-truth.json ({key: {articleBody}}) and
 //    CORPUS/html/KEY.html, scored by token 4-gram overlap;
 //  - full text: CORPUS/NAME.html beside NAME.expected.txt, 4-gram overlap.
+//
+// Every output names a page by its file name (below CORPUS/html/ or
+// CORPUS/), and `--to json` records the corpus's fingerprint, so that
+// `--baseline` compares results of the same pages only.
 
 #include <dirent.h>
 #include <sys/stat.h>
@@ -22,6 +26,7 @@
 #include <thread>
 
 #include "cli/common.h"
+#include "eval/corpus.h"
 #include "eval/score.h"
 #include "util/json.h"
 
@@ -30,9 +35,11 @@ namespace cli {
 namespace {
 
 struct Page {
-  std::string key;     // annotation key or file stem
-  std::string path;    // the HTML file
-  std::string url;     // the key when it is an address
+  std::string key;   // annotation key or file stem
+  std::string name;  // the file name, relative to html/ or CORPUS/:
+                     // how every output names the page
+  std::string path;  // the HTML file
+  std::string url;   // the key when it is an address
   std::vector<std::string> with, without;  // snippets
   std::string truth;   // articles / full text
   // Results.
@@ -57,8 +64,8 @@ std::vector<std::string> StringArray(const JsonValue* v) {
 
 enum class Layout { kSnippets, kArticles, kFullText };
 
-Status LoadCorpus(const std::string& dir, Layout* layout,
-                  std::vector<Page>* pages) {
+Status LoadPages(const std::string& dir, Layout* layout,
+                 std::vector<Page>* pages) {
   std::string json;
   if (FileExists(dir + "/annotations.json")) {
     *layout = Layout::kSnippets;
@@ -74,7 +81,8 @@ Status LoadCorpus(const std::string& dir, Layout* layout,
         return Status::Corruption(dir + "/annotations.json: entry '" + m.key +
                                   "' has no \"file\"");
       }
-      p.path = dir + "/html/" + file->str();
+      p.name = file->str();
+      p.path = dir + "/html/" + p.name;
       if (m.key.compare(0, 4, "http") == 0) p.url = m.key;
       p.with = StringArray(m.value.Find("with"));
       p.without = StringArray(m.value.Find("without"));
@@ -91,7 +99,8 @@ Status LoadCorpus(const std::string& dir, Layout* layout,
     for (const JsonMember& m : root.members()) {
       Page p;
       p.key = m.key;
-      p.path = dir + "/html/" + m.key + ".html";
+      p.name = m.key + ".html";
+      p.path = dir + "/html/" + p.name;
       if (const JsonValue* u = m.value.Find("url"); u && u->is_string()) {
         p.url = u->str();
       }
@@ -115,6 +124,7 @@ Status LoadCorpus(const std::string& dir, Layout* layout,
     if (!FileExists(stem + ".expected.txt")) continue;
     Page p;
     p.key = name;
+    p.name = name;
     p.path = dir + "/" + name;
     Status s = ReadFile(stem + ".expected.txt", &p.truth);
     if (!s.ok()) return s;
@@ -129,6 +139,60 @@ Status LoadCorpus(const std::string& dir, Layout* layout,
     return Status::NotFound(dir + ": no annotations.json, ground-truth.json "
                             "or NAME.html with NAME.expected.txt");
   }
+  return Status::OK();
+}
+
+// Loads the pages of the corpus in `dir`; their names must be unique, as
+// every output and the baseline name pages by them.
+Status LoadCorpus(const std::string& dir, Layout* layout,
+                  std::vector<Page>* pages) {
+  Status s = LoadPages(dir, layout, pages);
+  if (!s.ok()) return s;
+  std::map<std::string_view, const Page*> seen;
+  for (const Page& p : *pages) {
+    auto [it, fresh] = seen.emplace(p.name, &p);
+    if (!fresh) {
+      return Status::Corruption(dir + ": entries '" + it->second->key +
+                                "' and '" + p.key + "' name the same file " +
+                                p.name);
+    }
+  }
+  return Status::OK();
+}
+
+// An earlier `eval --to json` result of the same corpus.
+struct Baseline {
+  JsonValue root;
+  const JsonValue* pages = nullptr;  // {NAME: {"score": ...}}
+  const JsonValue* f1 = nullptr;     // may be null
+};
+
+// Reads the result at `path` and refuses it (kInvalidArgument, with why)
+// when it is not an `eval --to json` result or when its corpus fingerprint
+// is not `fingerprint`.
+Status LoadBaseline(const std::string& path, const std::string& fingerprint,
+                    Baseline* b) {
+  std::string json;
+  Status s = ReadFile(path, &json);
+  if (s.ok()) s = ParseJson(json, &b->root);
+  b->pages = s.ok() ? b->root.Find("pages") : nullptr;
+  if (!b->pages || !b->pages->is_object()) {
+    return Status::InvalidArgument(path + ": not an `eval --to json` result" +
+                                   (s.ok() ? "" : " (" + s.message() + ")"));
+  }
+  const JsonValue* fp = b->root.Find("fingerprint");
+  if (!fp || !fp->is_string()) {
+    return Status::InvalidArgument(
+        path + ": no corpus fingerprint (an older winnow wrote it); run "
+               "`winnow eval --to json` on the corpus again");
+  }
+  if (fp->str() != fingerprint) {
+    return Status::InvalidArgument(
+        path + ": a baseline of another corpus (fingerprint " + fp->str() +
+        ", this corpus " + fingerprint + ": the page names or count differ)");
+  }
+  b->f1 = b->root.Find("f1");
+  if (b->f1 && !b->f1->is_number()) b->f1 = nullptr;
   return Status::OK();
 }
 
@@ -154,37 +218,46 @@ int RunEvalCommand(int argc, char** argv) {
       ("to", po::value<std::string>()->default_value("text"), "text|json")
       ("failures", "list each missed or leaked segment with its page")
       ("baseline", po::value<std::string>(),
-       "compare with an earlier `eval --to json` result")
+       "compare with an earlier `eval --to json` result of the same corpus "
+       "(refused for another corpus)")
+      ("fail-under", po::value<double>(),
+       "with --baseline: exit 1 when F1 dropped by more than this")
       ("threads,j", po::value<int>()->default_value(0),
        "worker threads (default: all cores)")
       ("output-dir,o", po::value<std::string>(),
        "also write each page's text to DIR/STEM.txt");
   AddExtractionFlags(&desc);
-  po::options_description hidden;
-  hidden.add_options()("corpus", po::value<std::string>(), "");
-  po::options_description all;
-  all.add(desc).add(hidden);
-  po::positional_options_description pos;
-  pos.add("corpus", 1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    Error(std::string(e.what()) + " (see winnow eval --help)");
+  if (!ParseCommandLine(argc, argv, desc, "corpus", "winnow eval", &vm)) {
     return kExitUsage;
   }
-  if (vm.count("help") || !vm.count("corpus")) {
+  const bool one_corpus =
+      vm.count("corpus") &&
+      vm["corpus"].as<std::vector<std::string>>().size() == 1;
+  if (vm.count("help") || !one_corpus) {
     (vm.count("help") ? std::cout : std::cerr)
         << "Scores winnow on a corpus: snippets (annotations.json + html/),\n"
            "articles (ground-truth.json + html/) or full text (NAME.html +\n"
-           "NAME.expected.txt).\n\n"
+           "NAME.expected.txt). Pages are named by file name.\n"
+           "\n"
+           "  winnow eval --to json CORPUS > before.json\n"
+           "  winnow eval --rules my.rules --baseline before.json \\\n"
+           "      --fail-under 0.002 CORPUS\n"
+           "lists the pages that got worse or better and exits 1 when F1\n"
+           "fell by more than 0.002 (a CI gate). Exit 2: usage, rules that\n"
+           "do not compile, a baseline of another corpus; 1: a page failed.\n\n"
         << desc;
     return vm.count("help") ? kExitOk : kExitUsage;
   }
   const std::string to = vm["to"].as<std::string>();
   if (to != "text" && to != "json") {
     Error("--to must be text or json");
+    return kExitUsage;
+  }
+  const bool gate = vm.count("fail-under") > 0;
+  const double fail_under = gate ? vm["fail-under"].as<double>() : 0;
+  if (gate && (!vm.count("baseline") || !(fail_under >= 0))) {
+    Error("--fail-under needs --baseline and a DELTA of 0 or more");
     return kExitUsage;
   }
   Options options;
@@ -199,7 +272,7 @@ int RunEvalCommand(int argc, char** argv) {
     Error(s.message());
     return kExitUsage;
   }
-  std::string corpus = vm["corpus"].as<std::string>();
+  std::string corpus = vm["corpus"].as<std::vector<std::string>>()[0];
   while (corpus.size() > 1 && corpus.back() == '/') corpus.pop_back();
   Layout layout;
   std::vector<Page> pages;
@@ -208,9 +281,32 @@ int RunEvalCommand(int argc, char** argv) {
     Error(s.message());
     return kExitInputFailed;
   }
+  std::vector<std::string> names;
+  for (const Page& p : pages) names.push_back(p.name);
+  const std::string fingerprint = CorpusFingerprint(std::move(names));
+  // The baseline is checked before any work: one of another corpus would
+  // compare pages that are not there.
+  Baseline base;
+  if (vm.count("baseline")) {
+    s = LoadBaseline(vm["baseline"].as<std::string>(), fingerprint, &base);
+    if (s.ok() && gate && !base.f1) {
+      s = Status::InvalidArgument(vm["baseline"].as<std::string>() +
+                                  ": no f1 for --fail-under");
+    }
+    if (!s.ok()) {
+      Error(s.message());
+      return kExitUsage;
+    }
+  }
   const std::string out_dir =
       vm.count("output-dir") ? vm["output-dir"].as<std::string>() : "";
-  if (!out_dir.empty()) ::mkdir(out_dir.c_str(), 0755);
+  if (!out_dir.empty()) {
+    s = PrepareOutputDir(out_dir);
+    if (!s.ok()) {
+      Error("-o " + s.message());
+      return kExitUsage;
+    }
+  }
 
   int threads = vm["threads"].as<int>();
   if (threads <= 0) threads = std::max(1u, std::thread::hardware_concurrency());
@@ -285,48 +381,40 @@ int RunEvalCommand(int argc, char** argv) {
   std::string out;
   if (vm.count("failures") && layout == Layout::kSnippets) {
     for (const Page& p : pages) {
-      const std::string file = p.path.substr(p.path.rfind('/') + 1);
-      for (int i : p.counts.missed) out += "missed  " + file + "  " + p.with[i] + "\n";
-      for (int i : p.counts.leaked) out += "leaked  " + file + "  " + p.without[i] + "\n";
+      for (int i : p.counts.missed) out += "missed  " + p.name + "  " + p.with[i] + "\n";
+      for (int i : p.counts.leaked) out += "leaked  " + p.name + "  " + p.without[i] + "\n";
     }
   } else if (vm.count("failures")) {
     for (const Page& p : pages) {
       if (p.overlap.precision < 0.9 || p.overlap.recall < 0.9) {
-        out += "page  " + p.key + "  precision " + Fmt(p.overlap.precision) +
+        out += "page  " + p.name + "  precision " + Fmt(p.overlap.precision) +
                "  recall " + Fmt(p.overlap.recall) + "\n";
       }
     }
   }
 
-  if (vm.count("baseline")) {
-    std::string json;
-    JsonValue base;
-    s = ReadFile(vm["baseline"].as<std::string>(), &json);
-    if (s.ok()) s = ParseJson(json, &base);
-    const JsonValue* base_pages = s.ok() ? base.Find("pages") : nullptr;
-    if (!base_pages || !base_pages->is_object()) {
-      Error(vm["baseline"].as<std::string>() +
-            ": not an `eval --to json` result" +
-            (s.ok() ? "" : " (" + s.message() + ")"));
-      return kExitUsage;
-    }
+  // F1 as printed: a rerun that prints the baseline's F1 has not dropped.
+  const double f1_printed = std::stod(Fmt(m.f1));
+  bool dropped = false;
+  if (base.pages) {
     std::vector<std::pair<double, std::string>> worse, better;
     for (const Page& p : pages) {
-      const JsonValue* b = base_pages->Find(p.key);
+      const JsonValue* b = base.pages->Find(p.name);
       const JsonValue* score = b ? b->Find("score") : nullptr;
       if (!score || !score->is_number()) continue;
       const double delta = PageScore(p, layout) - score->number();
-      if (delta < -1e-9) worse.emplace_back(delta, p.key);
-      if (delta > 1e-9) better.emplace_back(delta, p.key);
+      if (delta < -1e-9) worse.emplace_back(delta, p.name);
+      if (delta > 1e-9) better.emplace_back(delta, p.name);
     }
     std::sort(worse.begin(), worse.end());
     std::sort(better.rbegin(), better.rend());
-    const JsonValue* bf1 = base.Find("f1");
     char line[512];
-    if (bf1 && bf1->is_number()) {
-      std::snprintf(line, sizeof line, "f1 %.4f -> %.4f (%+.4f)\n",
-                    bf1->number(), m.f1, m.f1 - bf1->number());
+    if (base.f1) {
+      const double was = base.f1->number();
+      std::snprintf(line, sizeof line, "f1 %.4f -> %.4f (%+.4f)\n", was,
+                    f1_printed, f1_printed - was);
       out += line;
+      dropped = gate && was - f1_printed > fail_under + 1e-9;
     }
     std::snprintf(line, sizeof line, "%zu pages worse, %zu better\n",
                   worse.size(), better.size());
@@ -344,6 +432,8 @@ int RunEvalCommand(int argc, char** argv) {
   if (to == "json") {
     std::string j = "{\"corpus\":";
     AppendJsonString(corpus, &j);
+    j += ",\"fingerprint\":";
+    AppendJsonString(fingerprint, &j);
     j += ",\"layout\":\"";
     j += layout == Layout::kSnippets ? "snippets"
          : layout == Layout::kArticles ? "articles" : "fulltext";
@@ -355,7 +445,7 @@ int RunEvalCommand(int argc, char** argv) {
     for (size_t i = 0; i < pages.size(); ++i) {
       const Page& p = pages[i];
       if (i) j.push_back(',');
-      AppendJsonString(p.key, &j);
+      AppendJsonString(p.name, &j);
       j += ":{\"score\":" + Fmt(PageScore(p, layout));
       if (layout == Layout::kSnippets) {
         j += ",\"tp\":" + std::to_string(p.counts.tp) +
@@ -392,7 +482,12 @@ int RunEvalCommand(int argc, char** argv) {
     out += "accuracy   " + Fmt(m.accuracy) + "\n";
     std::fputs(out.c_str(), stdout);
   }
-  return errors ? kExitInputFailed : kExitOk;
+  if (dropped) {
+    Error("F1 dropped by " + Fmt(base.f1->number() - f1_printed) +
+          " against " + vm["baseline"].as<std::string>() +
+          ", more than --fail-under " + Fmt(fail_under));
+  }
+  return errors || dropped ? kExitInputFailed : kExitOk;
 }
 
 }  // namespace cli

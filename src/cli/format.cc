@@ -7,24 +7,38 @@
 #include <string_view>
 
 #include "cli/common.h"
+#include "meta/metadata_format.h"
 #include "util/json.h"
 
 namespace winnow {
 namespace cli {
 namespace {
 
-// Output keys that a passed-through JSONL field must not repeat: with two
-// values under one key most consumers silently keep the last.
-constexpr std::string_view kOwnKeys[] = {
-    "url",  "title", "text",  "warc_record_id",
-    "date", "input", "error", "warnings"};
+// Whether a passed-through JSONL field is named like one winnow writes:
+// with two values under one key most consumers silently keep the last, so
+// such fields are left out.
+bool IsOwnKey(std::string_view key) {
+  static constexpr std::string_view kRecordKeys[] = {
+      "url",    "text",  "warc_record_id", "warc_date", "warc_payload_digest",
+      "offset", "input", "error"};
+  for (std::string_view k : kRecordKeys) {
+    if (k == key) return true;
+  }
+  for (const std::string& k : MetadataFieldNames()) {
+    if (k == key) return true;
+  }
+  return false;
+}
 
 void AppendPassthrough(const std::string& passthrough, std::string* out) {
   if (passthrough.empty()) return;
+  // A quick look for any own key before parsing.
   bool clash = false;
-  for (std::string_view key : kOwnKeys) {
-    std::string quoted = "\"" + std::string(key) + "\":";
-    if (passthrough.find(quoted) != std::string::npos) clash = true;
+  for (size_t q = passthrough.find('"'); !clash && q != std::string::npos;) {
+    const size_t end = passthrough.find("\":", q + 1);
+    if (end == std::string::npos) break;
+    clash = IsOwnKey(std::string_view(passthrough).substr(q + 1, end - q - 1));
+    q = passthrough.find('"', end + 2);
   }
   if (!clash) {
     out->append(passthrough);
@@ -36,10 +50,7 @@ void AppendPassthrough(const std::string& passthrough, std::string* out) {
   JsonValue v;
   if (!ParseJson("{" + passthrough + "}", &v).ok()) return;
   for (const JsonMember& m : v.members()) {
-    if (std::find(std::begin(kOwnKeys), std::end(kOwnKeys), m.key) !=
-        std::end(kOwnKeys)) {
-      continue;
-    }
+    if (IsOwnKey(m.key)) continue;
     AppendJsonString(m.key, out);
     out->push_back(':');
     WriteJson(m.value, out);
@@ -65,11 +76,32 @@ void OpenRecordObject(const Record& rec, const std::string& url,
   AppendJsonString(url, out);
 }
 
+// A WARC record's own members: its id, capture date, where it starts in
+// its file and the payload digest it declares.
+void AppendWarcFields(const Record& rec, std::string* out) {
+  if (rec.warc_record_id.empty()) return;
+  AppendField("warc_record_id", rec.warc_record_id, out);
+  if (!rec.date.empty()) AppendField("warc_date", rec.date, out);
+  out->append(",\"offset\":");
+  out->append(std::to_string(rec.offset));
+}
+
 class TextFormatter : public Formatter {
  public:
-  explicit TextFormatter(bool markdown) : markdown_(markdown) {}
+  TextFormatter(bool markdown, bool metadata)
+      : markdown_(markdown), metadata_(metadata) {}
   void Extracted(const Record&, const std::string&, Extraction* ex,
                  std::string* out) const override {
+    if (metadata_) {
+      // A header of `key: value` lines and a blank line, as in mail.
+      AppendMetadataLines(*ex, out);
+      out->push_back('\n');
+    }
+    if (markdown_ && !ex->title.empty()) {
+      out->append("# ");
+      AppendOneLine(ex->title, out);
+      out->append("\n\n");
+    }
     if (out->empty()) {
       out->swap(ex->text);
     } else {
@@ -81,7 +113,11 @@ class TextFormatter : public Formatter {
   const char* extension() const override { return markdown_ ? ".md" : ".txt"; }
 
  private:
+  static void AppendOneLine(const std::string& s, std::string* out) {
+    for (char c : s) out->push_back(c == '\n' || c == '\r' ? ' ' : c);
+  }
   bool markdown_;
+  bool metadata_;
 };
 
 class JsonFormatter : public Formatter {
@@ -92,29 +128,17 @@ class JsonFormatter : public Formatter {
     out->reserve(out->size() + ex->text.size() + ex->title.size() + url.size() +
                  128);
     OpenRecordObject(rec, url, out);
-    if (!rec.warc_record_id.empty()) {
-      AppendField("warc_record_id", rec.warc_record_id, out);
-      AppendField("date", rec.date, out);
-    }
-    AppendField("title", ex->title, out);
+    AppendWarcFields(rec, out);
+    if (!ex->title.empty()) AppendField("title", ex->title, out);
+    AppendMetadataJson(*ex, out);
     AppendField("text", ex->text, out);
-    if (!ex->warnings.empty()) {
-      out->append(",\"warnings\":[");
-      for (size_t i = 0; i < ex->warnings.size(); ++i) {
-        if (i) out->push_back(',');
-        AppendJsonString(ex->warnings[i], out);
-      }
-      out->push_back(']');
-    }
     Close(out);
   }
   void Failed(const Record& rec, const std::string& url,
               const std::string& message, std::string* out) const override {
     OpenRecordObject(rec, url, out);
     AppendField("input", rec.input, out);
-    if (!rec.warc_record_id.empty()) {
-      AppendField("warc_record_id", rec.warc_record_id, out);
-    }
+    AppendWarcFields(rec, out);
     AppendField("error", message, out);
     Close(out);
   }
@@ -145,15 +169,16 @@ class ExplainFormatter : public Formatter {
 
 }  // namespace
 
-std::unique_ptr<Formatter> MakeFormatter(OutputFormat format, bool explain) {
+std::unique_ptr<Formatter> MakeFormatter(OutputFormat format, bool explain,
+                                         bool metadata) {
   if (explain) {
     return std::make_unique<ExplainFormatter>(format == OutputFormat::kJsonl);
   }
   switch (format) {
     case OutputFormat::kText:
-      return std::make_unique<TextFormatter>(false);
+      return std::make_unique<TextFormatter>(false, metadata);
     case OutputFormat::kMarkdown:
-      return std::make_unique<TextFormatter>(true);
+      return std::make_unique<TextFormatter>(true, metadata);
     case OutputFormat::kJsonl:
       return std::make_unique<JsonFormatter>(true);
     case OutputFormat::kJson:

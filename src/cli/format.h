@@ -43,7 +43,17 @@ class Formatter {
 
 // The formatter for `--to` `format`, or for explain's views (text or
 // JSON lines) when `explain`.
-std::unique_ptr<Formatter> MakeFormatter(OutputFormat format, bool explain);
+//
+// JSON objects hold, in order: a JSONL input's other fields (less any named
+// like winnow's own), `url`, for WARC records `warc_record_id`, `warc_date`
+// (the capture date), `offset` (where the record starts in its file, as
+// in messages), then `title`, the metadata fields of meta/metadata_format.h
+// (absent ones left out), and `text`; a failed record has `url`, `input`,
+// the WARC members and `error`. Text output is the clean text; with
+// `metadata`, after a header of `key: value` lines and a blank line.
+// Markdown starts with the title as `# Title` and a blank line.
+std::unique_ptr<Formatter> MakeFormatter(OutputFormat format, bool explain,
+                                         bool metadata = false);
 
 // How messages name a record: "INPUT#INDEX@OFFSET (URL)"; a page file is
 // just "INPUT" (stdin is "<stdin>"), and the URL is left out when it is

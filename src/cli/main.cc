@@ -4,7 +4,9 @@
 // extracting, and writing are separate steps with one direction of flow.
 
 #include <signal.h>
+#include <unistd.h>
 
+#include <cctype>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -20,20 +22,60 @@ namespace winnow {
 namespace cli {
 namespace {
 
-constexpr char kUsage[] =
+constexpr char kSynopsis[] =
     "usage: winnow [OPTIONS] [INPUT...]\n"
     "       winnow explain [OPTIONS] [INPUT...]\n"
     "       winnow test [--update] [DIR...]\n"
     "       winnow eval [OPTIONS] CORPUS\n"
-    "       winnow rules check PATH...\n"
+    "       winnow rules check|list ...\n";
+
+constexpr char kAbout[] =
     "\n"
     "Strips boilerplate (navigation, banners, share bars, comments, footers)\n"
     "from web pages and prints the article text. An INPUT is a page (.gz\n"
     "too), a folder (read recursively), a WARC file (.warc, .warc.gz) or a\n"
     "JSONL file; with no INPUT, or '-', reads standard input.\n"
     "\n"
-    "Exit status: 0 success, 1 an input or record failed (the others are\n"
-    "still processed), 2 usage error or a rule file that does not compile.\n";
+    "Examples:\n"
+    "  curl -s https://example.org/a | winnow | wc -w\n"
+    "  winnow --to jsonl --stats crawl.warc.gz > pages.jsonl\n"
+    "  winnow -o clean/ saved-pages/\n"
+    "\n"
+    "JSON fields (--to jsonl|json; absent ones left out): url,\n"
+    "  warc_record_id, warc_date, offset (WARC), title, author, date\n"
+    "  (published), sitename, hostname, description, categories, tags, image,\n"
+    "  canonical_url, language (ISO 639-1), encoding, warnings, text_length,\n"
+    "  fingerprint (SimHash, 16 hex digits), text; failed: url, input, error.\n"
+    "\n"
+    "Exit status:\n"
+    "  0  every record was extracted or skipped (e.g. a WARC request record)\n"
+    "  1  an input or a record failed, or an output could not be written\n"
+    "     (each named on stderr; the others are still processed)\n"
+    "  2  usage error, an -o that is not a usable folder, or rules that do\n"
+    "     not compile (nothing is read)\n"
+    "A closed stdout (winnow big.html | head -1) ends winnow quietly with 0.\n";
+
+constexpr char kExplainAbout[] =
+    "\n"
+    "Prints every block of each page and how it was judged: one line per\n"
+    "block under a header, or one JSON object per block with --to jsonl.\n"
+    "  pos    position of the block in the page (JSON: position)\n"
+    "  label  body (in the text) or chrome (left out)\n"
+    "  score  the classifier's score: above 0 leans body, below 0 chrome\n"
+    "  len    characters; link: share inside links; stop: share of stop\n"
+    "         words (JSON: length, link_density, stopword_density)\n"
+    "  tag    the element (p, h2, li, td ...; line for text input)\n"
+    "  rules  IDs of the rules that fired (winnow rules list shows them)\n"
+    "  text   the block's text, cut to 70 characters (JSON: whole)\n"
+    "JSON only: main (inside the main-content region the finder chose) and\n"
+    "reason (the decisive cause: text rule, element rule, prose, context\n"
+    "...). Exit status as for winnow (see winnow --help).\n";
+
+// Whether the reader meant to give input: with no INPUT and a terminal on
+// stdin, winnow would wait silently for typed HTML (as `jq` would not).
+bool WaitsOnTerminal(bool inputs_named) {
+  return !inputs_named && ::isatty(STDIN_FILENO) == 1;
+}
 
 int RunExtract(int argc, char** argv, bool explain_command) {
   po::options_description desc("Options");
@@ -54,6 +96,16 @@ int RunExtract(int argc, char** argv, bool explain_command) {
        "extraction threads (0: one per processor this process may use: "
        "its CPU affinity and cgroup quota)")
       ("stats", "print counts, bytes and time on stderr at the end")
+      ("metadata", "text and Markdown: a header of `key: value` metadata "
+       "lines and a blank line before each record's text")
+      ("min-length", po::value<size_t>()->default_value(0),
+       "skip records with fewer characters of clean text (counted in --stats "
+       "as too-short)")
+      ("lang", po::value<std::string>(),
+       "keep only records in these languages, ISO 639-1 codes separated by "
+       "commas (en,de); the others are counted in --stats as language")
+      ("dedupe", "skip records whose clean text equals an earlier record's "
+       "(counted in --stats as duplicate; about 40 bytes per record)")
       ("quiet,q", "leave out warnings (pages cut at a limit ...) on stderr; "
        "errors are still printed")
       ("html-field", po::value<std::string>()->default_value("html"),
@@ -65,26 +117,18 @@ int RunExtract(int argc, char** argv, bool explain_command) {
       ("max-record-bytes", po::value<size_t>(),
        "skip (as failed) records larger than this (default 67108864)");
   AddExtractionFlags(&desc);
-  po::options_description hidden;
-  hidden.add_options()("input", po::value<std::vector<std::string>>(), "");
-  po::options_description all;
-  all.add(desc).add(hidden);
-  po::positional_options_description pos;
-  pos.add("input", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv)
-                  .options(all)
-                  .positional(pos)
-                  .run(),
-              vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    Error(std::string(e.what()) + " (see winnow --help)");
+  const char* command = explain_command ? "winnow explain" : "winnow";
+  if (!ParseCommandLine(argc, argv, desc, "input", command, &vm)) {
     return kExitUsage;
   }
   if (vm.count("help")) {
-    std::cout << kUsage << "\n" << desc;
+    if (explain_command) {
+      std::cout << "usage: winnow explain [OPTIONS] [INPUT...]\n"
+                << kExplainAbout << "\n" << desc;
+    } else {
+      std::cout << kSynopsis << kAbout << "\n" << desc;
+    }
     return kExitOk;
   }
   if (vm.count("version")) {
@@ -130,6 +174,27 @@ int RunExtract(int argc, char** argv, bool explain_command) {
   batch.url = vm["url"].as<std::string>();
   batch.stats = vm.count("stats") > 0;
   batch.quiet = vm.count("quiet") > 0;
+  batch.metadata = vm.count("metadata") > 0;
+  batch.min_length = vm["min-length"].as<size_t>();
+  batch.dedupe = vm.count("dedupe") > 0;
+  if (vm.count("lang")) {
+    std::string list = vm["lang"].as<std::string>();
+    for (size_t at = 0; at <= list.size();) {
+      size_t comma = list.find(',', at);
+      if (comma == std::string::npos) comma = list.size();
+      std::string code = list.substr(at, comma - at);
+      for (char& c : code) c = static_cast<char>(std::tolower(c));
+      if (code.size() < 2 || code.size() > 3 ||
+          code.find_first_not_of("abcdefghijklmnopqrstuvwxyz") !=
+              std::string::npos) {
+        Error("--lang takes ISO 639-1 codes separated by commas (en,de), "
+              "not '" + code + "'");
+        return kExitUsage;
+      }
+      batch.languages.push_back(code);
+      at = comma + 1;
+    }
+  }
   if (vm.count("output-dir")) {
     batch.out_dir = vm["output-dir"].as<std::string>();
     if (batch.out_dir.empty()) {
@@ -137,14 +202,22 @@ int RunExtract(int argc, char** argv, bool explain_command) {
       return kExitUsage;
     }
   }
+  if (vm.count("input")) {
+    batch.inputs = vm["input"].as<std::vector<std::string>>();
+  }
+  if (WaitsOnTerminal(!batch.inputs.empty())) {
+    std::fprintf(stderr,
+                 "usage: %s [OPTIONS] [INPUT...]\n"
+                 "No INPUT, and standard input is a terminal: name a file or "
+                 "pipe a page in.\nSee %s --help.\n",
+                 command, command);
+    return kExitUsage;
+  }
   batch.reader.html_field = vm["html-field"].as<std::string>();
   batch.reader.text_field = vm["text-field"].as<std::string>();
   batch.reader.url_field = vm["url-field"].as<std::string>();
   if (vm.count("max-record-bytes")) {
     batch.reader.max_record_bytes = vm["max-record-bytes"].as<size_t>();
-  }
-  if (vm.count("input")) {
-    batch.inputs = vm["input"].as<std::vector<std::string>>();
   }
   if (batch.inputs.empty()) batch.inputs.push_back("-");
 
@@ -153,6 +226,15 @@ int RunExtract(int argc, char** argv, bool explain_command) {
   if (!s.ok()) {
     Error(s.message());
     return kExitUsage;
+  }
+  // After the rules compiled and before any input is read: an unusable -o
+  // fails once here, not once per record.
+  if (!batch.out_dir.empty()) {
+    s = PrepareOutputDir(batch.out_dir);
+    if (!s.ok()) {
+      Error("-o " + s.message());
+      return kExitUsage;
+    }
   }
   return RunBatch(*extractor, batch);
 }

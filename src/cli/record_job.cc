@@ -21,8 +21,7 @@ void InputErrorRecord(const std::string& name, const Status& error,
 
 Status ExtractRecord(const Extractor& extractor, const Formatter& formatter,
                      const Record& rec, const std::string& url,
-                     Extraction* ex, std::string* out,
-                     std::vector<std::string>* warnings) {
+                     Extraction* ex, std::string* out) {
   Status status = rec.error;
   if (status.ok()) {
     Input input;
@@ -35,10 +34,7 @@ Status ExtractRecord(const Extractor& extractor, const Formatter& formatter,
   if (!status.ok()) {
     formatter.Failed(rec, url, StripInputPrefix(status.message(), rec.input),
                      out);
-    return status;
   }
-  if (warnings) *warnings = ex->warnings;
-  formatter.Extracted(rec, url, ex, out);
   return status;
 }
 

@@ -8,7 +8,6 @@
 #define WINNOW_CLI_RECORD_JOB_H_
 
 #include <string>
-#include <vector>
 
 #include "cli/format.h"
 #include "input/record.h"
@@ -30,16 +29,14 @@ void InputErrorRecord(const std::string& name, const Status& error,
                       Record* rec);
 
 // Extracts `rec` (unless it carries a read error) under the address `url`
-// into *ex and appends what `formatter` makes of it to *out: the record, or
-// its error object when reading or extraction failed. Returns that read or
-// extraction status; its message may start with "INPUT: " (see
-// StripInputPrefix), the formatted error never does. When `warnings` is not
-// null it gets the extraction's warnings (before the formatter may take
-// strings out of *ex).
+// into *ex. When reading or extraction failed, appends the error object
+// that `formatter` makes of the record to *out; what an extracted record
+// becomes is the caller's to append (formatter.Extracted), after its
+// filters. Returns that read or extraction status; its message may start
+// with "INPUT: " (see StripInputPrefix), the error object's never does.
 Status ExtractRecord(const Extractor& extractor, const Formatter& formatter,
                      const Record& rec, const std::string& url,
-                     Extraction* ex, std::string* out,
-                     std::vector<std::string>* warnings);
+                     Extraction* ex, std::string* out);
 
 }  // namespace cli
 }  // namespace winnow

@@ -2,7 +2,9 @@
 //
 // `winnow test [DIR...]`: golden tests. Every NAME.html / NAME.htm /
 // NAME.txt beside a NAME.expected.txt is extracted (with NAME.url as its
-// address when present) and compared byte for byte.
+// address when present) and compared byte for byte. A NAME.expected.json
+// (an object) also checks the metadata fields it names (meta/
+// metadata_format.h; null or "" expects the field absent).
 
 #include <dirent.h>
 #include <sys/stat.h>
@@ -15,6 +17,8 @@
 
 #include "cli/common.h"
 #include "cli/diff.h"
+#include "meta/metadata_format.h"
+#include "util/json.h"
 
 namespace winnow {
 namespace cli {
@@ -67,6 +71,31 @@ Status ListCases(const std::string& dir, std::vector<Case>* cases) {
   return Status::OK();
 }
 
+// Compares the fields that `expected` (NAME.expected.json, an object)
+// names with those of `ex`; appends a line per mismatch to *report:
+// "  FIELD: expected X, got Y". An unknown field is a mismatch too.
+bool MetadataMatches(const JsonValue& expected, const Extraction& ex,
+                     std::string* report) {
+  bool ok = true;
+  for (const JsonMember& m : expected.members()) {
+    JsonValue got;
+    std::string want_json = ToJson(m.value);
+    if (m.value.is_string() && m.value.str().empty()) want_json = "null";
+    if (!MetadataField(ex, m.key, &got)) {
+      *report += "  " + m.key + ": not a metadata field\n";
+      ok = false;
+      continue;
+    }
+    const std::string got_json = ToJson(got);
+    if (got_json != want_json) {
+      *report += "  " + m.key + ": expected " + want_json + ", got " +
+                 got_json + "\n";
+      ok = false;
+    }
+  }
+  return ok;
+}
+
 }  // namespace
 
 int RunTestCommand(int argc, char** argv) {
@@ -75,24 +104,16 @@ int RunTestCommand(int argc, char** argv) {
       ("help,h", "show this help")
       ("update", "write the current output as the expectation");
   AddExtractionFlags(&desc);
-  po::options_description hidden;
-  hidden.add_options()("dir", po::value<std::vector<std::string>>(), "");
-  po::options_description all;
-  all.add(desc).add(hidden);
-  po::positional_options_description pos;
-  pos.add("dir", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    Error(std::string(e.what()) + " (see winnow test --help)");
+  if (!ParseCommandLine(argc, argv, desc, "dir", "winnow test", &vm)) {
     return kExitUsage;
   }
   if (vm.count("help")) {
     std::cout << "Golden tests: every NAME.html, NAME.htm or NAME.txt with a\n"
                  "NAME.expected.txt (and optionally NAME.url) is extracted and\n"
-                 "compared; a failure prints a unified diff. Exit 1 if any fails.\n\n"
+                 "compared; a failure prints a unified diff. A NAME.expected.json\n"
+                 "object checks the metadata fields it names (null: absent).\n"
+                 "Exit 1 if any fails.\n\n"
               << desc;
     return kExitOk;
   }
@@ -145,6 +166,26 @@ int RunTestCommand(int argc, char** argv) {
         std::printf("FAIL %s: %s\n", c.input.c_str(), s.message().c_str());
         ++failed;
         continue;
+      }
+      if (Exists(c.stem + ".expected.json")) {
+        std::string json, report;
+        JsonValue want;
+        s = ReadFile(c.stem + ".expected.json", &json);
+        if (s.ok()) s = ParseJson(json, &want);
+        if (s.ok() && !want.is_object())
+          s = Status::InvalidArgument("not a JSON object");
+        if (!s.ok()) {
+          std::printf("FAIL %s.expected.json: %s\n", c.stem.c_str(),
+                      s.message().c_str());
+          ++failed;
+          continue;
+        }
+        if (!MetadataMatches(want, ex, &report)) {
+          std::printf("FAIL %s: metadata\n%s", c.input.c_str(),
+                      report.c_str());
+          ++failed;
+          continue;
+        }
       }
       if (ex.text == expected) {
         ++passed;

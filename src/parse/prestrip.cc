@@ -331,6 +331,8 @@ bool KeepsValue(std::string_view name) {
   switch (name.size()) {
     case 2:
       return EqualsNoCase(name, "id");
+    case 3:
+      return EqualsNoCase(name, "rel");  // canonical, author
     case 4:
       return EqualsNoCase(name, "role") || EqualsNoCase(name, "lang") ||
              EqualsNoCase(name, "type") || EqualsNoCase(name, "name");
@@ -341,11 +343,12 @@ bool KeepsValue(std::string_view name) {
       return EqualsNoCase(name, "hidden") || EqualsNoCase(name, "prompt") ||
              EqualsNoCase(name, "action");
     case 7:
-      return EqualsNoCase(name, "content") || EqualsNoCase(name, "charset");
+      return EqualsNoCase(name, "content") || EqualsNoCase(name, "charset") ||
+             EqualsNoCase(name, "pubdate");
     case 8:
       // <annotation-xml encoding> decides whether MathML holds HTML.
       return EqualsNoCase(name, "itemprop") || EqualsNoCase(name, "property") ||
-             EqualsNoCase(name, "encoding");
+             EqualsNoCase(name, "encoding") || EqualsNoCase(name, "datetime");
     case 10:
       return EqualsNoCase(name, "aria-label") ||
              EqualsNoCase(name, "http-equiv");
@@ -392,7 +395,10 @@ bool ReadTag(std::string_view s, size_t i, bool want_type, Tag* tag,
     const size_t attr_start = i++;  // the first character, even '='
     while (i < n && !EndsName(s[i]) && s[i] != '=') ++i;
     const std::string_view attr = s.substr(attr_start, i - attr_start);
-    const bool unread = cuts != nullptr && !KeepsValue(attr);
+    // The href of a <link> is read (rel=canonical: meta/meta.h).
+    const bool unread = cuts != nullptr && !KeepsValue(attr) &&
+                        !(EqualsNoCase(attr, "href") &&
+                          EqualsNoCase(tag->name, "link"));
     const bool drop =
         unread && IsSpace(s[attr_start - 1]) && !EqualsNoCase(attr, "href");
     const size_t name_end = i;

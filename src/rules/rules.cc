@@ -1321,17 +1321,26 @@ Status RuleSet::Build(std::vector<Rule> rules, std::unique_ptr<RuleSet>* out) {
   return Adopt(std::move(rules), out);
 }
 
+namespace {
+
+// Parses the rules built into the binary, named "rules/FILE"; their patterns
+// were checked when they were built (the rules_check test).
+void ParseEmbeddedRules(std::vector<Rule>* rules,
+                        std::vector<RuleDiagnostic>* diags) {
+  for (size_t i = 0; i < kEmbeddedRulesCount; ++i) {
+    const EmbeddedFile& f = kEmbeddedRules[i];
+    if (f.name == nullptr || f.name[0] == '\0') continue;
+    ParseRulesImpl(f.contents(), std::string("rules/") + f.name,
+                   /*check_patterns=*/false, rules, diags);
+  }
+}
+
+}  // namespace
+
 Status RuleSet::Load(const Options& options, std::unique_ptr<RuleSet>* out) {
   std::vector<Rule> rules;
   std::vector<RuleDiagnostic> diags;
-  if (options.default_rules) {
-    for (size_t i = 0; i < kEmbeddedRulesCount; ++i) {
-      const EmbeddedFile& f = kEmbeddedRules[i];
-      if (f.name == nullptr || f.name[0] == '\0') continue;
-      ParseRulesImpl(f.contents(), std::string("rules/") + f.name,
-                     /*check_patterns=*/false, &rules, &diags);
-    }
-  }
+  if (options.default_rules) ParseEmbeddedRules(&rules, &diags);
   for (const std::string& path : options.rule_paths) {
     ParsePath(path, &rules, &diags);
   }
@@ -1342,8 +1351,11 @@ Status RuleSet::Load(const Options& options, std::unique_ptr<RuleSet>* out) {
 }
 
 void RuleSet::Check(const std::vector<std::string>& paths,
-                    std::vector<RuleDiagnostic>* diags) {
+                    bool with_defaults, std::vector<RuleDiagnostic>* diags) {
   std::vector<Rule> rules;
+  // The built-in rules come first, as in Load, so that a clash is reported
+  // at the checked file's line.
+  if (with_defaults) ParseEmbeddedRules(&rules, diags);
   for (const std::string& path : paths) ParsePath(path, &rules, diags);
   CheckDuplicates(rules, diags);
 }

@@ -84,7 +84,9 @@ class RuleSet {
 
   // Lints files or folders without keeping them: appends every problem
   // (compile errors, duplicate IDs, rules that can never match) to *diags.
-  static void Check(const std::vector<std::string>& paths,
+  // With `with_defaults`, the rules built into the binary load first, as
+  // Load does, and an ID in `paths` that one of them has is a duplicate.
+  static void Check(const std::vector<std::string>& paths, bool with_defaults,
                     std::vector<RuleDiagnostic>* diags);
 
   size_t size() const { return rules_.size(); }

@@ -299,7 +299,7 @@ TEST(RulesDiagnostics, DuplicateIdsAcrossFiles) {
   dir.Write("a.rules", "dup.id  text  drop  ^a$\nother  text  drop  ^b$\n");
   dir.Write("sub/b.rules", "# x\n  dup.id  text  drop  ^c$\n");
   std::vector<RuleDiagnostic> diags;
-  RuleSet::Check({dir.path()}, &diags);
+  RuleSet::Check({dir.path()}, false, &diags);
   ASSERT_EQ(diags.size(), 1u);
   EXPECT_EQ(diags[0].ToString(),
             dir.path() +
@@ -338,6 +338,17 @@ TEST(RulesDiagnostics, DuplicateAgainstEmbeddedDefaults) {
   EXPECT_NE(s.message().find("rules/" + std::string(kEmbeddedRules[0].name)),
             std::string::npos)
       << s.message();
+
+  // `winnow rules check FILE` passed such a file, whose run then failed.
+  diags.clear();
+  RuleSet::Check({file}, false, &diags);
+  EXPECT_TRUE(diags.empty());
+  RuleSet::Check({file}, true, &diags);
+  ASSERT_EQ(diags.size(), 1u);
+  EXPECT_EQ(diags[0].ToString(),
+            file + ":1:1: duplicate rule ID '" + defaults[0].id +
+                "' (first defined at rules/" + kEmbeddedRules[0].name + ":" +
+                std::to_string(defaults[0].line) + ")");
 }
 
 TEST(RulesDiagnostics, MissingPath) {
@@ -349,7 +360,7 @@ TEST(RulesDiagnostics, MissingPath) {
   EXPECT_EQ(s.code(), Status::Code::kInvalidArgument);
   EXPECT_NE(s.message().find("/no/such/winnow/rules"), std::string::npos);
   std::vector<RuleDiagnostic> diags;
-  RuleSet::Check({"/no/such/winnow/rules"}, &diags);
+  RuleSet::Check({"/no/such/winnow/rules"}, false, &diags);
   ASSERT_EQ(diags.size(), 1u);
   EXPECT_EQ(diags[0].ToString(),
             "/no/such/winnow/rules: no such file or folder");
@@ -652,7 +663,7 @@ std::unique_ptr<RuleSet> LoadSourceRules() {
 // What `winnow rules check rules/` runs.
 TEST(DefaultRules, CheckPasses) {
   std::vector<RuleDiagnostic> diags;
-  RuleSet::Check({kRulesDir}, &diags);
+  RuleSet::Check({kRulesDir}, false, &diags);
   for (const auto& d : diags) ADD_FAILURE() << d.ToString();
 }
 

@@ -58,6 +58,33 @@ struct Block {
   double StopDensity() const { return words ? double(stop_words) / words : 0; }
 };
 
+// Raw metadata that segment collects in its one walk, for src/meta to
+// resolve (meta/meta.h). Bounded, so that a page of a million meta tags
+// costs little: at most kMaxValues values, kMaxJsonLd JSON-LD blocks of
+// kMaxJsonLdBytes each, kMaxValueBytes per value or text (longer ones are
+// cut at a character boundary), kMaxBylines byline texts, kMaxTimes times.
+struct PageMeta {
+  static constexpr size_t kMaxValues = 256;
+  static constexpr size_t kMaxValueBytes = 2048;
+  static constexpr size_t kMaxJsonLd = 8;
+  static constexpr size_t kMaxJsonLdBytes = 256 * 1024;
+  static constexpr size_t kMaxBylines = 4;
+  static constexpr size_t kMaxTimes = 4;
+
+  struct Value {
+    std::string key;    // meta name, property or itemprop, lower-cased
+    std::string value;  // its content (itemprop elements: text), folded
+  };
+  std::vector<Value> values;         // in document order
+  std::vector<std::string> json_ld;  // raw text of ld+json scripts
+  std::string canonical;             // <link rel=canonical href>
+  std::string h1;                    // text of the first <h1>
+  std::vector<std::string> bylines;  // rel=author, class *author*/byline
+  std::vector<std::string> times;    // <time datetime>, document order
+  std::string pubdate_time;          // <time pubdate datetime>
+  std::string article_time;          // first <time datetime> in <article>
+};
+
 struct Page {
   std::vector<Node> nodes;
   std::vector<Block> blocks;
@@ -67,6 +94,7 @@ struct Page {
   std::string meta_description;   // <meta name=description> or og:description
   std::string json_ld_body;       // JSON-LD articleBody, when present
   std::string lang;               // detected stop-list language, may be empty
+  PageMeta meta;                  // raw metadata for src/meta
   bool is_text = false;           // came from plain-text input
 };
 

@@ -5,9 +5,11 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <vector>
 
+#include "segment/collect_meta.h"
 #include "util/utf8.h"
 
 namespace winnow {
@@ -367,36 +369,20 @@ struct Frame {
   bool is_pre;
 };
 
+// True when an <article> element is on the walk's stack.
+bool InArticle(const std::vector<Frame>& stack) {
+  for (const Frame& f : stack) {
+    if (f.node->v.element.tag == GUMBO_TAG_ARTICLE) return true;
+  }
+  return false;
+}
+
 // The context that a block-owning element gives the text it collects.
 struct Owner {
   int node_index;
   BlockKind kind;
   int level;
 };
-
-void CollectText(const ParsedHtml& doc, const GumboNode* node,
-                 std::string* out) {
-  std::string expanded;
-  // Iterative: titles are shallow but input-shaped all the same.
-  std::vector<const GumboNode*> stack{node};
-  while (!stack.empty()) {
-    const GumboNode* n = stack.back();
-    stack.pop_back();
-    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
-        n->type == GUMBO_NODE_CDATA) {
-      AppendFolded(doc.aside.ExpandText(n->v.text.text, &expanded), out);
-      out->push_back(' ');
-    } else if (n->type == GUMBO_NODE_ELEMENT) {
-      const GumboVector& kids = n->v.element.children;
-      for (unsigned i = kids.length; i > 0; --i) {
-        stack.push_back(static_cast<const GumboNode*>(kids.data[i - 1]));
-      }
-    }
-  }
-  std::string folded;
-  AppendFolded(*out, &folded);
-  *out = std::move(folded);
-}
 
 // Pulls "articleBody" out of a JSON-LD script without a full JSON parse:
 // the value is a JSON string, decoded here for the common escapes.
@@ -669,25 +655,28 @@ void SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page) {
           if (cel.tag == GUMBO_TAG_TITLE) {
             if (page->title.empty()) {
               scratch.clear();
-              CollectText(doc, child, &scratch);
+              CollectText(doc, child, SIZE_MAX, &scratch);
               if (!scratch.empty()) page->title = scratch;
             }
             break;
           }
           if (cel.tag == GUMBO_TAG_META) {
             ReadMeta(doc, cel, page);
+            CollectMetaTag(doc, cel, &page->meta);
             break;
           }
           if (cel.tag == GUMBO_TAG_SCRIPT) {
             const char* type = Attr(cel, "type");
             if (type && strcasecmp(type, "application/ld+json") == 0 &&
-                page->json_ld_body.empty() && cel.children.length > 0) {
+                cel.children.length > 0) {
               const GumboNode* t =
                   static_cast<const GumboNode*>(cel.children.data[0]);
               if (t->type == GUMBO_NODE_TEXT || t->type == GUMBO_NODE_CDATA) {
-                ExtractJsonLdBody(
-                    doc.aside.ExpandText(t->v.text.text, &expanded),
-                    &page->json_ld_body);
+                const std::string_view json =
+                    doc.aside.ExpandText(t->v.text.text, &expanded);
+                if (page->json_ld_body.empty())
+                  ExtractJsonLdBody(json, &page->json_ld_body);
+                CollectJsonLd(json, &page->meta);
               }
             }
             break;
@@ -705,6 +694,9 @@ void SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page) {
             buffer.Break();
             break;
           }
+          CollectElement(doc, child, attrs.cls, attrs.itemprop,
+                         cel.tag == GUMBO_TAG_TIME && InArticle(stack),
+                         &page->meta);
           push_element(child, attrs);
           break;
         }

@@ -1,0 +1,48 @@
+// Copyright winnow authors. Licensed under the MIT licence.
+//
+// The raw metadata (segment/page.h, PageMeta) that the segment walk hands
+// over: what meta, link, time, h1, byline and JSON-LD elements say, copied
+// as written (whitespace folded) and bounded; src/meta resolves it.
+
+#ifndef WINNOW_SEGMENT_COLLECT_META_H_
+#define WINNOW_SEGMENT_COLLECT_META_H_
+
+#include <gumbo.h>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "parse/parse.h"
+#include "segment/page.h"
+
+namespace winnow {
+
+// Appends the text below `node` to *out, whitespace folded, stopping after
+// about `max_bytes` (cut at a character boundary). Iterative.
+void CollectText(const ParsedHtml& doc, const GumboNode* node,
+                 size_t max_bytes, std::string* out);
+
+// A <meta>: its name, property or itemprop (the first present) and content
+// go to meta->values while there is room.
+void CollectMetaTag(const ParsedHtml& doc, const GumboElement& el,
+                    PageMeta* meta);
+
+// The text of an application/ld+json script, kept raw for the JSON parser
+// (at most PageMeta::kMaxJsonLd blocks; a longer one is skipped, as a cut
+// one would not parse).
+void CollectJsonLd(std::string_view json, PageMeta* meta);
+
+// Any other visible element that the walk enters: <link rel=canonical>,
+// <h1>, <time datetime>, rel=author, itemprop=author and byline classes
+// (a class token "author", "byline", or ending in "-author" / "-byline").
+// `cls` and `itemprop` are the element's attribute values (may be null);
+// `in_article` says whether an <article> encloses it (read for <time>
+// only). Cheap for every other element: a tag test and a class scan.
+void CollectElement(const ParsedHtml& doc, const GumboNode* node,
+                    const char* cls, const char* itemprop, bool in_article,
+                    PageMeta* meta);
+
+}  // namespace winnow
+
+#endif  // WINNOW_SEGMENT_COLLECT_META_H_
