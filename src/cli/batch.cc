@@ -28,6 +28,7 @@
 #include "cli/cpus.h"
 #include "cli/ordered_map.h"
 #include "cli/output_tree.h"
+#include "cli/record_job.h"
 #include "cli/sink.h"
 #include "input/files.h"
 
@@ -59,16 +60,6 @@ struct Item {
   std::vector<std::string> warnings;  // the extraction's
   std::string out;  // formatted output (the error object when failed)
 };
-
-// Whether `r` is a whole page file (or stdin page) rather than one record of
-// a WARC or JSONL input. Record does not carry its format, but the readers
-// give page records a shape no other record has: the url is the path (empty
-// on stdin) and no position, id, content type or extra fields are set.
-bool IsPage(const Record& r) {
-  return r.index == 0 && r.offset == 0 && r.warc_record_id.empty() &&
-         r.passthrough.empty() && r.content_type.empty() &&
-         (r.url == r.input || (r.input == "-" && r.url.empty()));
-}
 
 std::string DisplayName(const std::string& input) {
   return input == "-" ? "<stdin>" : input;
@@ -141,10 +132,7 @@ class InputQueue {
   }
 
   void Fail(Item* item, const std::string& name, const Status& error) {
-    item->rec.Clear();
-    item->rec.input = name;
-    if (name != "-") item->rec.url = name;
-    item->rec.error = error;
+    InputErrorRecord(name, error, &item->rec);
     Fill(item);
     item->page = true;
   }
@@ -219,21 +207,9 @@ void Process(const Extractor& extractor, const BatchOptions& opts,
   const Record& r = item->rec;
   const bool own_page = item->page && !item->root_is_dir;
   item->url = own_page && !opts.url.empty() ? opts.url : r.url;
-  item->status = r.error;
-  if (item->status.ok()) {
-    Input input;
-    input.bytes = r.body;
-    input.url = item->url;
-    input.content_type = r.content_type;
-    input.kind = r.kind;
-    item->status = extractor.Extract(input, ex);
-  }
-  if (!item->status.ok()) {
-    formatter.Failed(r, item->url,
-                     StripInputPrefix(item->status.message(), r.input),
-                     &item->out);
-    return;
-  }
+  item->status = ExtractRecord(extractor, formatter, r, item->url, ex,
+                               &item->out);
+  if (!item->status.ok()) return;
   item->warnings = ex->warnings;  // for stderr; the formatter may show them
   item->filtered = Filter(opts, *ex);
   if (item->filtered) return;
