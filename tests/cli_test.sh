@@ -133,11 +133,11 @@ for p in "${PAGES[@]}"; do
   line=$(sed -n "${i}p" "$TMP/warc.jsonl")
   check "warc record $i has its url" grep -qF "\"url\":\"$URL_BASE/$p\"" <<< "$line"
   check "warc record $i has id, capture date and offset" \
-    grep -qE '"warc_record_id":"<urn:uuid:[^"]*>","warc_date":"2024-05-14T[^"]*","offset":[0-9]+,' <<< "$line"
+    grep -qE '"warc_record_id":"<urn:uuid:[^"]*>","warc_date":"2024-05-14T[^"]*","warc_payload_digest":"sha1:[A-Z2-7]{32}","offset":[0-9]+,' <<< "$line"
   # The same page as a file, with the same address, gives the same object
   # less the WARC fields.
   want=$("$W" --to jsonl --url "$URL_BASE/$p" "$DATA/crawl/$p.html")
-  got=$(sed -E 's/,"warc_record_id":"[^"]*","warc_date":"[^"]*","offset":[0-9]+//' <<< "$line")
+  got=$(sed -E 's/,"warc_record_id":"[^"]*","warc_date":"[^"]*","warc_payload_digest":"[^"]*","offset":[0-9]+//' <<< "$line")
   check "warc record $i = its page" test "$got" = "$want"
 done
 
@@ -180,8 +180,8 @@ grep -v '"error"' "$TMP/cut.jsonl" > "$TMP/cut-ok.jsonl"
 check "cut .warc.gz keeps 2 records" test "$(wc -l < "$TMP/cut-ok.jsonl")" -eq 2
 check "cut .warc.gz: kept records intact" \
   cmp -s <(no_offset "$TMP/cut-ok.jsonl") <(head -2 "$TMP/warc.jsonl" | no_offset)
-check "cut .warc.gz: stderr names input and byte" \
-  grep -qE "^winnow: .*cut\.warc\.gz: .* at byte [0-9]+" "$TMP/err"
+check "cut .warc.gz: stderr names input, record and byte" \
+  grep -qE "^winnow: .*cut\.warc\.gz#[0-9]+@[0-9]+ \(https://[^)]*\): .* at byte [0-9]+" "$TMP/err"
 check "cut .warc.gz: error record" grep -q '"error":' "$TMP/cut.jsonl"
 head -c 9000 "$DATA/crawl.warc" | "$W" --to jsonl > "$TMP/cut2.jsonl" 2> "$TMP/err"
 expect_status "cut .warc on stdin exits 1" 1 "${PIPESTATUS[1]}"

@@ -154,6 +154,14 @@ else
   echo "skip: full disk (cannot mount a tmpfs: $(head -1 "$TMP/mount-err"))" >&2
 fi
 
+# A WARC cut inside a record: the error record is that record's, under its
+# own address (issue 15: the file's path was in "url").
+head -c 5000 "$DATA/crawl.warc.gz" > "$TMP/cut.warc.gz"
+"$W" --to jsonl "$TMP/cut.warc.gz" > "$TMP/cut.jsonl" 2> "$TMP/err"
+check "cut WARC: the error record keeps its own url" \
+  grep -q '^{"url":"https://news.example.com/2024/05/ferry-timetable","input":"[^"]*cut.warc.gz","warc_record_id":"<urn:uuid:[^"]*>".*"error":"truncated gzip member' \
+  "$TMP/cut.jsonl"
+
 # ---- stdout ---------------------------------------------------------------------
 
 "$W" "$SAMPLES/br-paragraphs.html" > /dev/full 2> "$TMP/err"

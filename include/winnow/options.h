@@ -78,8 +78,9 @@ struct Options {
   // the parse tree, the blocks and their text, the classifier's data, the
   // output. A page over it fails with kResourceExhausted
   // ("page exceeds --max-memory (N bytes)"). A thread's peak memory is
-  // about this plus the input record. Default: 1 GiB.
-  size_t max_memory = size_t{1} << 30;
+  // about this plus the input record. Default: 512 MiB (the costliest page
+  // of the development corpus holds 6.5 MB).
+  size_t max_memory = size_t{512} << 20;
   // Work one page may take, in units of about one byte scanned by a stage
   // (src/util/budget.h weighs parser allocations, elements and blocks in
   // those units), counted once from the start of the page. A page over it

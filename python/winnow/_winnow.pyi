@@ -74,7 +74,7 @@ class Extractor:
         max_page_bytes: int = 33554432,
         max_depth: int = 512,
         max_attributes: int = 256,
-        max_memory: int = 1073741824,
+        max_memory: int = 536870912,
         max_work: int = 4000000000,
     ) -> None:
         """Raises TypeError for an unknown keyword, ValueError for a bad

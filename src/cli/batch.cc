@@ -149,8 +149,16 @@ class InputQueue {
     }
     const Status status = reader_->status();
     const std::string summary = SkipSummary(skipped);
+    Record cut;
+    const bool in_record = !status.ok() && reader_->StoppedIn(&cut);
     reader_.reset();
     const std::string& name = inputs_[root_];
+    if (in_record) {  // the record the damage cut, under its own name
+      item->rec = std::move(cut);
+      item->rec.error = status;
+      Fill(item);
+      return true;
+    }
     if (!status.ok()) {
       Fail(item, name, status);
       return true;

@@ -109,7 +109,7 @@ void AddExtractionFlags(po::options_description* desc) {
        "attributes kept per element, with a warning (default 256)")
       ("max-memory", po::value<size_t>(),
        "bytes one page may hold in all stages; a page over it fails "
-       "(default 1073741824)")
+       "(default 536870912)")
       ("max-work", po::value<uint64_t>(),
        "work per page, in units of about a byte scanned; a page over it "
        "fails, the same pages whatever the load; 0 = unlimited "

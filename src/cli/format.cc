@@ -82,6 +82,9 @@ void AppendWarcFields(const Record& rec, std::string* out) {
   if (rec.warc_record_id.empty()) return;
   AppendField("warc_record_id", rec.warc_record_id, out);
   if (!rec.date.empty()) AppendField("warc_date", rec.date, out);
+  if (!rec.payload_digest.empty()) {
+    AppendField("warc_payload_digest", rec.payload_digest, out);
+  }
   out->append(",\"offset\":");
   out->append(std::to_string(rec.offset));
 }

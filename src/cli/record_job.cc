@@ -28,6 +28,7 @@ Status ExtractRecord(const Extractor& extractor, const Formatter& formatter,
     input.bytes = rec.body;
     input.url = url;
     input.content_type = rec.content_type;
+    input.content_language = rec.content_language;
     input.kind = rec.kind;
     status = extractor.Extract(input, ex);
   }

@@ -70,6 +70,9 @@ struct Record {
   std::string url;
   std::string warc_record_id;  // WARC only: WARC-Record-ID
   std::string date;            // WARC only: WARC-Date
+  std::string payload_digest;  // WARC only: WARC-Payload-Digest, as written
+  // The HTTP Content-Language of a WARC response, when it has one.
+  std::string content_language;
   // The Content-Type of the payload when known: the HTTP header for WARC
   // responses (the one carrying a charset when there are several), the WARC
   // Content-Type for resource records, "text/html; charset=utf-8" or
@@ -98,6 +101,8 @@ struct Record {
     url.clear();
     warc_record_id.clear();
     date.clear();
+    payload_digest.clear();
+    content_language.clear();
     content_type.clear();
     body.clear();
     kind = ContentKind::kAuto;
@@ -127,6 +132,13 @@ class RecordReader {
   // binary file, in a folder or not), "not-a-file" (a FIFO, socket or
   // device in a folder). Complete once Next has returned false.
   virtual const std::map<std::string, uint64_t>& skipped() const = 0;
+
+  // When reading stopped on damage (Next returned false, status() is not
+  // OK) inside a record whose header was read, fills *r with that record's
+  // identity (input, index, offset, url, WARC id, date, digest; no body)
+  // and returns true, so that the failure is reported under the record's
+  // own name and address. Otherwise returns false.
+  virtual bool StoppedIn(Record* r) const { return false; }
 };
 
 }  // namespace winnow

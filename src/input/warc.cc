@@ -12,6 +12,21 @@ namespace winnow {
 
 namespace {
 
+// What names a record whatever becomes of it: its address (WARC 1.0
+// writers bracket it: "<http://...>"), id, capture date and the digest of
+// its payload as the WARC header states them.
+template <typename Header>
+void SetIdentity(const Header& h, Record* r) {
+  std::string_view uri = h.target_uri;
+  if (uri.size() >= 2 && uri.front() == '<' && uri.back() == '>') {
+    uri = uri.substr(1, uri.size() - 2);
+  }
+  r->url.assign(uri.data(), uri.size());
+  r->warc_record_id = h.record_id;
+  r->date = h.date;
+  r->payload_digest = h.payload_digest;
+}
+
 constexpr size_t kMaxHeaderLine = size_t{64} << 10;
 constexpr size_t kMaxHeaderBytes = size_t{1} << 20;
 // The HTTP head is parsed from this many first bytes of a response block,
@@ -189,6 +204,8 @@ Status WarcReader::ReadHeader(Header* h, bool* cut) {
       last = &h->record_id;
     } else if (name == "warc-date") {
       last = &h->date;
+    } else if (name == "warc-payload-digest") {
+      last = &h->payload_digest;
     } else if (name == "content-type") {
       last = &h->content_type;
     } else if (name == "content-length") {
@@ -223,13 +240,7 @@ WarcReader::Outcome WarcReader::ReadBlock(const Header& h, uint64_t length,
   r->Clear();
   r->input = name_;
   r->index = count_ - 1;
-  std::string_view uri = h.target_uri;
-  if (uri.size() >= 2 && uri.front() == '<' && uri.back() == '>') {
-    uri = uri.substr(1, uri.size() - 2);  // WARC 1.0 writers bracket it
-  }
-  r->url.assign(uri.data(), uri.size());
-  r->warc_record_id = h.record_id;
-  r->date = h.date;
+  SetIdentity(h, r);
   r->kind = ContentKind::kHtml;
 
   std::string warc_type = MediaType(h.content_type);
@@ -295,6 +306,9 @@ WarcReader::Outcome WarcReader::ReadBlock(const Header& h, uint64_t length,
     return Outcome::kSkip;
   }
   r->content_type = std::move(content_type);
+  if (const std::string* lang = response.Find("content-language")) {
+    r->content_language = *lang;
+  }
   return Outcome::kYield;
 }
 
@@ -362,7 +376,7 @@ bool WarcReader::FailRecord(const Header* h, bool counted, Status cause,
   r->Clear();
   r->input = name_;
   r->index = counted ? count_ - 1 : count_++;
-  if (h) r->url = h->target_uri;
+  if (h) SetIdentity(*h, r);  // a failed record keeps its own address
   r->offset = record_has_member_ ? record_member_ : record_start_;
   r->compressed_offset = record_has_member_;
   std::string msg;
@@ -413,6 +427,7 @@ bool WarcReader::Next(Record* r) {
     if (!s.ok()) {
       if (InDamage() || !cut) return FailRecord(&h, false, s, true, r);
       Stop(s);
+      if (!h.target_uri.empty()) RememberStop(h, false);
       break;
     }
     uint64_t length = 0;
@@ -428,7 +443,10 @@ bool WarcReader::Next(Record* r) {
     ++count_;
     skip_reason_.clear();
     Outcome o = ReadBlock(h, length, r);
-    if (o == Outcome::kStop) break;
+    if (o == Outcome::kStop) {
+      RememberStop(h, true);
+      break;
+    }
     if (o == Outcome::kFail) {
       return FailRecord(&h, true, Status::OK(), false, r);
     }
@@ -438,6 +456,7 @@ bool WarcReader::Next(Record* r) {
       if (intact == Intact::kNo) {
         if (!frames_->damage()) {  // a truncated last frame
           Stop(frames_->status());
+          RememberStop(h, true);
           break;
         }
         return FailRecord(&h, true, Status::OK(), false, r);
@@ -453,6 +472,22 @@ bool WarcReader::Next(Record* r) {
     ++skipped_[skip_reason_];
   }
   return false;
+}
+
+void WarcReader::RememberStop(const Header& h, bool counted) {
+  stopped_in_.Clear();
+  stopped_in_.input = name_;
+  stopped_in_.index = counted ? count_ - 1 : count_;
+  SetIdentity(h, &stopped_in_);
+  stopped_in_.offset = record_has_member_ ? record_member_ : record_start_;
+  stopped_in_.compressed_offset = record_has_member_;
+  has_stopped_in_ = true;
+}
+
+bool WarcReader::StoppedIn(Record* r) const {
+  if (!has_stopped_in_ || status_.ok()) return false;
+  *r = stopped_in_;
+  return true;
 }
 
 }  // namespace winnow

@@ -67,6 +67,7 @@ class WarcReader : public RecordReader {
   const std::map<std::string, uint64_t>& skipped() const override {
     return skipped_;
   }
+  bool StoppedIn(Record* r) const override;
 
  private:
   struct Header {
@@ -74,6 +75,7 @@ class WarcReader : public RecordReader {
     std::string target_uri;      // WARC-Target-URI
     std::string record_id;       // WARC-Record-ID
     std::string date;            // WARC-Date
+    std::string payload_digest;  // WARC-Payload-Digest
     std::string content_type;    // Content-Type
     std::string content_length;  // Content-Length as written
   };
@@ -104,6 +106,9 @@ class WarcReader : public RecordReader {
   bool FailRecord(const Header* h, bool counted, Status cause, bool line_start,
                   Record* r);
   Status Truncated() const;
+  // Reading stops inside the record headed `h` (counted in count_ yet or
+  // not): keep its identity for StoppedIn.
+  void RememberStop(const Header& h, bool counted);
   // " at byte N" for uncompressed offset `u`: the compressed offset when a
   // frame starts there.
   std::string At(uint64_t u);
@@ -113,6 +118,8 @@ class WarcReader : public RecordReader {
   void Stop(Status s);
 
   std::string name_;
+  Record stopped_in_;  // see StoppedIn
+  bool has_stopped_in_ = false;
   std::unique_ptr<BufferedSource> in_;
   FrameSource* frames_;
   ReaderOptions options_;
