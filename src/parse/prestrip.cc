@@ -466,6 +466,7 @@ class Stripper {
   void Run();
 
   const std::vector<std::pair<size_t, size_t>>& cuts() const { return cuts_; }
+  const UnclosedRawText& unclosed() const { return unclosed_; }
 
  private:
   enum class Region { kNone, kTemplate, kNoscript };
@@ -501,6 +502,7 @@ class Stripper {
   size_t region_cuts_ = 0;       // cuts_.size() when the region began
   bool region_safe_ = true;      // the region's contents may go
   size_t svg_unsafe_until_ = 0;  // SVG that HTML broke out of, up to here
+  UnclosedRawText unclosed_;
 };
 
 void Stripper::CollapseSpace(size_t from, size_t to) {
@@ -555,15 +557,18 @@ size_t Stripper::StartTag(const Tag& tag, const TagInfo& info) {
   switch (info.id) {
     case TagId::kScript: {
       const size_t end = FindScriptEnd(s_, tag.end);
+      if (end == kNpos) unclosed_ = {"script", tag.end};
       if (!KeepScript(tag)) Cut(tag.end, end == kNpos ? s_.size() : end);
       return end == kNpos ? s_.size() : end;
     }
     case TagId::kStyle: {
       const size_t end = FindEndTag(s_, tag.end, "style");
+      if (end == kNpos) unclosed_ = {"style", tag.end};
       Cut(tag.end, end == kNpos ? s_.size() : end);
       return end == kNpos ? s_.size() : end;
     }
     case TagId::kPlaintext:
+      unclosed_ = {"plaintext", tag.end};
       return s_.size();  // the rest is text
     case TagId::kSvg: {
       if (region_ != Region::kNone || tag.self_closing ||
@@ -589,6 +594,7 @@ size_t Stripper::StartTag(const Tag& tag, const TagInfo& info) {
       if (info.bits & (kRawText | kRcdata)) {
         // Copied as is; only the end has to be found.
         const size_t end = FindEndTag(s_, tag.end, info.name);
+        if (end == kNpos) unclosed_ = {info.name, tag.end};
         return end == kNpos ? s_.size() : end;
       }
       break;
@@ -690,9 +696,11 @@ void Stripper::Run() {
   size_t i = 0;
   while (i < n) {
     const size_t lt = Find(s, i, '<');
-    if (region_ == Region::kNoscript && !body_started_ &&
+    if (region_ == Region::kNoscript &&
         !AllSpace(s.substr(i, (lt == kNpos ? n : lt) - i))) {
-      region_safe_ = false;  // text in a head <noscript> starts the body
+      // Text in a head <noscript> starts the body; in the body, it may be
+      // the page's only text (segment/segment.h reads it then).
+      region_safe_ = false;
     }
     if (collapse_space_) CollapseSpace(i, lt == kNpos ? n : lt);
     if (lt == kNpos || lt + 1 >= n) break;
@@ -753,8 +761,14 @@ void Stripper::Run() {
 }  // namespace
 
 size_t PrestripHtml(std::string_view html, std::string* out) {
+  return PrestripHtml(html, out, nullptr);
+}
+
+size_t PrestripHtml(std::string_view html, std::string* out,
+                    UnclosedRawText* unclosed) {
   Stripper stripper(html);
   stripper.Run();
+  if (unclosed != nullptr) *unclosed = stripper.unclosed();
   size_t removed = 0;
   for (const auto& cut : stripper.cuts()) removed += cut.second - cut.first;
   out->clear();

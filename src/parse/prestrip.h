@@ -29,8 +29,9 @@ namespace winnow {
 //  - the contents of <style>, <template> and <svg> elements;
 //  - the text of comments ("<!--x-->" becomes "<!---->");
 //  - the contents of <noscript> when they are only elements that stay
-//    inside it (images, frames, styles ...), and text only once the body
-//    has begun (in <head>, text would end the head and start the body);
+//    inside it (images, frames, styles ...) and no text (in <head>, text
+//    would end the head and start the body; in the body, the segment stage
+//    reads a <noscript> that holds more text than the rest of the page);
 //  - the attributes that nothing reads, name and value: all but class, id,
 //    role, aria-label, itemprop, style, type, lang, hidden, content, name,
 //    property, charset, http-equiv (and encoding, prompt, action, which
@@ -44,6 +45,19 @@ namespace winnow {
 // as it would have contained it.
 // Returns the number of bytes removed. Linear in html.size().
 size_t PrestripHtml(std::string_view html, std::string* out);
+
+// A raw-text or RCDATA element (script, style, title, textarea, xmp,
+// iframe, noembed, noframes, plaintext) whose end tag never comes, so that
+// the tokenizer reads everything after its start tag as its text.
+struct UnclosedRawText {
+  std::string_view name;            // lower case; empty when there is none
+  size_t content_start = 0;         // index in html after its start tag
+};
+
+// As above; also sets *unclosed to the element whose contents run to the
+// end of `html`, if any (parse/recover.h decides what to do about it).
+size_t PrestripHtml(std::string_view html, std::string* out,
+                    UnclosedRawText* unclosed);
 
 }  // namespace winnow
 

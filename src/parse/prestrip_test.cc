@@ -182,9 +182,13 @@ TEST(PrestripHtml, UnclosedAtEndOfInput) {
 }
 
 TEST(PrestripHtml, NoscriptOnlyWhenNothingMoves) {
-  // In the body, images and text stay inside the noscript.
-  EXPECT_EQ(Strip("<body><p>a<noscript><img src=x>Enable JS</noscript>b</p>"),
+  // In the body, images stay inside the noscript; text is kept, as the
+  // segment stage may read it (NoscriptTextKeptInBody).
+  EXPECT_EQ(Strip("<body><p>a<noscript><img src=x></noscript>b</p>"),
             "<body><p>a<noscript></noscript>b</p>");
+  const std::string body_text =
+      "<body><p>a<noscript><img>Enable JS</noscript>b</p>";
+  EXPECT_EQ(Strip(body_text), body_text);
   // A <div> would close the open <p>: leave it.
   const std::string div = "<body><p>a<noscript><div>x</div></noscript>b</p>";
   EXPECT_EQ(Strip(div), div);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "segment/collect_meta.h"
+#include "segment/normalize.h"
 #include "util/budget.h"
 #include "util/utf8.h"
 
@@ -46,6 +47,11 @@ TagClass Classify(GumboTag tag) {
     case GUMBO_TAG_NOFRAMES:
     case GUMBO_TAG_APPLET:
     case GUMBO_TAG_TITLE:
+    // Ruby annotations: the reading (rt, rtc) and its fallback parentheses
+    // (rp) are not part of the text they annotate.
+    case GUMBO_TAG_RT:
+    case GUMBO_TAG_RP:
+    case GUMBO_TAG_RTC:
       return TagClass::kSkip;
     case GUMBO_TAG_BR:
       return TagClass::kBreak;
@@ -282,6 +288,24 @@ bool MayStartSpace(char ch) {
   return c <= 0x20 || c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3;
 }
 
+// NormalizeText (NFC, invisible characters out), then the spaces that a
+// removed character left side by side folded again: no space after a space
+// or a line break, none before a line break, none at either end.
+void NormalizeBlockText(std::string* text) {
+  if (!NormalizeText(text)) return;
+  size_t out = 0;
+  for (size_t i = 0; i < text->size(); ++i) {
+    const char c = (*text)[i];
+    if (c == ' ' && (out == 0 || (*text)[out - 1] == ' ' ||
+                     (*text)[out - 1] == '\n' || i + 1 == text->size() ||
+                     (*text)[i + 1] == '\n')) {
+      continue;
+    }
+    (*text)[out++] = c;
+  }
+  text->resize(out);
+}
+
 // Accumulates the own text of one block-owning element.
 class TextBuffer {
  public:
@@ -346,6 +370,8 @@ class TextBuffer {
     bool any = start < text_.size();
     if (any) {
       block->text.assign(text_, start, std::string::npos);
+      NormalizeBlockText(&block->text);
+      any = !block->text.empty();
       block->link_chars = link_chars_;
     }
     text_.clear();
@@ -539,16 +565,42 @@ size_t HeapBytes(const std::string& s) {
   return s.capacity() > 15 ? s.capacity() + 1 : 0;
 }
 
-}  // namespace
+// The bytes of text in the subtree of `node` that are not whitespace,
+// leaving out script and style contents. Iterative.
+size_t TextBytes(const GumboNode* node) {
+  size_t bytes = 0;
+  std::vector<const GumboNode*> todo{node};
+  while (!todo.empty()) {
+    const GumboNode* n = todo.back();
+    todo.pop_back();
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
+      bytes += std::strlen(n->v.text.text);
+      continue;
+    }
+    if (n->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboTag tag = n->v.element.tag;
+    if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE) continue;
+    const GumboVector& kids = n->v.element.children;
+    for (unsigned i = 0; i < kids.length; ++i) {
+      todo.push_back(static_cast<const GumboNode*>(kids.data[i]));
+    }
+  }
+  return bytes;
+}
 
-bool SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page,
-                 PageBudget* budget) {
+// One walk over the tree (SegmentHtml). With `noscript`, <noscript>
+// elements are blocks like <div>; without, they are skipped and the bytes
+// of text they hold are added to *noscript_bytes. *held is what the pass
+// holds in *budget.
+bool SegmentPass(const ParsedHtml& doc, bool noscript, Page* page,
+                 PageBudget* budget, size_t* held, size_t* noscript_bytes) {
   const GumboNode* root = reinterpret_cast<const GumboNode*>(doc.root());
   if (!root) return true;
   // The page's memory, counted into *budget every kCheckNodes elements:
   // the vectors' capacity and the strings' heap bytes.
   constexpr size_t kCheckNodes = 1024;
-  size_t string_bytes = 0, counted = 0;
+  size_t string_bytes = 0;
+  size_t& counted = *held;
   bool over = false;
   auto check = [&]() {
     if (budget == nullptr) return;
@@ -599,7 +651,9 @@ bool SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page,
                     HeapBytes(n.aria_attr) + HeapBytes(n.itemprop_attr);
     if (page->nodes.size() % kCheckNodes == 0) check();
     n.first_block = static_cast<int>(page->blocks.size());
-    Frame f{node, 0, index, tc == TagClass::kBlock, false, false};
+    // A <noscript> is pushed only when its contents are wanted, as a block.
+    Frame f{node,  0,    index, tc == TagClass::kBlock || el.tag == GUMBO_TAG_NOSCRIPT,
+            false, false};
     if (el.tag == GUMBO_TAG_A && attrs.href) {
       f.is_link = true;
       ++link_depth;
@@ -717,7 +771,11 @@ bool SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page,
             break;
           }
           const TagClass tc = Classify(cel.tag);
-          if (tc == TagClass::kSkip) break;
+          if (cel.tag == GUMBO_TAG_NOSCRIPT && !noscript) {
+            *noscript_bytes += TextBytes(child);
+            break;
+          }
+          if (tc == TagClass::kSkip && cel.tag != GUMBO_TAG_NOSCRIPT) break;
           const ElementAttrs attrs(doc, cel);
           if (IsHidden(attrs)) break;
           if (tc == TagClass::kBreak) {
@@ -735,9 +793,31 @@ bool SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page,
       }
     }
   }
-  (void)options;
   if (!over) check();
   return !over;
+}
+
+}  // namespace
+
+bool SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page,
+                 PageBudget* budget) {
+  (void)options;
+  size_t held = 0, noscript_bytes = 0;
+  if (!SegmentPass(doc, false, page, budget, &held, &noscript_bytes)) {
+    return false;
+  }
+  if (noscript_bytes == 0) return true;
+  // Some pages carry their article only inside <noscript> (the script
+  // version loads it), and an element left open in a <noscript> near the
+  // top takes the rest of the page into it. Either way <noscript> holds
+  // more text than everything else: then its contents are the page's.
+  size_t outside_bytes = 0;
+  for (const Block& b : page->blocks) outside_bytes += b.text.size();
+  if (noscript_bytes <= outside_bytes) return true;
+  if (budget != nullptr) budget->Release(held);
+  *page = Page();
+  held = 0;
+  return SegmentPass(doc, true, page, budget, &held, &noscript_bytes);
 }
 
 void SegmentText(std::string_view utf8, Page* page) {
@@ -776,6 +856,7 @@ void SegmentText(std::string_view utf8, Page* page) {
       blanks && nonblank > 2 && followed * 2 >= nonblank && longest <= 100;
   Block block;
   auto emit = [&]() {
+    NormalizeBlockText(&block.text);
     if (block.text.empty()) return;
     block.kind = BlockKind::kLine;
     ComputeTextFeatures(&block);
