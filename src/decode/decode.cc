@@ -31,6 +31,11 @@ constexpr size_t kDetectorMaxBytes = 64 << 10;
 // Starting the detector a little before that byte spends its budget on text.
 constexpr size_t kDetectorLeadIn = 4096;
 
+// A UTF-8 label is overruled by the detector only on this many invalid
+// sequences: on a handful of stray bytes its verdict is a guess, and a
+// wrong guess garbles every other character of the page.
+constexpr size_t kMinErrorsAgainstUtf8Label = 4;
+
 constexpr uint64_t kHighBits = 0x8080808080808080ULL;
 constexpr uint64_t kLowBits = 0x0101010101010101ULL;
 
@@ -816,6 +821,8 @@ const Encoding* CheckLabel(std::string_view bytes, const Encoding* label,
   if (meta != nullptr && meta != label && d->source == "http") {
     enc = meta;
     d->source = "meta";
+  } else if (scan.errors < kMinErrorsAgainstUtf8Label) {
+    return label;  // too little for the detector: repaired as UTF-8
   } else {
     *detected_name = DetectCharset(bytes);
     enc = FromDetector(*detected_name, scratch);

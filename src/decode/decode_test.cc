@@ -685,3 +685,20 @@ TEST(DecodeLyingLabelTest, InvalidUtf8UnderMetaUtf8LabelTakesDetector) {
 
 }  // namespace
 }  // namespace winnow
+
+namespace winnow {
+namespace {
+
+// A few stray bytes under a UTF-8 label are repaired, not handed to the
+// detector (whose guess on three bytes garbled the rest: InvalidUtf8Repaired).
+TEST(DecodeLyingLabelTest, FewInvalidBytesUnderUtf8LabelRepaired) {
+  const Decoded d = DecodeToUtf8("<p>caf\xe9 and \xfc</p>",
+                                 "text/html; charset=utf-8", true);
+  EXPECT_EQ(d.encoding, "UTF-8");
+  EXPECT_EQ(d.source, "http");
+  EXPECT_EQ(d.replaced, 2u);
+  EXPECT_EQ(d.warning, "");
+}
+
+}  // namespace
+}  // namespace winnow

@@ -40,10 +40,15 @@ namespace winnow {
 //    follows a '/' rather than whitespace. Formatting elements other than
 //    <a> keep all attributes, as the parser compares them. A stage that
 //    reads another attribute must add it to KeepsValue in prestrip.cc.
+// Adds one thing: before the </noscript> that ends a <noscript> in the
+// body, the end tags of the elements opened and left open inside it (as
+// "<noscript><div>Enable JS</noscript>"), which would otherwise keep the
+// noscript open and make the rest of the page its contents.
 // Tags are otherwise kept byte for byte, so the tree keeps its shape. An
 // element left open at the end of the input loses everything up to the end,
 // as it would have contained it.
-// Returns the number of bytes removed. Linear in html.size().
+// Returns the number of bytes removed (end tags inserted are not counted).
+// Linear in html.size().
 size_t PrestripHtml(std::string_view html, std::string* out);
 
 // A raw-text or RCDATA element (script, style, title, textarea, xmp,

@@ -41,6 +41,8 @@ int32_t DecodeAt(const std::string& s, size_t i, size_t* len) {
   return cp;
 }
 
+bool IsSeparator(char c) { return c == ' ' || c == '\n'; }
+
 bool IsInvisible(int32_t cp) {
   return cp == 0x00AD || cp == 0x200B || cp == 0x2060 || cp == 0xFEFF;
 }
@@ -91,6 +93,20 @@ bool NormalizeText(std::string* text) {
       if (IsInvisible(cp)) {
         removed = true;
         i += len;
+        // A separator the character stood between another and (or an end
+        // of the text) goes with it: "a \u200B b" is "a b", and a line
+        // that held only a U+200B leaves no empty line.
+        const bool after_sep = out == 0 || IsSeparator((*text)[out - 1]);
+        if (after_sep && i < text->size() && IsSeparator((*text)[i])) {
+          // Of a space and a line break, the line break stays.
+          if (out > 0 && (*text)[out - 1] == ' ' && (*text)[i] == '\n') {
+            --out;
+          } else {
+            ++i;
+          }
+        } else if (after_sep && out > 0 && i == text->size()) {
+          --out;
+        }
         continue;
       }
       if (!needs_nfc && cp >= 0) needs_nfc = MayNotBeNfc(cp);

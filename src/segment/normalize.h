@@ -18,6 +18,9 @@ namespace winnow {
 //  - removes U+00AD SOFT HYPHEN, U+200B ZERO WIDTH SPACE, U+2060 WORD JOINER
 //    and U+FEFF (a BOM or zero-width no-break space inside text): they only
 //    hint where a line may break or may not;
+//    a space or line break that such a character stood between and another
+//    one (or an end of the text) goes with it, as the text is whitespace-
+//    folded already;
 //  - keeps U+200C ZWNJ and U+200D ZWJ, which change how Persian and Indic
 //    words are spelled and join emoji sequences;
 //  - normalises to NFC.

@@ -288,24 +288,6 @@ bool MayStartSpace(char ch) {
   return c <= 0x20 || c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3;
 }
 
-// NormalizeText (NFC, invisible characters out), then the spaces that a
-// removed character left side by side folded again: no space after a space
-// or a line break, none before a line break, none at either end.
-void NormalizeBlockText(std::string* text) {
-  if (!NormalizeText(text)) return;
-  size_t out = 0;
-  for (size_t i = 0; i < text->size(); ++i) {
-    const char c = (*text)[i];
-    if (c == ' ' && (out == 0 || (*text)[out - 1] == ' ' ||
-                     (*text)[out - 1] == '\n' || i + 1 == text->size() ||
-                     (*text)[i + 1] == '\n')) {
-      continue;
-    }
-    (*text)[out++] = c;
-  }
-  text->resize(out);
-}
-
 // Accumulates the own text of one block-owning element.
 class TextBuffer {
  public:
@@ -370,7 +352,7 @@ class TextBuffer {
     bool any = start < text_.size();
     if (any) {
       block->text.assign(text_, start, std::string::npos);
-      NormalizeBlockText(&block->text);
+      NormalizeText(&block->text);
       any = !block->text.empty();
       block->link_chars = link_chars_;
     }
@@ -565,16 +547,18 @@ size_t HeapBytes(const std::string& s) {
   return s.capacity() > 15 ? s.capacity() + 1 : 0;
 }
 
-// The bytes of text in the subtree of `node` that are not whitespace,
-// leaving out script and style contents. Iterative.
-size_t TextBytes(const GumboNode* node) {
+// The bytes of text in the subtree of `node` (whitespace-only nodes left
+// out, runs the guard set aside put back), leaving out script and style
+// contents. Iterative.
+size_t TextBytes(const ParsedHtml& doc, const GumboNode* node) {
   size_t bytes = 0;
+  std::string expanded;
   std::vector<const GumboNode*> todo{node};
   while (!todo.empty()) {
     const GumboNode* n = todo.back();
     todo.pop_back();
     if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
-      bytes += std::strlen(n->v.text.text);
+      bytes += doc.aside.ExpandText(n->v.text.text, &expanded).size();
       continue;
     }
     if (n->type != GUMBO_NODE_ELEMENT) continue;
@@ -772,7 +756,7 @@ bool SegmentPass(const ParsedHtml& doc, bool noscript, Page* page,
           }
           const TagClass tc = Classify(cel.tag);
           if (cel.tag == GUMBO_TAG_NOSCRIPT && !noscript) {
-            *noscript_bytes += TextBytes(child);
+            *noscript_bytes += TextBytes(doc, child);
             break;
           }
           if (tc == TagClass::kSkip && cel.tag != GUMBO_TAG_NOSCRIPT) break;
@@ -806,11 +790,13 @@ bool SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page,
   if (!SegmentPass(doc, false, page, budget, &held, &noscript_bytes)) {
     return false;
   }
-  if (noscript_bytes == 0) return true;
   // Some pages carry their article only inside <noscript> (the script
   // version loads it), and an element left open in a <noscript> near the
   // top takes the rest of the page into it. Either way <noscript> holds
-  // more text than everything else: then its contents are the page's.
+  // more text than everything else, and more than a notice ("enable
+  // JavaScript", a tracking pixel's fallback): then its contents are read.
+  constexpr size_t kMinNoscriptBytes = 200;
+  if (noscript_bytes < kMinNoscriptBytes) return true;
   size_t outside_bytes = 0;
   for (const Block& b : page->blocks) outside_bytes += b.text.size();
   if (noscript_bytes <= outside_bytes) return true;
@@ -856,7 +842,7 @@ void SegmentText(std::string_view utf8, Page* page) {
       blanks && nonblank > 2 && followed * 2 >= nonblank && longest <= 100;
   Block block;
   auto emit = [&]() {
-    NormalizeBlockText(&block.text);
+    NormalizeText(&block.text);
     if (block.text.empty()) return;
     block.kind = BlockKind::kLine;
     ComputeTextFeatures(&block);

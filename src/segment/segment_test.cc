@@ -198,7 +198,7 @@ TEST(SegmentNormalizeTest, BlockTextIsNfcWithoutInvisibleCharacters) {
             (std::vector<std::string>{"Caf\xc3\xa9 au lait",
                                       "Donaudampfschiff and zerowidthjoinedword",
                                       "a b\nc"}));
-  EXPECT_EQ(page.blocks[0].chars, 11);
+  EXPECT_EQ(page.blocks[0].chars, 12);
 }
 
 // ZWNJ and ZWJ spell Persian words and join emoji: they stay.
@@ -222,16 +222,23 @@ TEST(SegmentNormalizeTest, PlainTextLinesNormalizedToo) {
 TEST(SegmentNoscriptTest, NoscriptUsedWhenItHoldsMostText) {
   Page page = Segment(
       "<body><div id=app>Loading</div><noscript><h2>Heading</h2>"
-      "<p>The whole article is here, in the noscript element.</p>"
-      "<p>And its second paragraph.</p></noscript></body>");
+      "<p>The whole article is here, in the noscript element, where the "
+      "page's script would have put it after loading.</p>"
+      "<p>And its second paragraph, which makes the text long enough to "
+      "be more than a notice on the page.</p></noscript></body>");
   EXPECT_EQ(Texts(page),
             (std::vector<std::string>{
                 "Loading", "Heading",
-                "The whole article is here, in the noscript element.",
-                "And its second paragraph."}));
+                "The whole article is here, in the noscript element, where "
+                "the page's script would have put it after loading.",
+                "And its second paragraph, which makes the text long enough "
+                "to be more than a notice on the page."}));
 }
 
 TEST(SegmentNoscriptTest, SmallNoscriptStillSkipped) {
+  // A notice on an almost empty page is still a notice.
+  EXPECT_EQ(Texts(Segment("<p>kept</p><noscript>Enable JavaScript</noscript>")),
+            (std::vector<std::string>{"kept"}));
   Page page = Segment(
       "<body><p>The article text, longer than the notice.</p>"
       "<noscript><p>Please enable JavaScript.</p></noscript></body>");
@@ -239,17 +246,24 @@ TEST(SegmentNoscriptTest, SmallNoscriptStillSkipped) {
                              "The article text, longer than the notice."}));
 }
 
-// A <div> left open inside a <noscript> near the top: the </noscript> is
-// ignored, and the whole page became the noscript's, which was skipped.
+// A <div> left open inside a <noscript> near the top: the </noscript> was
+// ignored, and the whole page became the noscript's, which was skipped. The
+// pre-parse strip closes the div (PrestripNoscriptTest), so the notice is
+// skipped and the page is not.
 TEST(SegmentNoscriptTest, ElementLeftOpenInNoscriptCannotSwallowPage) {
   Page page = Segment(
       "<body><noscript><div class=notice>Enable JavaScript</noscript>"
-      "<h1>Headline</h1><p>First paragraph of the article.</p>"
-      "<p>Second paragraph of the article.</p></body>");
-  EXPECT_EQ(Texts(page), (std::vector<std::string>{
-                             "Enable JavaScript", "Headline",
-                             "First paragraph of the article.",
-                             "Second paragraph of the article."}));
+      "<h1>Headline</h1><p>First paragraph of the article, which the "
+      "parser put inside the noscript.</p>"
+      "<p>Second paragraph of the article, long enough to outweigh any "
+      "notice.</p></body>");
+  EXPECT_EQ(Texts(page),
+            (std::vector<std::string>{
+                "Headline",
+                "First paragraph of the article, which the parser put inside "
+                "the noscript.",
+                "Second paragraph of the article, long enough to outweigh any "
+                "notice."}));
 }
 
 // An unclosed <title> read the page as its text: no blocks at all.
@@ -274,7 +288,7 @@ TEST(SegmentRecoverTest, UnclosedTitleClosedWhereMarkupResumes) {
 
 TEST(SegmentRecoverTest, UnclosedScriptAndTextareaRecovered) {
   for (const std::string open : {"<script>var a = 1;", "<textarea>draft",
-                                 "<style>p { color: red }", "<xmp>x"}) {
+                                 "<style>p { color: red }"}) {
     Page page = Segment("<html><head>" + open +
                         "</head><body><div><p>Kept text.</p></div>"
                         "</body></html>");
@@ -295,6 +309,22 @@ TEST(SegmentRecoverTest, CutShortOrSmallNotRecovered) {
       "<body><p>" + std::string(200, 'x') + "</p><textarea><p>y</p></body>";
   ASSERT_TRUE(ParseHtml(html, options, &arena, &buffer, &doc).ok());
   EXPECT_TRUE(doc.warnings.empty());
+}
+
+}  // namespace
+}  // namespace winnow
+
+namespace winnow {
+namespace {
+
+// A line of a <br> block that held only U+200B left an empty line; the
+// space before one at a line's end joined two lines.
+TEST(SegmentNormalizeTest, RemovedCharacterLeavesNoEmptyLineOrJoin) {
+  Page page = Segment(
+      "<body><p>one<br>\xe2\x80\x8b<br>two</p>"
+      "<p>three \xe2\x80\x8b<br>four</p></body>");
+  EXPECT_EQ(Texts(page),
+            (std::vector<std::string>{"one\ntwo", "three\nfour"}));
 }
 
 }  // namespace
