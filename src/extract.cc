@@ -148,6 +148,7 @@ Status Extractor::Extract(const Input& input, Extraction* out) const {
   Decoded decoded =
       DecodeToUtf8(bytes, input.content_type, kind == ContentKind::kHtml);
   out->encoding = decoded.encoding;
+  if (!decoded.warning.empty()) out->warnings.push_back(decoded.warning);
   if (decoded.replaced > 0) {
     out->warnings.push_back(std::to_string(decoded.replaced) +
                             " invalid byte sequences replaced");

@@ -31,6 +31,11 @@ constexpr size_t kDetectorMaxBytes = 64 << 10;
 // Starting the detector a little before that byte spends its budget on text.
 constexpr size_t kDetectorLeadIn = 4096;
 
+// A UTF-8 label is overruled by the detector only on this many invalid
+// sequences: on a handful of stray bytes its verdict is a guess, and a
+// wrong guess garbles every other character of the page.
+constexpr size_t kMinErrorsAgainstUtf8Label = 4;
+
 constexpr uint64_t kHighBits = 0x8080808080808080ULL;
 constexpr uint64_t kLowBits = 0x0101010101010101ULL;
 
@@ -790,6 +795,48 @@ const Encoding* FromDetector(const std::string& detected, Encoding* scratch) {
   return scratch;
 }
 
+// The evidence against a label (DecodeToUtf8): returns the encoding to use
+// for `bytes` labelled `label` (from d->source, "http" or "meta"), setting
+// d->source and d->warning when the bytes overrule it. `meta` is the <meta>
+// charset, when the page has one. Scans the bytes once; runs the detector
+// only for a UTF-8 label on bytes that are not UTF-8.
+const Encoding* CheckLabel(std::string_view bytes, const Encoding* label,
+                           const Encoding* meta, Decoded* d,
+                           std::string* detected_name, Encoding* scratch) {
+  if (!label->ascii_identity) return label;  // UTF-16: nothing to compare
+  const Utf8Scan scan = ScanUtf8(bytes);
+  const std::string said = std::string(label->name) + " (" + d->source + ")";
+  if (label->kind != Kind::kUtf8) {
+    // Legacy text almost never forms a valid UTF-8 sequence by accident,
+    // let alone with no invalid one beside it; UTF-8 text under a legacy
+    // label is the commonest lie (a template converted, the header not).
+    if (scan.gave_up || scan.errors > 0 || scan.multibyte == 0) return label;
+    d->source = "bytes";
+    d->warning = "charset label " + said +
+                 " overridden: the bytes are valid UTF-8";
+    return &Utf8Encoding();
+  }
+  if (LooksLikeUtf8(scan)) return label;
+  const Encoding* enc = nullptr;
+  if (meta != nullptr && meta != label && d->source == "http") {
+    enc = meta;
+    d->source = "meta";
+  } else if (scan.errors < kMinErrorsAgainstUtf8Label) {
+    return label;  // too little for the detector: repaired as UTF-8
+  } else {
+    *detected_name = DetectCharset(bytes);
+    enc = FromDetector(*detected_name, scratch);
+    d->source = "detector";
+    if (enc == nullptr || enc->kind == Kind::kUtf8) {
+      enc = &Windows1252Encoding();
+      d->source = "default";
+    }
+  }
+  d->warning = "charset label " + said + " overridden: the bytes are not " +
+               "UTF-8; decoded as " + enc->name + " (" + d->source + ")";
+  return enc;
+}
+
 }  // namespace
 
 size_t RepairUtf8(std::string* s) {
@@ -842,9 +889,16 @@ Decoded DecodeToUtf8(std::string_view bytes, std::string_view content_type,
     if (enc != nullptr) d.source = "http";
   }
 
-  if (enc == nullptr && is_html) {
-    enc = PrescanMeta(bytes);
-    if (enc != nullptr) d.source = "meta";
+  const Encoding* meta = nullptr;
+  if (is_html && (enc == nullptr || d.source == "http")) {
+    meta = PrescanMeta(bytes);
+  }
+  if (enc == nullptr && meta != nullptr) {
+    enc = meta;
+    d.source = "meta";
+  }
+  if (enc != nullptr && d.source != "bom") {
+    enc = CheckLabel(bytes, enc, meta, &d, &detected_name, &detected_scratch);
   }
 
   if (enc == nullptr) {

@@ -600,3 +600,105 @@ TEST(DecodeRepairUtf8Test, RandomBytesBecomeClean) {
 
 }  // namespace
 }  // namespace winnow
+
+namespace winnow {
+namespace {
+
+// A UTF-8 page (a template converted to UTF-8) still labelled windows-1252:
+// decoded as the label says, every "ü" came out as "Ã¼".
+TEST(DecodeLyingLabelTest, ValidUtf8BeatsSingleByteMetaLabel) {
+  const std::string html =
+      "<meta charset=\"windows-1252\"><p>Gr\xc3\xbc\xc3\x9f"
+      "e aus M\xc3\xbcnchen \xe2\x80\x93 sch\xc3\xb6n</p>";
+  const Decoded d = DecodeToUtf8(html, "", true);
+  EXPECT_EQ(d.text, html);
+  EXPECT_EQ(d.encoding, "UTF-8");
+  EXPECT_EQ(d.source, "bytes");
+  EXPECT_EQ(d.warning,
+            "charset label windows-1252 (meta) overridden: the bytes are "
+            "valid UTF-8");
+}
+
+TEST(DecodeLyingLabelTest, ValidUtf8BeatsSingleByteHttpLabel) {
+  const std::string html = "<p>\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82</p>";
+  const Decoded d = DecodeToUtf8(html, "text/html; charset=koi8-r", true);
+  EXPECT_EQ(d.text, "<p>Привет</p>");
+  EXPECT_EQ(d.encoding, "UTF-8");
+  EXPECT_EQ(d.source, "bytes");
+  EXPECT_NE(d.warning.find("KOI8-R (http) overridden"), std::string::npos)
+      << d.warning;
+}
+
+// Legacy bytes that are not valid UTF-8 keep their (true) label, and pure
+// ASCII has nothing to say against one.
+TEST(DecodeLyingLabelTest, TrueSingleByteLabelKept) {
+  const Decoded latin = DecodeToUtf8(
+      "<meta charset=windows-1252><p>Gr\xfc\xdf"
+      "e</p>",
+      "", true);
+  EXPECT_EQ(latin.encoding, "windows-1252");
+  EXPECT_EQ(latin.source, "meta");
+  EXPECT_EQ(latin.warning, "");
+  const Decoded ascii =
+      DecodeToUtf8("<meta charset=iso-8859-2><p>plain</p>", "", true);
+  EXPECT_EQ(ascii.encoding, "ISO-8859-2");
+  EXPECT_EQ(ascii.warning, "");
+}
+
+// An HTTP header that says UTF-8 over a page whose <meta> (and bytes) say
+// windows-1252: the <meta> knew better.
+TEST(DecodeLyingLabelTest, InvalidUtf8UnderHttpUtf8LabelTakesMeta) {
+  const std::string html =
+      "<meta charset=windows-1252><p>Gr\xfc\xdf"
+      "e aus M\xfcnchen, sch\xf6n und \x93gut\x94</p>";
+  const Decoded d = DecodeToUtf8(html, "text/html; charset=utf-8", true);
+  EXPECT_EQ(d.text,
+            "<meta charset=windows-1252><p>Grüße aus München, schön und "
+            "“gut”</p>");
+  EXPECT_EQ(d.encoding, "windows-1252");
+  EXPECT_EQ(d.source, "meta");
+  EXPECT_EQ(d.replaced, 0u);
+  EXPECT_EQ(d.warning,
+            "charset label UTF-8 (http) overridden: the bytes are not UTF-8; "
+            "decoded as windows-1252 (meta)");
+}
+
+// A <meta> UTF-8 label on legacy bytes: the detector decides.
+TEST(DecodeLyingLabelTest, InvalidUtf8UnderMetaUtf8LabelTakesDetector) {
+  std::string body;
+  for (int i = 0; i < 20; ++i) {
+    body += "Die Stra\xdf"
+            "e f\xfchrt \xfc"
+            "ber die Br\xfc"
+            "cke zum sch\xf6nen M\xe4rchenschlo\xdf. ";
+  }
+  const std::string html = "<meta charset=utf-8><p>" + body + "</p>";
+  const Decoded d = DecodeToUtf8(html, "", true);
+  EXPECT_EQ(d.replaced, 0u);
+  EXPECT_EQ(d.source, "detector");
+  EXPECT_NE(d.text.find("Die Straße führt über die Brücke zum schönen "
+                        "Märchenschloß."),
+            std::string::npos);
+  EXPECT_EQ(d.warning.rfind("charset label UTF-8 (meta) overridden", 0), 0u)
+      << d.warning;
+}
+
+}  // namespace
+}  // namespace winnow
+
+namespace winnow {
+namespace {
+
+// A few stray bytes under a UTF-8 label are repaired, not handed to the
+// detector (whose guess on three bytes garbled the rest: InvalidUtf8Repaired).
+TEST(DecodeLyingLabelTest, FewInvalidBytesUnderUtf8LabelRepaired) {
+  const Decoded d = DecodeToUtf8("<p>caf\xe9 and \xfc</p>",
+                                 "text/html; charset=utf-8", true);
+  EXPECT_EQ(d.encoding, "UTF-8");
+  EXPECT_EQ(d.source, "http");
+  EXPECT_EQ(d.replaced, 2u);
+  EXPECT_EQ(d.warning, "");
+}
+
+}  // namespace
+}  // namespace winnow

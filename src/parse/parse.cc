@@ -9,6 +9,7 @@
 
 #include "parse/guard.h"
 #include "parse/prestrip.h"
+#include "parse/recover.h"
 #include "util/budget.h"
 
 namespace winnow {
@@ -146,7 +147,22 @@ Status ParseHtml(std::string_view utf8, const Options& options, Arena* arena,
   // The guard comes last, so that its bounds hold for what Gumbo gets.
   std::string stripped;
   page_budget->Work(utf8.size());
-  PrestripHtml(utf8, &stripped);
+  UnclosedRawText unclosed;
+  PrestripHtml(utf8, &stripped, &unclosed);
+  // An unclosed <title>, <script> ... that took the page: closed where the
+  // markup resumes, and stripped once more (at most once: the repaired
+  // page is not checked again).
+  std::string repaired;
+  size_t closed_at = 0;
+  if (!unclosed.name.empty() &&
+      CloseUnclosedRawText(utf8, unclosed, &repaired, &closed_at)) {
+    out->warnings.push_back("markup recovered: unclosed <" +
+                            std::string(unclosed.name) + "> closed at byte " +
+                            std::to_string(closed_at));
+    page_budget->Work(repaired.size());
+    PrestripHtml(repaired, &stripped);
+    std::string().swap(repaired);
+  }
   page_budget->Work(stripped.size());
   GuardReport guard;
   GuardHtml(stripped, options, buffer, &guard, &out->aside);

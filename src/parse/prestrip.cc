@@ -2,6 +2,7 @@
 
 #include "parse/prestrip.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <utility>
@@ -37,6 +38,8 @@ enum TagBits : uint16_t {
   kFormatting = 1 << 7,
   // Whitespace inside is text as written (pre, listing).
   kPreformatted = 1 << 8,
+  // A void element: it has no end tag and holds nothing.
+  kVoid = 1 << 9,
 };
 
 enum class TagId : uint8_t {
@@ -74,16 +77,16 @@ constexpr TagInfo kTags[] = {
     {"textarea", TagId::kOther, kRcdata},
     {"html", TagId::kOther, kHeadElement},
     {"head", TagId::kOther, kHeadElement | kBreakout},
-    {"base", TagId::kOther, kHeadElement},
-    {"basefont", TagId::kOther, kHeadElement | kSafe},
-    {"bgsound", TagId::kOther, kHeadElement | kSafe},
-    {"link", TagId::kOther, kHeadElement | kSafe},
-    {"meta", TagId::kOther, kHeadElement | kBreakout | kSafe},
-    {"img", TagId::kOther, kBreakout | kNoscriptSafeInBody},
+    {"base", TagId::kOther, kVoid | kHeadElement},
+    {"basefont", TagId::kOther, kVoid | kHeadElement | kSafe},
+    {"bgsound", TagId::kOther, kVoid | kHeadElement | kSafe},
+    {"link", TagId::kOther, kVoid | kHeadElement | kSafe},
+    {"meta", TagId::kOther, kVoid | kHeadElement | kBreakout | kSafe},
+    {"img", TagId::kOther, kVoid | kBreakout | kNoscriptSafeInBody},
     {"picture", TagId::kOther, kNoscriptSafeInBody},
-    {"source", TagId::kOther, kNoscriptSafeInBody},
+    {"source", TagId::kOther, kVoid | kNoscriptSafeInBody},
     {"span", TagId::kOther, kBreakout | kNoscriptSafeInBody},
-    {"br", TagId::kOther, kBreakout | kNoscriptSafeInBody},
+    {"br", TagId::kOther, kVoid | kBreakout | kNoscriptSafeInBody},
     {"desc", TagId::kOther, kIntegration},
     {"foreignobject", TagId::kOther, kIntegration},
     {"b", TagId::kOther, kBreakout | kFormatting},
@@ -96,14 +99,14 @@ constexpr TagInfo kTags[] = {
     {"dl", TagId::kOther, kBreakout},
     {"dt", TagId::kOther, kBreakout},
     {"em", TagId::kOther, kBreakout | kFormatting},
-    {"embed", TagId::kOther, kBreakout},
+    {"embed", TagId::kOther, kVoid | kBreakout},
     {"h1", TagId::kOther, kBreakout},
     {"h2", TagId::kOther, kBreakout},
     {"h3", TagId::kOther, kBreakout},
     {"h4", TagId::kOther, kBreakout},
     {"h5", TagId::kOther, kBreakout},
     {"h6", TagId::kOther, kBreakout},
-    {"hr", TagId::kOther, kBreakout},
+    {"hr", TagId::kOther, kVoid | kBreakout},
     {"i", TagId::kOther, kBreakout | kFormatting},
     {"li", TagId::kOther, kBreakout},
     {"listing", TagId::kOther, kBreakout | kPreformatted},
@@ -125,6 +128,13 @@ constexpr TagInfo kTags[] = {
     {"ul", TagId::kOther, kBreakout},
     {"var", TagId::kOther, kBreakout},
     {"font", TagId::kOther, kBreakout | kFormatting},
+    {"area", TagId::kOther, kVoid},
+    {"col", TagId::kOther, kVoid},
+    {"input", TagId::kOther, kVoid},
+    {"keygen", TagId::kOther, kVoid},
+    {"param", TagId::kOther, kVoid},
+    {"track", TagId::kOther, kVoid},
+    {"wbr", TagId::kOther, kVoid},
 };
 
 constexpr TagInfo kOtherTag = {"", TagId::kOther, 0};
@@ -201,6 +211,14 @@ bool EqualsNoCase(std::string_view s, std::string_view lower) {
   if (s.size() != lower.size()) return false;
   for (size_t k = 0; k < s.size(); ++k) {
     if (Lower(s[k]) != lower[k]) return false;
+  }
+  return true;
+}
+
+bool SameNameNoCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t k = 0; k < a.size(); ++k) {
+    if (Lower(a[k]) != Lower(b[k])) return false;
   }
   return true;
 }
@@ -466,6 +484,11 @@ class Stripper {
   void Run();
 
   const std::vector<std::pair<size_t, size_t>>& cuts() const { return cuts_; }
+  // End tags to insert, each before the byte at its index, in order.
+  const std::vector<std::pair<size_t, std::string>>& inserts() const {
+    return inserts_;
+  }
+  const UnclosedRawText& unclosed() const { return unclosed_; }
 
  private:
   enum class Region { kNone, kTemplate, kNoscript };
@@ -501,6 +524,11 @@ class Stripper {
   size_t region_cuts_ = 0;       // cuts_.size() when the region began
   bool region_safe_ = true;      // the region's contents may go
   size_t svg_unsafe_until_ = 0;  // SVG that HTML broke out of, up to here
+  UnclosedRawText unclosed_;
+  // The elements opened and not yet closed inside a <noscript> in the
+  // body, names as written; and the end tags that close them.
+  std::vector<std::string_view> noscript_open_;
+  std::vector<std::pair<size_t, std::string>> inserts_;
 };
 
 void Stripper::CollapseSpace(size_t from, size_t to) {
@@ -523,6 +551,18 @@ void Stripper::StartRegion(Region region, size_t content_start) {
 }
 
 void Stripper::EndRegion(size_t content_end) {
+  // An element left open inside a body <noscript> keeps it open: the
+  // parser ignores a </noscript> while a <div> or <p> inside is open, and
+  // the rest of the page becomes the noscript's (which the segment stage
+  // skips). Their end tags go before the </noscript>, unless the contents
+  // go anyway; not at the end of input, where nothing follows.
+  if (!region_safe_ && content_end < s_.size()) {
+    for (size_t k = noscript_open_.size(); k > 0; --k) {
+      inserts_.emplace_back(content_end,
+                            "</" + std::string(noscript_open_[k - 1]) + ">");
+    }
+  }
+  noscript_open_.clear();
   if (region_safe_ && content_end > region_start_) {
     // The region's cut covers the ones inside it.
     cuts_.resize(region_cuts_);
@@ -548,6 +588,10 @@ size_t Stripper::StartTag(const Tag& tag, const TagInfo& info) {
     } else if (!(info.bits & safe)) {
       region_safe_ = false;
     }
+    if (body_started_ && info.id != TagId::kNoscript && !tag.self_closing &&
+        !(info.bits & kVoid)) {
+      noscript_open_.push_back(tag.name);
+    }
   } else if (region_ == Region::kTemplate && info.id == TagId::kTemplate) {
     ++region_depth_;
   }
@@ -555,15 +599,18 @@ size_t Stripper::StartTag(const Tag& tag, const TagInfo& info) {
   switch (info.id) {
     case TagId::kScript: {
       const size_t end = FindScriptEnd(s_, tag.end);
+      if (end == kNpos) unclosed_ = {"script", tag.end};
       if (!KeepScript(tag)) Cut(tag.end, end == kNpos ? s_.size() : end);
       return end == kNpos ? s_.size() : end;
     }
     case TagId::kStyle: {
       const size_t end = FindEndTag(s_, tag.end, "style");
+      if (end == kNpos) unclosed_ = {"style", tag.end};
       Cut(tag.end, end == kNpos ? s_.size() : end);
       return end == kNpos ? s_.size() : end;
     }
     case TagId::kPlaintext:
+      unclosed_ = {"plaintext", tag.end};
       return s_.size();  // the rest is text
     case TagId::kSvg: {
       if (region_ != Region::kNone || tag.self_closing ||
@@ -589,6 +636,7 @@ size_t Stripper::StartTag(const Tag& tag, const TagInfo& info) {
       if (info.bits & (kRawText | kRcdata)) {
         // Copied as is; only the end has to be found.
         const size_t end = FindEndTag(s_, tag.end, info.name);
+        if (end == kNpos) unclosed_ = {info.name, tag.end};
         return end == kNpos ? s_.size() : end;
       }
       break;
@@ -600,7 +648,16 @@ void Stripper::EndTag(const Tag& tag, const TagInfo& info, size_t lt) {
   if (region_ == Region::kNoscript) {
     if (info.id == TagId::kNoscript) {
       if (--region_depth_ == 0) EndRegion(lt);
-    } else if (!(info.bits &
+      return;
+    }
+    // An end tag closes the nearest open element of its name.
+    for (size_t k = noscript_open_.size(); k > 0; --k) {
+      if (SameNameNoCase(tag.name, noscript_open_[k - 1])) {
+        noscript_open_.resize(k - 1);
+        break;
+      }
+    }
+    if (!(info.bits &
                  (body_started_ ? kNoscriptSafeInBody : kNoscriptSafeInHead))) {
       region_safe_ = false;
     }
@@ -690,9 +747,11 @@ void Stripper::Run() {
   size_t i = 0;
   while (i < n) {
     const size_t lt = Find(s, i, '<');
-    if (region_ == Region::kNoscript && !body_started_ &&
+    if (region_ == Region::kNoscript &&
         !AllSpace(s.substr(i, (lt == kNpos ? n : lt) - i))) {
-      region_safe_ = false;  // text in a head <noscript> starts the body
+      // Text in a head <noscript> starts the body; in the body, it may be
+      // the page's only text (segment/segment.h reads it then).
+      region_safe_ = false;
     }
     if (collapse_space_) CollapseSpace(i, lt == kNpos ? n : lt);
     if (lt == kNpos || lt + 1 >= n) break;
@@ -753,18 +812,37 @@ void Stripper::Run() {
 }  // namespace
 
 size_t PrestripHtml(std::string_view html, std::string* out) {
+  return PrestripHtml(html, out, nullptr);
+}
+
+size_t PrestripHtml(std::string_view html, std::string* out,
+                    UnclosedRawText* unclosed) {
   Stripper stripper(html);
   stripper.Run();
-  size_t removed = 0;
+  if (unclosed != nullptr) *unclosed = stripper.unclosed();
+  size_t removed = 0, added = 0;
   for (const auto& cut : stripper.cuts()) removed += cut.second - cut.first;
+  for (const auto& insert : stripper.inserts()) added += insert.second.size();
   out->clear();
-  out->reserve(html.size() - removed + 1);
-  size_t pos = 0;
+  out->reserve(html.size() - removed + added + 1);
+  // Cuts and inserts, both in order; an insert goes where no cut is (its
+  // index is a '<' that stays).
+  const auto& inserts = stripper.inserts();
+  size_t pos = 0, next = 0;
+  auto copy_to = [&](size_t end) {
+    for (; next < inserts.size() && inserts[next].first <= end; ++next) {
+      const size_t at = std::max(inserts[next].first, pos);
+      out->append(html.data() + pos, at - pos);
+      out->append(inserts[next].second);
+      pos = at;
+    }
+    out->append(html.data() + pos, end - pos);
+  };
   for (const auto& cut : stripper.cuts()) {
-    out->append(html.data() + pos, cut.first - pos);
+    copy_to(cut.first);
     pos = cut.second;
   }
-  out->append(html.data() + pos, html.size() - pos);
+  copy_to(html.size());
   return removed;
 }
 

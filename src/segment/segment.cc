@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "segment/collect_meta.h"
+#include "segment/normalize.h"
 #include "util/budget.h"
 #include "util/utf8.h"
 
@@ -46,6 +47,11 @@ TagClass Classify(GumboTag tag) {
     case GUMBO_TAG_NOFRAMES:
     case GUMBO_TAG_APPLET:
     case GUMBO_TAG_TITLE:
+    // Ruby annotations: the reading (rt, rtc) and its fallback parentheses
+    // (rp) are not part of the text they annotate.
+    case GUMBO_TAG_RT:
+    case GUMBO_TAG_RP:
+    case GUMBO_TAG_RTC:
       return TagClass::kSkip;
     case GUMBO_TAG_BR:
       return TagClass::kBreak;
@@ -346,6 +352,8 @@ class TextBuffer {
     bool any = start < text_.size();
     if (any) {
       block->text.assign(text_, start, std::string::npos);
+      NormalizeText(&block->text);
+      any = !block->text.empty();
       block->link_chars = link_chars_;
     }
     text_.clear();
@@ -539,16 +547,44 @@ size_t HeapBytes(const std::string& s) {
   return s.capacity() > 15 ? s.capacity() + 1 : 0;
 }
 
-}  // namespace
+// The bytes of text in the subtree of `node` (whitespace-only nodes left
+// out, runs the guard set aside put back), leaving out script and style
+// contents. Iterative.
+size_t TextBytes(const ParsedHtml& doc, const GumboNode* node) {
+  size_t bytes = 0;
+  std::string expanded;
+  std::vector<const GumboNode*> todo{node};
+  while (!todo.empty()) {
+    const GumboNode* n = todo.back();
+    todo.pop_back();
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
+      bytes += doc.aside.ExpandText(n->v.text.text, &expanded).size();
+      continue;
+    }
+    if (n->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboTag tag = n->v.element.tag;
+    if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE) continue;
+    const GumboVector& kids = n->v.element.children;
+    for (unsigned i = 0; i < kids.length; ++i) {
+      todo.push_back(static_cast<const GumboNode*>(kids.data[i]));
+    }
+  }
+  return bytes;
+}
 
-bool SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page,
-                 PageBudget* budget) {
+// One walk over the tree (SegmentHtml). With `noscript`, <noscript>
+// elements are blocks like <div>; without, they are skipped and the bytes
+// of text they hold are added to *noscript_bytes. *held is what the pass
+// holds in *budget.
+bool SegmentPass(const ParsedHtml& doc, bool noscript, Page* page,
+                 PageBudget* budget, size_t* held, size_t* noscript_bytes) {
   const GumboNode* root = reinterpret_cast<const GumboNode*>(doc.root());
   if (!root) return true;
   // The page's memory, counted into *budget every kCheckNodes elements:
   // the vectors' capacity and the strings' heap bytes.
   constexpr size_t kCheckNodes = 1024;
-  size_t string_bytes = 0, counted = 0;
+  size_t string_bytes = 0;
+  size_t& counted = *held;
   bool over = false;
   auto check = [&]() {
     if (budget == nullptr) return;
@@ -599,7 +635,9 @@ bool SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page,
                     HeapBytes(n.aria_attr) + HeapBytes(n.itemprop_attr);
     if (page->nodes.size() % kCheckNodes == 0) check();
     n.first_block = static_cast<int>(page->blocks.size());
-    Frame f{node, 0, index, tc == TagClass::kBlock, false, false};
+    // A <noscript> is pushed only when its contents are wanted, as a block.
+    Frame f{node,  0,    index, tc == TagClass::kBlock || el.tag == GUMBO_TAG_NOSCRIPT,
+            false, false};
     if (el.tag == GUMBO_TAG_A && attrs.href) {
       f.is_link = true;
       ++link_depth;
@@ -717,7 +755,11 @@ bool SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page,
             break;
           }
           const TagClass tc = Classify(cel.tag);
-          if (tc == TagClass::kSkip) break;
+          if (cel.tag == GUMBO_TAG_NOSCRIPT && !noscript) {
+            *noscript_bytes += TextBytes(doc, child);
+            break;
+          }
+          if (tc == TagClass::kSkip && cel.tag != GUMBO_TAG_NOSCRIPT) break;
           const ElementAttrs attrs(doc, cel);
           if (IsHidden(attrs)) break;
           if (tc == TagClass::kBreak) {
@@ -735,9 +777,33 @@ bool SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page,
       }
     }
   }
-  (void)options;
   if (!over) check();
   return !over;
+}
+
+}  // namespace
+
+bool SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page,
+                 PageBudget* budget) {
+  (void)options;
+  size_t held = 0, noscript_bytes = 0;
+  if (!SegmentPass(doc, false, page, budget, &held, &noscript_bytes)) {
+    return false;
+  }
+  // Some pages carry their article only inside <noscript> (the script
+  // version loads it), and an element left open in a <noscript> near the
+  // top takes the rest of the page into it. Either way <noscript> holds
+  // more text than everything else, and more than a notice ("enable
+  // JavaScript", a tracking pixel's fallback): then its contents are read.
+  constexpr size_t kMinNoscriptBytes = 200;
+  if (noscript_bytes < kMinNoscriptBytes) return true;
+  size_t outside_bytes = 0;
+  for (const Block& b : page->blocks) outside_bytes += b.text.size();
+  if (noscript_bytes <= outside_bytes) return true;
+  if (budget != nullptr) budget->Release(held);
+  *page = Page();
+  held = 0;
+  return SegmentPass(doc, true, page, budget, &held, &noscript_bytes);
 }
 
 void SegmentText(std::string_view utf8, Page* page) {
@@ -776,6 +842,7 @@ void SegmentText(std::string_view utf8, Page* page) {
       blanks && nonblank > 2 && followed * 2 >= nonblank && longest <= 100;
   Block block;
   auto emit = [&]() {
+    NormalizeText(&block.text);
     if (block.text.empty()) return;
     block.kind = BlockKind::kLine;
     ComputeTextFeatures(&block);

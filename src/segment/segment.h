@@ -18,8 +18,14 @@ namespace winnow {
 class PageBudget;
 
 // Walks the DOM iteratively (no recursion: depth is input-shaped) and fills
-// *page (which must be empty). Skips script, style, template, noscript, form
-// controls, embedded content and hidden elements. Linear in the tree size.
+// *page (which must be empty). Skips script, style, template, form
+// controls, embedded content, ruby annotations (rt, rp, rtc) and hidden
+// elements, and noscript unless its text (200 bytes or more) outweighs the
+// rest of the page's (then a second walk reads it as a <div>: pages that
+// carry the article only there, or whose noscript an unclosed element made
+// swallow the page).
+// Block text is NFC without soft hyphens or zero-width spaces
+// (segment/normalize.h). Linear in the tree size.
 // With a budget, counts its work and the page's memory there as it goes
 // (and leaves that memory held); returns false, stopping early with *page
 // incomplete, once the budget is exhausted (budget->status() says which).

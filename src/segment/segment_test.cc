@@ -173,3 +173,159 @@ TEST(AppendFolded, FoldsUnicodeSpaces) {
 
 }  // namespace
 }  // namespace winnow
+
+namespace winnow {
+namespace {
+
+// Ruby readings leaked into the text: "子こども供" for 子供.
+TEST(SegmentRubyTest, RtAndRpTextLeftOut) {
+  Page page = Segment(
+      "<body><p><ruby>子供<rp>(</rp><rt>こども</rt><rp>)</rp></ruby>が"
+      "<ruby>漢<rt>かん</rt>字<rt>じ</rt></ruby>を読む。</p></body>");
+  EXPECT_EQ(Texts(page), (std::vector<std::string>{"子供が漢字を読む。"}));
+}
+
+// Decomposed "é" (e + U+0301) came out as two code points; soft hyphens
+// and zero-width spaces stayed inside words.
+TEST(SegmentNormalizeTest, BlockTextIsNfcWithoutInvisibleCharacters) {
+  Page page = Segment(
+      "<body><p>Caf\x65\xcc\x81 au lait</p>"
+      "<p>Donau\xc2\xad" "dampf\xc2\xad" "schiff and zero\xe2\x80\x8bwidth"
+      "\xe2\x81\xa0joined\xef\xbb\xbfword</p>"
+      "<p>a \xe2\x80\x8b b\xe2\x80\x8b<br>\xe2\x80\x8b c</p>"
+      "<p>\xe2\x80\x8b</p></body>");
+  EXPECT_EQ(Texts(page),
+            (std::vector<std::string>{"Caf\xc3\xa9 au lait",
+                                      "Donaudampfschiff and zerowidthjoinedword",
+                                      "a b\nc"}));
+  EXPECT_EQ(page.blocks[0].chars, 12);
+}
+
+// ZWNJ and ZWJ spell Persian words and join emoji: they stay.
+TEST(SegmentNormalizeTest, ZwnjAndZwjKept) {
+  const std::string persian = "\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xb1\xd9\x88\xd9\x85";
+  const std::string family =
+      "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7";
+  Page page = Segment("<body><p>" + persian + " " + family + "</p></body>");
+  EXPECT_EQ(Texts(page), (std::vector<std::string>{persian + " " + family}));
+}
+
+TEST(SegmentNormalizeTest, PlainTextLinesNormalizedToo) {
+  Page page;
+  SegmentText("Re\xcc\x81sume\xcc\x81 soft\xc2\xadhyphen\n", &page);
+  EXPECT_EQ(Texts(page),
+            (std::vector<std::string>{"R\xc3\xa9sum\xc3\xa9 softhyphen"}));
+}
+
+// A page whose article is only inside <noscript> (the script version loads
+// it) had no blocks but the "enable JavaScript" line.
+TEST(SegmentNoscriptTest, NoscriptUsedWhenItHoldsMostText) {
+  Page page = Segment(
+      "<body><div id=app>Loading</div><noscript><h2>Heading</h2>"
+      "<p>The whole article is here, in the noscript element, where the "
+      "page's script would have put it after loading.</p>"
+      "<p>And its second paragraph, which makes the text long enough to "
+      "be more than a notice on the page.</p></noscript></body>");
+  EXPECT_EQ(Texts(page),
+            (std::vector<std::string>{
+                "Loading", "Heading",
+                "The whole article is here, in the noscript element, where "
+                "the page's script would have put it after loading.",
+                "And its second paragraph, which makes the text long enough "
+                "to be more than a notice on the page."}));
+}
+
+TEST(SegmentNoscriptTest, SmallNoscriptStillSkipped) {
+  // A notice on an almost empty page is still a notice.
+  EXPECT_EQ(Texts(Segment("<p>kept</p><noscript>Enable JavaScript</noscript>")),
+            (std::vector<std::string>{"kept"}));
+  Page page = Segment(
+      "<body><p>The article text, longer than the notice.</p>"
+      "<noscript><p>Please enable JavaScript.</p></noscript></body>");
+  EXPECT_EQ(Texts(page), (std::vector<std::string>{
+                             "The article text, longer than the notice."}));
+}
+
+// A <div> left open inside a <noscript> near the top: the </noscript> was
+// ignored, and the whole page became the noscript's, which was skipped. The
+// pre-parse strip closes the div (PrestripNoscriptTest), so the notice is
+// skipped and the page is not.
+TEST(SegmentNoscriptTest, ElementLeftOpenInNoscriptCannotSwallowPage) {
+  Page page = Segment(
+      "<body><noscript><div class=notice>Enable JavaScript</noscript>"
+      "<h1>Headline</h1><p>First paragraph of the article, which the "
+      "parser put inside the noscript.</p>"
+      "<p>Second paragraph of the article, long enough to outweigh any "
+      "notice.</p></body>");
+  EXPECT_EQ(Texts(page),
+            (std::vector<std::string>{
+                "Headline",
+                "First paragraph of the article, which the parser put inside "
+                "the noscript.",
+                "Second paragraph of the article, long enough to outweigh any "
+                "notice."}));
+}
+
+// An unclosed <title> read the page as its text: no blocks at all.
+TEST(SegmentRecoverTest, UnclosedTitleClosedWhereMarkupResumes) {
+  Arena arena;
+  std::string buffer;
+  ParsedHtml doc;
+  Options options;
+  const std::string html =
+      "<html><head><title>Broken page</head><body><p>First paragraph.</p>"
+      "<p>Second paragraph.</p></body></html>";
+  ASSERT_TRUE(ParseHtml(html, options, &arena, &buffer, &doc).ok());
+  Page page;
+  SegmentHtml(doc, options, &page);
+  EXPECT_EQ(Texts(page), (std::vector<std::string>{"First paragraph.",
+                                                   "Second paragraph."}));
+  EXPECT_EQ(page.title, "Broken page");
+  EXPECT_EQ(doc.warnings,
+            (std::vector<std::string>{
+                "markup recovered: unclosed <title> closed at byte 30"}));
+}
+
+TEST(SegmentRecoverTest, UnclosedScriptAndTextareaRecovered) {
+  for (const std::string open : {"<script>var a = 1;", "<textarea>draft",
+                                 "<style>p { color: red }"}) {
+    Page page = Segment("<html><head>" + open +
+                        "</head><body><div><p>Kept text.</p></div>"
+                        "</body></html>");
+    EXPECT_EQ(Texts(page), (std::vector<std::string>{"Kept text."})) << open;
+  }
+}
+
+// A page cut short inside a script (no document end after it) is left as
+// the parser reads it, and so is a raw-text element that is a small part.
+TEST(SegmentRecoverTest, CutShortOrSmallNotRecovered) {
+  EXPECT_TRUE(Texts(Segment("<body><p>Text.</p><script>if (a <p) {<div>"))
+                  .size() == 1);
+  Arena arena;
+  std::string buffer;
+  ParsedHtml doc;
+  Options options;
+  const std::string html =
+      "<body><p>" + std::string(200, 'x') + "</p><textarea><p>y</p></body>";
+  ASSERT_TRUE(ParseHtml(html, options, &arena, &buffer, &doc).ok());
+  EXPECT_TRUE(doc.warnings.empty());
+}
+
+}  // namespace
+}  // namespace winnow
+
+namespace winnow {
+namespace {
+
+// A line of a <br> block that held only U+200B left an empty line; the
+// space before one at a line's end joined two lines.
+TEST(SegmentNormalizeTest, RemovedCharacterLeavesNoEmptyLineOrJoin) {
+  Page page = Segment(
+      "<body><p>one<br>\xe2\x80\x8b<br>two</p>"
+      "<p>three \xe2\x80\x8b<br>four</p></body>");
+  EXPECT_EQ(Texts(page),
+            (std::vector<std::string>{"one\ntwo", "three\nfour"}));
+}
+
+}  // namespace
+}  // namespace winnow
