@@ -65,6 +65,8 @@ struct Reader {
   std::string_view p;
   size_t i = 0;
   bool failed = false;
+  // Only reading on, to find where a group ends: no prefixes are made.
+  bool skip = false;
 
   bool More() const { return i < p.size(); }
   unsigned char Peek() const { return static_cast<unsigned char>(p[i]); }
@@ -395,7 +397,7 @@ Piece Atom(Reader* r, bool* icase, int depth) {
     r->Fail();  // a repetition of nothing: RE2 refuses it
     return out;
   } else {
-    out = Piece{{Prefix::Of(Fold(c), false)}};
+    if (!r->skip) out = Piece{{Prefix::Of(Fold(c), false)}};
     ++r->i;
   }
   // Repetitions: ? * and {0,...} may repeat nothing; X+ and X{n,...} begin
@@ -403,13 +405,13 @@ Piece Atom(Reader* r, bool* icase, int depth) {
   while (r->More()) {
     const unsigned char q = r->Peek();
     if (q == '?') {
-      out = Union(std::move(out), Empty());
+      if (!r->skip) out = Union(std::move(out), Empty());
       ++r->i;
     } else if (q == '*') {
-      out = Union(Opened(std::move(out)), Empty());
+      if (!r->skip) out = Union(Opened(std::move(out)), Empty());
       ++r->i;
     } else if (q == '+') {
-      out = Opened(std::move(out));
+      if (!r->skip) out = Opened(std::move(out));
       ++r->i;
     } else if (q == '{') {
       size_t j = r->i + 1;
@@ -430,8 +432,10 @@ Piece Atom(Reader* r, bool* icase, int depth) {
           return out;
         }
       }
-      out = Opened(std::move(out));
-      if (lo == 0) out = Union(std::move(out), Empty());
+      if (!r->skip) {
+        out = Opened(std::move(out));
+        if (lo == 0) out = Union(std::move(out), Empty());
+      }
       r->i = close + 1;
     } else {
       break;
@@ -448,17 +452,22 @@ Piece Alternation(Reader* r, bool icase, int depth) {
     Piece seq = Empty();
     bool closed = true;  // some prefix of seq can still grow
     while (r->More() && r->Peek() != '|' && r->Peek() != ')') {
+      const bool was_skipping = r->skip;
+      r->skip = was_skipping || !closed;  // only to find the group's end
       Piece a = Atom(r, &seq_icase, depth);
+      r->skip = was_skipping;
       if (r->failed) return out;
-      if (!closed) continue;  // read only to find the group's end
+      if (!closed || r->skip) continue;
       seq = Concat(seq, a);
       closed = false;
       for (const Prefix& x : seq.prefixes) closed = closed || !x.open;
     }
     // A flag setting lasts to the end of the group, over '|'.
     icase = seq_icase;
-    out.prefixes.insert(out.prefixes.end(), seq.prefixes.begin(),
-                        seq.prefixes.end());
+    if (!r->skip) {
+      out.prefixes.insert(out.prefixes.end(), seq.prefixes.begin(),
+                          seq.prefixes.end());
+    }
     if (!r->More() || r->Peek() != '|') {
       Dedupe(&out);
       return out;
