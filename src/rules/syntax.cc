@@ -27,6 +27,7 @@
 #include "rules/internal.h"
 #include "rules/rules.h"
 #include "util/ascii.h"
+#include "util/file.h"
 #include "util/utf8.h"
 
 namespace winnow {
@@ -160,25 +161,6 @@ bool ValidHost(std::string_view h) {
   return true;
 }
 
-bool ReadFile(const std::string& path, std::string* out, std::string* err) {
-  FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) {
-    *err = std::strerror(errno);
-    return false;
-  }
-  out->clear();
-  char buf[65536];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out->append(buf, n);
-  const bool bad = std::ferror(f) != 0;
-  std::fclose(f);
-  if (bad) {
-    *err = "read error";
-    return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 bool ValidId(std::string_view id) {
@@ -245,7 +227,7 @@ void ParsePath(const std::string& path, std::vector<Rule>* rules,
   }
   std::string data, err;
   for (const std::string& f : files) {
-    if (!ReadFile(f, &data, &err)) {
+    if (!ReadFile(f, &data, &err).ok()) {
       AddDiag(f, 0, 0, "cannot read: " + err, diags);
       continue;
     }
