@@ -17,6 +17,7 @@
 #include "rules/rules.h"
 #include "segment/page.h"
 #include "segment/segment.h"
+#include "util/ascii.h"
 #include "util/budget.h"
 #include "winnow/winnow.h"
 
@@ -26,16 +27,6 @@
 
 namespace winnow {
 namespace {
-
-bool StartsWithNoCase(std::string_view s, size_t i, std::string_view word) {
-  if (s.size() - i < word.size()) return false;
-  for (size_t k = 0; k < word.size(); ++k) {
-    char c = s[i + k];
-    if (c >= 'A' && c <= 'Z') c += 32;
-    if (c != word[k]) return false;
-  }
-  return true;
-}
 
 // Markup or prose? Looks at the first KiB for the tags that every HTML page
 // has near its top.
@@ -53,7 +44,7 @@ bool LooksLikeHtml(std::string_view bytes) {
   for (size_t k = 0; k < head.size(); ++k) {
     if (head[k] != '<') continue;
     for (std::string_view tag : kTags) {
-      if (StartsWithNoCase(head, k, tag)) return true;
+      if (StartsWithIgnoreCase(head.substr(k), tag)) return true;
     }
   }
   return false;

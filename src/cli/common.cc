@@ -137,30 +137,6 @@ Status ExtractionOptions(const po::variables_map& vm, Options* o) {
   return Status::OK();
 }
 
-Status ReadFile(const std::string& path, std::string* out) {
-  out->clear();
-  const bool is_stdin = path == "-";
-  const int fd = is_stdin ? 0 : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    return Status::IOError(path + ": " + strerror(errno));
-  }
-  char buf[1 << 16];
-  for (;;) {
-    const ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      const int err = errno;
-      if (!is_stdin) ::close(fd);
-      return Status::IOError((is_stdin ? std::string("<stdin>") : path) + ": " +
-                             strerror(err));
-    }
-    if (n == 0) break;
-    out->append(buf, static_cast<size_t>(n));
-  }
-  if (!is_stdin) ::close(fd);
-  return Status::OK();
-}
-
 void Error(const std::string& message) {
   std::fprintf(stderr, "winnow: %s\n", message.c_str());
 }

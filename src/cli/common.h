@@ -12,6 +12,7 @@
 #include "winnow/options.h"
 #include "winnow/status.h"
 #include "winnow/winnow.h"
+#include "util/file.h"
 
 namespace winnow {
 namespace cli {
@@ -48,8 +49,7 @@ void AddExtractionFlags(po::options_description* desc);
 // Fills *options from parsed flags; kInvalidArgument on a bad combination.
 Status ExtractionOptions(const po::variables_map& vm, Options* options);
 
-// Reads a whole file ("-" is stdin) into *out.
-Status ReadFile(const std::string& path, std::string* out);
+// ReadFile (a whole file, "-" is stdin) is util/file.h's.
 
 // Prints "winnow: MESSAGE" on stderr.
 void Error(const std::string& message);

@@ -1,6 +1,7 @@
 // Copyright winnow authors. Licensed under the MIT licence.
 
 #include "cli/output_tree.h"
+#include "util/ascii.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -19,18 +20,6 @@ namespace {
 
 uint64_t Hash(std::string_view s) { return std::hash<std::string_view>()(s); }
 
-// Lower-case ASCII suffix test, for file extensions.
-bool EndsWithNoCase(std::string_view s, std::string_view suffix) {
-  if (s.size() < suffix.size()) return false;
-  s.remove_prefix(s.size() - suffix.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
-    if (c != suffix[i]) return false;
-  }
-  return true;
-}
-
 // "a/b/crawl.warc.gz" -> "a/b/crawl"; "page.html" -> "page"; a leading dot
 // (".profile") is part of the name, not an extension.
 std::string StripExtensions(std::string path) {
@@ -38,7 +27,7 @@ std::string StripExtensions(std::string path) {
   const size_t base = slash == std::string::npos ? 0 : slash + 1;
   for (const char* compression : {".gz", ".zst"}) {
     const size_t n = strlen(compression);
-    if (EndsWithNoCase(path, compression) && path.size() - n > base) {
+    if (EndsWithIgnoreCase(path, compression) && path.size() - n > base) {
       path.resize(path.size() - n);
       break;
     }

@@ -9,12 +9,11 @@
 
 #include "input/gzip.h"
 #include "input/zstd.h"
+#include "util/ascii.h"
 
 namespace winnow {
 
 namespace {
-
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c; }
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
@@ -25,11 +24,6 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() &&
-         EqualsIgnoreCase(s.substr(0, prefix.size()), prefix);
-}
-
 // The comma-separated tokens of a list field, lower-cased, in order.
 std::vector<std::string> Tokens(std::string_view list) {
   std::vector<std::string> out;
@@ -38,7 +32,7 @@ std::vector<std::string> Tokens(std::string_view list) {
     std::string_view t = Trim(list.substr(0, comma));
     if (!t.empty()) {
       std::string s(t);
-      for (char& c : s) c = Lower(c);
+      for (char& c : s) c = AsciiLower(c);
       out.push_back(std::move(s));
     }
     if (comma == std::string_view::npos) break;
@@ -62,7 +56,7 @@ Status Wrap(const Status& s, const std::string& prefix) {
 
 int HexDigit(char c) {
   if (c >= '0' && c <= '9') return c - '0';
-  c = Lower(c);
+  c = AsciiLower(c);
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   return -1;
 }
@@ -119,14 +113,6 @@ Status BrotliDecompressBuffer(std::string_view in, size_t max_out,
 
 }  // namespace
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (Lower(a[i]) != Lower(b[i])) return false;
-  }
-  return true;
-}
-
 const std::string* HttpResponse::Find(std::string_view name) const {
   for (size_t i = headers.size(); i-- > 0;) {
     if (EqualsIgnoreCase(headers[i].first, name)) return &headers[i].second;
@@ -151,7 +137,7 @@ std::string HttpResponse::ContentType() const {
     if (!EqualsIgnoreCase(h.first, "Content-Type")) continue;
     last = &h.second;
     std::string lower(h.second);
-    for (char& c : lower) c = Lower(c);
+    for (char& c : lower) c = AsciiLower(c);
     if (lower.find("charset=") != std::string::npos) with_charset = &h.second;
   }
   if (with_charset) return *with_charset;
@@ -359,7 +345,7 @@ Status DecodeHttpBody(const HttpResponse& response, std::string_view body,
 std::string MediaType(std::string_view content_type) {
   std::string_view t = Trim(content_type.substr(0, content_type.find(';')));
   std::string out(t);
-  for (char& c : out) c = Lower(c);
+  for (char& c : out) c = AsciiLower(c);
   return out;
 }
 

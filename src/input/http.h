@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "winnow/status.h"
+#include "util/ascii.h"  // EqualsIgnoreCase, for header names
 
 namespace winnow {
 
@@ -81,9 +82,6 @@ bool IsHtmlMediaType(std::string_view content_type);
 // <div, <font, <table, <a, <style, <title, <b, <body, <br, <p, <!-- (ASCII
 // case-insensitive) followed by a space or '>' (any char after <!--).
 bool SniffHtml(std::string_view bytes);
-
-// ASCII case-insensitive equality.
-bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 
 }  // namespace winnow
 

@@ -7,6 +7,7 @@
 
 #include "input/frames.h"
 #include "input/http.h"
+#include "util/ascii.h"
 
 namespace winnow {
 
@@ -32,14 +33,6 @@ constexpr size_t kMaxHeaderBytes = size_t{1} << 20;
 // The HTTP head is parsed from this many first bytes of a response block,
 // so a large non-HTML payload is skipped without being read into memory.
 constexpr size_t kMaxHttpHead = size_t{64} << 10;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
-  }
-  return out;
-}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
@@ -194,7 +187,7 @@ Status WarcReader::ReadHeader(Header* h, bool* cut) {
     size_t colon = raw.find(':');
     last = nullptr;
     if (colon == std::string_view::npos) continue;  // tolerated
-    std::string name = Lower(Trim(raw.substr(0, colon)));
+    std::string name = AsciiLowerCopy(Trim(raw.substr(0, colon)));
     std::string_view value = Trim(raw.substr(colon + 1));
     if (name == "warc-type") {
       last = &h->type;
@@ -231,7 +224,7 @@ WarcReader::Outcome WarcReader::ErrorRecord(Status error, uint64_t rest,
 
 WarcReader::Outcome WarcReader::ReadBlock(const Header& h, uint64_t length,
                                           Record* r) {
-  const std::string type = Lower(h.type);
+  const std::string type = AsciiLowerCopy(h.type);
   if (type != "response" && type != "resource") {
     std::string reason = type.empty() ? "untyped" : type.substr(0, 40);
     return Skip(length, reason);

@@ -1,13 +1,12 @@
 // Copyright winnow authors. Licensed under the MIT licence.
 
 #include "meta/url.h"
+#include "util/ascii.h"
 
 #include <vector>
 
 namespace winnow {
 namespace {
-
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
 // The length of "scheme:" at the start of `s`, or 0 when there is none.
 size_t SchemeLength(std::string_view s) {
@@ -25,7 +24,7 @@ size_t SchemeLength(std::string_view s) {
 bool IsHttp(std::string_view s) {
   const size_t n = SchemeLength(s);
   std::string scheme;
-  for (size_t i = 0; i + 1 < n; ++i) scheme.push_back(Lower(s[i]));
+  for (size_t i = 0; i + 1 < n; ++i) scheme.push_back(AsciiLower(s[i]));
   return (scheme == "http" || scheme == "https") && s.substr(n, 2) == "//";
 }
 
@@ -118,7 +117,7 @@ std::string HostnameOf(std::string_view url) {
     host = host.substr(0, host.find(':'));
   }
   std::string out;
-  for (char c : host) out.push_back(Lower(c));
+  for (char c : host) out.push_back(AsciiLower(c));
   return out;
 }
 

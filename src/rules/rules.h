@@ -1,8 +1,10 @@
 // Copyright winnow authors. Licensed under the MIT licence.
 //
 // Rules are data: line-based .rules files (the language is documented in
-// rules/README.md), compiled once into RE2::Sets so that a block's text, or
-// an element's tokens, is matched against every rule of its kind in one pass.
+// rules/README.md), compiled into RE2::Sets so that a block's text, or an
+// element's tokens, is matched against every rule of its kind in one pass.
+// A Set is compiled when a match first needs it (rules/internal.h says which
+// file does what).
 
 #ifndef WINNOW_RULES_RULES_H_
 #define WINNOW_RULES_RULES_H_
@@ -109,17 +111,19 @@ class RuleSet {
   // True when rule `index` applies to a page on `host` in language `lang`.
   bool InScope(int index, std::string_view host, std::string_view lang) const;
 
-  // One compiled RE2::Set and the rules in its slots; opaque outside
-  // rules.cc.
+  // Rules that share one RE2::Set, and what a fresh rule set matches with
+  // instead (rules/internal.h); opaque outside src/rules.
   struct Chunk;
+  struct Cold;
 
  private:
   RuleSet();
   // Compiles rules that were already checked.
   static Status Adopt(std::vector<Rule> rules, std::unique_ptr<RuleSet>* out);
   std::vector<Rule> rules_;
-  std::vector<Chunk> text_;  // empty when there is no text rule
-  std::vector<Chunk> attr_;  // empty when there is no attribute rule
+  std::vector<std::unique_ptr<Chunk>> text_;  // empty without text rules
+  std::vector<std::unique_ptr<Chunk>> attr_;  // empty without attribute rules
+  std::unique_ptr<Cold> cold_;
 };
 
 }  // namespace winnow

@@ -1,0 +1,441 @@
+// Copyright winnow authors. Licensed under the MIT licence.
+//
+// Rules -> RE2::Sets, and the index of their match prefixes that a fresh
+// rule set matches with (RuleSet::Cold in internal.h). Text rules go into
+// Sets by how their matches start (TextKind); attribute rules into one Set
+// (match.cc describes what it matches). Nothing is compiled here: a Set, or
+// a rule on its own, is compiled when a match first needs it.
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "rules/internal.h"
+#include "rules/prefix.h"
+#include "rules/rules.h"
+#include "util/ascii.h"
+#include "util/utf8.h"
+
+namespace winnow {
+namespace rules_internal {
+
+namespace {
+
+RE2::Options BaseOptions(int64_t max_mem) {
+  RE2::Options o;
+  o.set_encoding(RE2::Options::EncodingUTF8);
+  o.set_never_capture(true);
+  o.set_longest_match(false);
+  o.set_log_errors(false);
+  o.set_max_mem(max_mem);
+  return o;
+}
+
+}  // namespace
+
+RE2::Options TextOptions(int64_t max_mem) { return BaseOptions(max_mem); }
+
+RE2::Options AttrOptions(int64_t max_mem) {
+  RE2::Options o = BaseOptions(max_mem);
+  o.set_never_nl(true);
+  return o;
+}
+// The regexp that goes into a Set for `rule` (for attribute rules, see the
+// descriptor in match.cc).
+std::string WrappedPattern(const Rule& rule) {
+  if (rule.target == Target::kText) {
+    return (rule.icase ? "(?i:" : "(?:") + rule.pattern + ")";
+  }
+  const TokenPattern t = SplitTokenAnchors(rule.pattern);
+  if (rule.target == Target::kTag) {
+    return "(?m:^t=)(?i:" + t.core + ")(?m:$)";
+  }
+  const char* field = "[ciarp]";
+  switch (rule.target) {
+    case Target::kClass:
+      field = "c";
+      break;
+    case Target::kId:
+      field = "i";
+      break;
+    case Target::kRole:
+      field = "r";
+      break;
+    case Target::kAria:
+      field = "a";
+      break;
+    default:
+      break;
+  }
+  std::string out =
+      std::string("(?m:^") + field + (t.at_start ? "=)" : "[=-])");
+  out += "(?i:" + t.core + ")";
+  out += t.at_end ? "(?m:$)" : "(?:[-_]|(?m:$))";
+  return out;
+}
+
+// Counted repetitions at least this large are relaxed in a Set (below).
+constexpr int kRelaxRepeat = 8;
+
+// Returns `p` with every counted repetition X{m,n} whose bound reaches
+// kRelaxRepeat replaced by X{m,} (X* or X+ for m = 0 or 1; X* when m itself
+// reaches kRelaxRepeat), or "" when there is none. RE2 expands X{0,200}
+// into 200 copies of X; in a Set, whose DFA has to track every rule at once
+// and run to the end of the text (many-match), a few such rules multiply the
+// DFA states until its cache thrashes: 63 of them made matching the
+// corpus's blocks 20 to 40 times slower. X{m,} accepts everything X{m,n}
+// does, so the relaxed pattern matches a superset, and each hit is confirmed
+// with the exact pattern (ExactPattern), which keeps the result exact.
+//
+// *exact_up_to receives the length, in code points, up to which a hit of
+// the relaxed pattern needs no confirmation: the smallest upper bound n of
+// the relaxed repetitions, or 0 when a lower bound was dropped or the
+// pattern has \C (which matches less than a code point). A text that long
+// holds at most n iterations of X that are not empty, and empty ones can be
+// left out down to m, so the exact pattern matches it too.
+std::string RelaxedPattern(std::string_view p, int64_t* exact_up_to) {
+  int64_t up_to = std::numeric_limits<int64_t>::max();
+  std::string out;
+  bool changed = false;
+  bool in_class = false;
+  auto digits = [&](size_t* j, int* v) {
+    const size_t start = *j;
+    *v = 0;
+    while (*j < p.size() && p[*j] >= '0' && p[*j] <= '9' && *j - start < 6) {
+      *v = *v * 10 + (p[*j] - '0');
+      ++*j;
+    }
+    return *j > start;
+  };
+  for (size_t i = 0; i < p.size();) {
+    const char c = p[i];
+    if (c == '\\' && i + 1 < p.size()) {
+      const char e = p[i + 1];
+      size_t end = i + 2;
+      if (e == 'Q') {  // \Q...\E is literal
+        const size_t q = p.find("\\E", i + 2);
+        end = q == std::string_view::npos ? p.size() : q + 2;
+      } else if (e == 'C') {
+        up_to = 0;
+      } else if ((e == 'x' || e == 'p' || e == 'P') && end < p.size() &&
+                 p[end] == '{') {  // \x{41}, \p{Greek}
+        const size_t q = p.find('}', end);
+        end = q == std::string_view::npos ? p.size() : q + 1;
+      }
+      out.append(p.substr(i, end - i));
+      i = end;
+      continue;
+    }
+    if (in_class) {
+      if (c == '[' && i + 1 < p.size() && p[i + 1] == ':') {  // [:alpha:]
+        const size_t q = p.find(":]", i + 2);
+        const size_t end = q == std::string_view::npos ? i + 1 : q + 2;
+        out.append(p.substr(i, end - i));
+        i = end;
+        continue;
+      }
+      if (c == ']') in_class = false;
+      out.push_back(c);
+      ++i;
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+      out.push_back(c);
+      ++i;
+      // "[]" and "[^]" start a class containing ']'.
+      if (i < p.size() && p[i] == '^') out.push_back(p[i++]);
+      if (i < p.size() && p[i] == ']') out.push_back(p[i++]);
+      continue;
+    }
+    if (c == '{') {
+      size_t j = i + 1;
+      int lo = 0, hi = 0;
+      if (digits(&j, &lo)) {
+        hi = lo;
+        bool valid = true;
+        if (j < p.size() && p[j] == ',') {
+          ++j;
+          // {m,} repeats m copies and then a loop.
+          if (j < p.size() && p[j] != '}') valid = digits(&j, &hi);
+        }
+        if (valid && j < p.size() && p[j] == '}' && hi >= kRelaxRepeat) {
+          if (lo == 0 || lo >= kRelaxRepeat) {
+            out.push_back('*');
+            if (lo > 0) up_to = 0;
+          } else if (lo == 1) {
+            out.push_back('+');
+          } else {
+            out += "{" + std::to_string(lo) + ",}";
+          }
+          up_to = std::min<int64_t>(up_to, hi);
+          changed = true;
+          i = j + 1;
+          continue;
+        }
+      }
+    }
+    out.push_back(c);
+    ++i;
+  }
+  if (exact_up_to != nullptr) *exact_up_to = changed ? up_to : 0;
+  return changed ? out : std::string();
+}
+
+bool ExactPattern::Confirms(std::string_view text) const {
+  if (static_cast<int64_t>(text.size()) <= up_to_ ||
+      static_cast<int64_t>(CountCodePoints(text)) <= up_to_) {
+    return true;
+  }
+  std::call_once(once_, [this] {
+    re_ = std::make_unique<RE2>(pattern_, TextOptions(kOneMaxMem));
+  });
+  return re_->ok() &&
+         RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re_);
+}
+
+namespace {
+
+// How a text rule's matches can start, which decides the Set it goes into.
+// An unanchored Set runs its DFA over the whole of every block; a Set
+// matched ANCHOR_START stops as soon as no rule in it can match any more, a
+// few bytes into most blocks. And a Set of rules that all die early stays
+// small as a DFA, while one rule that runs on ("^[\s\S]{8,250}\(photo:")
+// multiplies the states of every rule beside it, which a fresh process pays
+// for in building them.
+enum class TextKind {
+  kAnchored,  // ^ or \A first, and no | outside a group
+  kRunning,   // anchored, but begins with an open-ended run (.* [^x]{0,200})
+  kFree,      // anything else: matches may start anywhere
+};
+
+// Text rules per Set, by kind. A Set's DFA tracks every rule in it at once,
+// so its states multiply with the rules; past some size they no longer fit
+// its memory and the DFA thrashes (the 242 default text rules in one
+// unanchored Set ran 5 to 8 times slower than in four). Each Set costs a
+// pass per block, so Sets are not made smaller than needed. Running rules
+// stay alive over the whole block, so their partial matches combine: with
+// the 18 default ones in one Set, a fresh process matched the corpus's
+// blocks against all text rules in 0.41 s, with Sets of 12 in 0.30 s (and
+// 0.02 s slower once warm; Sets of 4 to 9 were no better). Measured with
+// corpus_throughput --rules.
+constexpr size_t kTextRulesPerSet[] = {128, 12, 64};
+// Regexp memory per text Set. A Set of 64 default rules runs as fast with
+// 16 MiB as with 64, and thrashes with 8; threads share them.
+constexpr int64_t kTextSetMaxMem = int64_t{16} << 20;
+
+// True when `p` at `i` starts a character class, '.', or a class escape
+// (\S \s \w \W \d \D \pL ...), followed by a repetition that is open-ended
+// or at least kRelaxRepeat long.
+bool RunAt(std::string_view p, size_t i) {
+  if (i >= p.size()) return false;
+  if (p[i] == '.') {
+    ++i;
+  } else if (p[i] == '\\' && i + 1 < p.size() &&
+             std::strchr("sSwWdDpP", p[i + 1]) != nullptr) {
+    i += 2;
+    if (p[i - 1] == 'p' || p[i - 1] == 'P') {
+      if (i < p.size() && p[i] == '{') {
+        const size_t q = p.find('}', i);
+        if (q == std::string_view::npos) return false;
+        i = q + 1;
+      } else {
+        ++i;
+      }
+    }
+  } else if (p[i] == '[') {
+    ++i;
+    if (i < p.size() && p[i] == '^') ++i;
+    if (i < p.size() && p[i] == ']') ++i;
+    while (i < p.size() && p[i] != ']') i += p[i] == '\\' ? 2 : 1;
+    ++i;
+  } else {
+    return false;
+  }
+  if (i >= p.size()) return false;
+  if (p[i] == '*' || p[i] == '+') return true;
+  if (p[i] != '{') return false;
+  const size_t close = p.find('}', i);
+  if (close == std::string_view::npos) return false;
+  const std::string_view bounds = p.substr(i + 1, close - i - 1);
+  const size_t comma = bounds.find(',');
+  if (comma == std::string_view::npos) return false;
+  if (comma + 1 == bounds.size()) return true;  // {m,}
+  return std::atoi(std::string(bounds.substr(comma + 1)).c_str()) >=
+         kRelaxRepeat;
+}
+
+TextKind KindOfText(std::string_view p) {
+  size_t i = 0;
+  while (p.compare(i, 2, "(?") == 0) {
+    size_t j = i + 2;
+    while (j < p.size() &&
+           (std::isalpha(static_cast<unsigned char>(p[j])) || p[j] == '-')) {
+      if (p[j] == 'm') return TextKind::kFree;  // ^ matches at every line
+      ++j;
+    }
+    if (j >= p.size() || p[j] != ')') break;  // a group, not a flag setting
+    i = j + 1;
+  }
+  if (p.compare(i, 1, "^") == 0) {
+    i += 1;
+  } else if (p.compare(i, 2, "\\A") == 0) {
+    i += 2;
+  } else {
+    return TextKind::kFree;
+  }
+  if (HasTopLevelAlternation(p.substr(i))) return TextKind::kFree;
+  size_t first = i;  // the first atom after the anchor, inside any "(?:"
+  while (p.compare(first, 3, "(?:") == 0) first += 3;
+  return RunAt(p, first) ? TextKind::kRunning : TextKind::kAnchored;
+}
+
+// Fills chunks of at most `per_set` rules, in rule order.
+class ChunkFiller {
+ public:
+  ChunkFiller(bool attr, RE2::Anchor anchor, size_t per_set,
+              std::vector<std::unique_ptr<RuleSet::Chunk>>* store)
+      : attr_(attr), anchor_(anchor), per_set_(per_set), store_(store) {}
+
+  // Adds rule `index` with its Set pattern (and exact form, or null).
+  void Add(int index, const std::string& pattern,
+           const std::string& exact_pattern, int64_t up_to) {
+    if (open_ == nullptr || open_->rule.size() == per_set_) {
+      store_->push_back(std::make_unique<RuleSet::Chunk>());
+      open_ = store_->back().get();
+      open_->attr = attr_;
+      open_->anchor = anchor_;
+    }
+    open_->patterns.push_back(pattern);
+    open_->rule.push_back(index);
+    open_->exact.push_back(
+        exact_pattern.empty()
+            ? nullptr
+            : std::make_unique<ExactPattern>(exact_pattern, up_to));
+  }
+
+  // The chunk and slot of the rule added last.
+  const RuleSet::Chunk* last_chunk() const { return open_; }
+  int last_slot() const { return static_cast<int>(open_->rule.size()) - 1; }
+
+ private:
+  const bool attr_;
+  const RE2::Anchor anchor_;
+  const size_t per_set_;
+  std::vector<std::unique_ptr<RuleSet::Chunk>>* store_;
+  RuleSet::Chunk* open_ = nullptr;
+};
+
+// Files rule `index` under its match prefixes, or as matching any subject.
+void AddToIndex(int index, std::string_view pattern, bool icase, bool anchored,
+                RuleSet::Cold::Index* idx) {
+  std::vector<std::string> prefixes;
+  idx->all.push_back(index);
+  if (!anchored || !MatchPrefixes(pattern, icase, &prefixes)) {
+    idx->any.push_back(index);
+    return;
+  }
+  for (std::string& p : prefixes) idx->by_prefix[std::move(p)].push_back(index);
+}
+
+}  // namespace
+}  // namespace rules_internal
+
+const RE2::Set* RuleSet::Chunk::set() const {
+  std::call_once(once_, [this] {
+    using rules_internal::AttrOptions;
+    using rules_internal::TextOptions;
+    auto s = std::make_unique<RE2::Set>(
+        attr ? AttrOptions(rules_internal::kSetMaxMem)
+             : TextOptions(rules_internal::kTextSetMaxMem),
+        anchor);
+    std::string err;
+    for (const std::string& p : patterns) {
+      if (s->Add(p, &err) < 0) return;  // matched one by one
+    }
+    if (s->Compile()) set_ = std::move(s);
+  });
+  return set_.get();
+}
+
+RuleSet::RuleSet() = default;
+RuleSet::~RuleSet() = default;
+
+Status RuleSet::Adopt(std::vector<Rule> rules, std::unique_ptr<RuleSet>* out) {
+  using rules_internal::ChunkFiller;
+  using rules_internal::TextKind;
+  std::unique_ptr<RuleSet> set(new RuleSet());
+  set->cold_ = std::make_unique<Cold>();
+  Cold& cold = *set->cold_;
+  // Text rules fill chunks of each TextKind; attribute rules fill one
+  // unanchored chunk (their subjects are short).
+  std::vector<ChunkFiller> text;
+  for (int k = 0; k < 3; ++k) {
+    text.emplace_back(false,
+                      k == static_cast<int>(TextKind::kFree)
+                          ? RE2::UNANCHORED
+                          : RE2::ANCHOR_START,
+                      rules_internal::kTextRulesPerSet[k], &set->text_);
+  }
+  ChunkFiller attr(true, RE2::UNANCHORED, std::numeric_limits<size_t>::max(),
+                   &set->attr_);
+  for (size_t i = 0; i < rules.size(); ++i) {
+    const Rule& r = rules[i];
+    const int index = static_cast<int>(i);
+    std::string pattern = rules_internal::WrappedPattern(r);
+    ChunkFiller* filler = &attr;
+    if (r.is_attribute()) {
+      attr.Add(index, pattern, "", 0);
+      // The token's part after the descriptor's mark is where the core
+      // pattern's match begins (match.cc).
+      rules_internal::AddToIndex(
+          index, rules_internal::SplitTokenAnchors(r.pattern).core, true, true,
+          &cold.attr);
+    } else {
+      int64_t up_to = 0;
+      std::string relaxed = rules_internal::RelaxedPattern(pattern, &up_to);
+      std::string exact;
+      if (!relaxed.empty()) {
+        exact = std::move(pattern);
+        pattern = std::move(relaxed);
+      }
+      const TextKind kind = rules_internal::KindOfText(r.pattern);
+      filler = &text[static_cast<int>(kind)];
+      filler->Add(index, pattern, exact, up_to);
+      rules_internal::AddToIndex(index, r.pattern, r.icase,
+                                 kind != TextKind::kFree, &cold.text);
+    }
+    auto single = std::make_unique<Cold::Single>();
+    single->chunk = filler->last_chunk();
+    single->slot = filler->last_slot();
+    cold.single.push_back(std::move(single));
+  }
+  set->rules_ = std::move(rules);
+  *out = std::move(set);
+  return Status::OK();
+}
+
+Status RuleSet::Load(const Options& options, std::unique_ptr<RuleSet>* out) {
+  std::vector<Rule> rules;
+  std::vector<RuleDiagnostic> diags;
+  if (options.default_rules) {
+    rules_internal::ParseEmbeddedRules(&rules, &diags);
+  }
+  for (const std::string& path : options.rule_paths) {
+    rules_internal::ParsePath(path, &rules, &diags);
+  }
+  rules_internal::CheckDuplicates(rules, &diags);
+  if (!diags.empty()) {
+    return Status::InvalidArgument(rules_internal::JoinDiagnostics(diags));
+  }
+  // Every pattern was checked by ParseRules: compile without re-checking.
+  return Adopt(std::move(rules), out);
+}
+
+}  // namespace winnow

@@ -1,0 +1,188 @@
+// Copyright winnow authors. Licensed under the MIT licence.
+//
+// What the four parts of src/rules share, and nothing else includes:
+//
+//   syntax.cc   rule files -> Rule structs, with diagnostics (ParseRules)
+//   lint.cc     checks of a rule that parsing alone cannot see: patterns
+//               that do not compile, match everything or nothing; duplicate
+//               IDs (RuleSet::Check, RuleSet::Build)
+//   compile.cc  rules -> RE2::Sets, each compiled when a match first needs
+//               it (RuleSet::Load)
+//   match.cc    a block's text or an element's attributes -> rule hits
+//
+// and prefix.cc, which says how a rule's matches can begin.
+
+#ifndef WINNOW_RULES_INTERNAL_H_
+#define WINNOW_RULES_INTERNAL_H_
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "rules/rules.h"
+
+namespace winnow {
+namespace rules_internal {
+
+constexpr int64_t kSetMaxMem = int64_t{64} << 20;  // per RE2::Set
+constexpr int64_t kOneMaxMem = int64_t{8} << 20;   // per single RE2
+
+// ---- Syntax (syntax.cc) -----------------------------------------------------
+
+// True for a valid rule ID: [a-z0-9][a-z0-9._-]*.
+bool ValidId(std::string_view id);
+
+void AddDiag(std::string_view file, int line, int col, std::string msg,
+             std::vector<RuleDiagnostic>* diags);
+
+// The diagnostics, one "FILE:LINE:COL: message" a line.
+std::string JoinDiagnostics(const std::vector<RuleDiagnostic>& diags);
+
+// ParseRules, optionally without the (costly) pattern checks.
+bool ParseRulesImpl(std::string_view source, std::string_view file_name,
+                    bool check_patterns, std::vector<Rule>* rules,
+                    std::vector<RuleDiagnostic>* diags);
+
+// Parses a file, or every *.rules file below a folder (sorted by path).
+void ParsePath(const std::string& path, std::vector<Rule>* rules,
+               std::vector<RuleDiagnostic>* diags);
+
+// Parses the rules built into the binary, named "rules/FILE"; their patterns
+// were checked when they were built (the rules_check test), not here.
+void ParseEmbeddedRules(std::vector<Rule>* rules,
+                        std::vector<RuleDiagnostic>* diags);
+
+// ---- Lint (lint.cc) ---------------------------------------------------------
+
+// Checks a rule's pattern; on a problem returns false with *msg.
+bool CheckPattern(const Rule& rule, std::string* msg);
+
+// Appends a diagnostic for every rule whose ID was seen before.
+void CheckDuplicates(const std::vector<Rule>& rules,
+                     std::vector<RuleDiagnostic>* diags);
+
+// True when `p` has a '|' outside every group and class.
+bool HasTopLevelAlternation(std::string_view p);
+
+// An attribute pattern split into its token anchors and the rest: a leading
+// '^' ties the match to the start of the token, a trailing '$' to its end.
+struct TokenPattern {
+  bool at_start = false;
+  bool at_end = false;
+  std::string core;
+};
+TokenPattern SplitTokenAnchors(std::string_view p);
+
+// ---- Compile (compile.cc) ---------------------------------------------------
+
+RE2::Options TextOptions(int64_t max_mem);
+RE2::Options AttrOptions(int64_t max_mem);
+
+// The regexp that goes into a Set for `rule` (for attribute rules, see the
+// descriptor in match.cc).
+std::string WrappedPattern(const Rule& rule);
+
+// `p` with large counted repetitions relaxed, or "" (see compile.cc).
+std::string RelaxedPattern(std::string_view p, int64_t* exact_up_to);
+
+// The exact form of a relaxed pattern (RelaxedPattern), which confirms the
+// relaxed one's hits on texts longer than it needs to, compiled when first
+// needed: compiling the large counted repetitions of all of them was half
+// of every process's start-up (0.58 of 1.2 billion instructions), and most
+// hits are on short texts. Rules are checked before they get here
+// (CheckPattern), so it compiles.
+class ExactPattern {
+ public:
+  ExactPattern(std::string pattern, int64_t up_to)
+      : pattern_(std::move(pattern)), up_to_(up_to) {}
+
+  // True when the pattern matches somewhere in `text`, given that the
+  // relaxed pattern does. Thread-safe.
+  bool Confirms(std::string_view text) const;
+
+ private:
+  const std::string pattern_;
+  const int64_t up_to_;  // see RelaxedPattern
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<RE2> re_;
+};
+
+}  // namespace rules_internal
+
+// Rules that share one RE2::Set, compiled when a match first needs it:
+// a process that cleans one page compiles only the Sets its blocks ask for.
+struct RuleSet::Chunk {
+  bool attr = false;
+  RE2::Anchor anchor = RE2::UNANCHORED;
+  std::vector<std::string> patterns;  // slot -> what goes into the Set
+  std::vector<int> rule;              // slot -> index into rules_
+  // Slot -> the exact pattern when the Set holds a relaxed one
+  // (RelaxedPattern), else null.
+  std::vector<std::unique_ptr<rules_internal::ExactPattern>> exact;
+
+  // The compiled Set; null when RE2 refused it (a pattern, or more than the
+  // Set's memory), and the chunk's rules are then matched one by one.
+  // Thread-safe: the first caller compiles, the others wait.
+  const RE2::Set* set() const;
+
+ private:
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<RE2::Set> set_;
+};
+
+// A fresh rule set matches its first kColdSubjects subjects (block texts
+// and element descriptors) rule by rule: only the rules whose match prefixes
+// (prefix.h) the subject begins with, each compiled on first use, and then
+// switches to the Sets. Compiling every Set was 97% of the instructions of
+// a process that cleans one small page; a batch compiles them once, after
+// its first page or so. Both ways give the same hits.
+struct RuleSet::Cold {
+  static constexpr int kColdSubjects = 256;
+
+  // One rule on its own: the pattern of its Set slot, compiled on first use.
+  struct Single {
+    const Chunk* chunk = nullptr;
+    int slot = 0;
+    // True when the rule's slot of its chunk matches `subject`, as the
+    // Set would say. Thread-safe.
+    bool Matches(const Rule& rule, std::string_view subject) const;
+
+   private:
+    mutable std::once_flag once_;
+    mutable std::unique_ptr<RE2> re_;
+  };
+
+  // Rules by their match prefixes.
+  struct Index {
+    std::unordered_map<std::string, std::vector<int>> by_prefix;
+    std::vector<int> any;  // rules with no prefix list: every subject
+    std::vector<int> all;  // every rule of the index, in order
+    // Appends the rules that a subject (its part after the descriptor's
+    // mark, for attribute rules) beginning with `head` may match.
+    void Candidates(std::string_view head, std::vector<int>* out) const;
+  };
+
+  std::vector<std::unique_ptr<Single>> single;  // by rule index
+  Index text, attr;
+  // Subjects left to match rule by rule. Which subjects those are depends
+  // on the threads' timing; the hits do not.
+  mutable std::atomic<int> left{kColdSubjects};
+
+  // True while subjects are matched rule by rule (counts this one).
+  bool Take() const {
+    return left.load(std::memory_order_relaxed) > 0 &&
+           left.fetch_sub(1, std::memory_order_relaxed) > 0;
+  }
+};
+
+}  // namespace winnow
+
+#endif  // WINNOW_RULES_INTERNAL_H_

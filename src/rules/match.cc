@@ -1,0 +1,280 @@
+// Copyright winnow authors. Licensed under the MIT licence.
+//
+// A block's text or an element's attributes -> the rules that match.
+//
+// how their matches start (see TextKind). Attribute rules go into one
+// RE2::Set matched against a descriptor of one element, one line per field
+// token and one more per part of a token after a '-' or '_':
+//
+//   t=div\nc=main-nav\nc-nav\nc=nav_bar\nc-bar\ni=top\nr=navigation\n...
+//
+// compiled with never_nl, so that no pattern can run from one token into the
+// next, and each pattern wrapped so that it matches a whole run of a token
+// bounded by the token's ends or by '-' / '_': it starts at a line's start
+// ("X=" for the token's start, "X-" for a later part) and ends at the line's
+// end or a '-' / '_'. (Patterns that searched each token for a part's start
+// themselves made the Set's DFA track every rule at every character: a
+// fresh process spent 0.16 s building its states on the corpus, now 0.01.)
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/internal.h"
+#include "rules/prefix.h"
+#include "rules/rules.h"
+#include "util/ascii.h"
+
+namespace winnow {
+namespace rules_internal {
+namespace {
+
+// Matches `subject` against every chunk; when a Set's DFA gives up (out of
+// memory), or RE2 refused to compile it, falls back to one regexp per rule.
+void MatchChunks(const std::vector<std::unique_ptr<RuleSet::Chunk>>& chunks,
+                 const std::vector<Rule>& rules, bool attr,
+                 std::string_view subject, std::vector<int>* hits) {
+  thread_local std::vector<int> slots;
+  const re2::StringPiece text(subject.data(), subject.size());
+  for (const auto& c : chunks) {
+    const RE2::Set* set = c->set();
+    RE2::Set::ErrorInfo info;
+    if (set != nullptr) {
+      // Most subjects match no rule of a Set. Asked only whether any rule
+      // matches, the DFA stops at the first match and RE2 allocates
+      // nothing; the slots are asked for when there is a match.
+      if (!set->Match(text, nullptr, &info) &&
+          info.kind == RE2::Set::kNoError) {
+        continue;
+      }
+      slots.clear();
+      if (set->Match(text, &slots, &info)) {
+        for (int s : slots) {
+          // A relaxed pattern's hit stands only if the exact one agrees.
+          const ExactPattern* re = c->exact[s].get();
+          if (re == nullptr || re->Confirms(subject)) {
+            hits->push_back(c->rule[s]);
+          }
+        }
+        continue;
+      }
+      if (info.kind == RE2::Set::kNoError) continue;  // no match
+    }
+    const RE2::Options opts =
+        attr ? AttrOptions(kOneMaxMem) : TextOptions(kOneMaxMem);
+    for (int index : c->rule) {
+      RE2 re(WrappedPattern(rules[index]), opts);
+      if (re.ok() && RE2::PartialMatch(text, re)) hits->push_back(index);
+    }
+  }
+}
+
+// WordPress and friends put the post's taxonomy into class names
+// ("tag-cookies", "category-social-media", "format-video"): they say what the
+// article is about, not what the element is, so rules do not see them.
+// Layout names that merely start like one ("tag-cloud") stay.
+bool IsTaxonomyToken(std::string_view tok) {
+  static const std::string_view kPrefixes[] = {
+      "tag-",  "tag_",    "category-", "category_", "post_tag-",
+      "term-", "format-", "status-",   "type-",     "postid-",
+  };
+  static const std::string_view kLayout[] = {
+      "list",      "links", "cloud", "box", "widget", "wrapper",
+      "container", "title", "label", "nav", "menu",
+  };
+  // Every prefix has a '-' or '_' within its first nine bytes, and the
+  // first such byte of the token must be the prefix's: most tokens are
+  // turned away here, without a comparison.
+  const size_t sep = tok.find_first_of("-_");
+  if (sep == std::string_view::npos || sep > 8) return false;
+  for (std::string_view p : kPrefixes) {
+    if (tok.size() <= p.size() || sep >= p.size() || p[sep] != tok[sep] ||
+        !EqualsIgnoreCase(tok.substr(0, p.size()), p))
+      continue;
+    const std::string_view rest = tok.substr(p.size());
+    for (std::string_view l : kLayout) {
+      if (EqualsIgnoreCase(rest, l)) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
+// Appends the descriptor line "<field><mark><part, lower-cased>\n".
+void AppendLine(char field, char mark, std::string_view part,
+                std::string* out) {
+  const size_t start = out->size();
+  out->resize(start + part.size() + 3);
+  char* p = &(*out)[start];
+  *p++ = field;
+  *p++ = mark;
+  for (char c : part) *p++ = AsciiLower(c);
+  *p = '\n';
+}
+
+// Appends "X=token\n" for every whitespace-separated token of `value`, and
+// "X-part\n" for every part of it that follows a '-' or '_'.
+void AppendTokens(char field, std::string_view value, bool skip_taxonomy,
+                  std::string* out) {
+  size_t i = 0;
+  while (i < value.size()) {
+    while (i < value.size() && IsAsciiSpace(value[i])) ++i;
+    size_t start = i;
+    while (i < value.size() && !IsAsciiSpace(value[i])) ++i;
+    if (i == start) break;
+    std::string_view tok = value.substr(start, i - start);
+    if (skip_taxonomy && IsTaxonomyToken(tok)) continue;
+    AppendLine(field, '=', tok, out);
+    // Then every part of the token that follows a '-' or '_', marked "X-":
+    // patterns not tied to the token's start match there (WrappedPattern).
+    for (size_t k = 0; k + 1 < tok.size(); ++k) {
+      if (tok[k] != '-' && tok[k] != '_') continue;
+      AppendLine(field, '-', tok.substr(k + 1), out);
+    }
+  }
+}
+
+// Matches `subject` rule by rule: only the candidates of `index` for its
+// `heads` (the texts the rules' matches begin in).
+void MatchCold(const RuleSet::Cold& cold, const RuleSet::Cold::Index& index,
+               const std::vector<Rule>& rules,
+               const std::vector<std::string_view>& heads,
+               std::string_view subject, std::vector<int>* hits) {
+  thread_local std::vector<int> candidates;
+  candidates.clear();
+  for (std::string_view head : heads) index.Candidates(head, &candidates);
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()),
+                   candidates.end());
+  for (int r : candidates) {
+    if (cold.single[r]->Matches(rules[r], subject)) hits->push_back(r);
+  }
+}
+
+}  // namespace
+}  // namespace rules_internal
+
+void RuleSet::Cold::Index::Candidates(std::string_view head,
+                                      std::vector<int>* out) const {
+  out->insert(out->end(), any.begin(), any.end());
+  char folded[kPrefixBytes];
+  const size_t n = std::min(head.size(), kPrefixBytes);
+  for (size_t i = 0; i < n; ++i) {
+    // The Kelvin sign matches "k" and the long s "s" under case folding:
+    // a head with a byte >= 0x80 is not judged by its prefixes.
+    if (static_cast<unsigned char>(head[i]) >= 0x80) {
+      out->insert(out->end(), all.begin(), all.end());
+      return;
+    }
+    folded[i] = AsciiLower(head[i]);
+  }
+  for (size_t len = 1; len <= n; ++len) {
+    auto it = by_prefix.find(std::string(folded, len));
+    if (it != by_prefix.end()) {
+      out->insert(out->end(), it->second.begin(), it->second.end());
+    }
+  }
+}
+
+bool RuleSet::Cold::Single::Matches(const Rule& rule,
+                                    std::string_view subject) const {
+  using rules_internal::kOneMaxMem;
+  std::call_once(once_, [this] {
+    re_ = std::make_unique<RE2>(chunk->patterns[slot],
+                                chunk->attr
+                                    ? rules_internal::AttrOptions(kOneMaxMem)
+                                    : rules_internal::TextOptions(kOneMaxMem));
+  });
+  const re2::StringPiece text(subject.data(), subject.size());
+  if (!re_->ok()) {  // as MatchChunks does when a Set fails
+    RE2 re(rules_internal::WrappedPattern(rule),
+           chunk->attr ? rules_internal::AttrOptions(kOneMaxMem)
+                       : rules_internal::TextOptions(kOneMaxMem));
+    return re.ok() && RE2::PartialMatch(text, re);
+  }
+  const bool hit =
+      chunk->anchor == RE2::ANCHOR_START
+          ? re_->Match(text, 0, text.size(), RE2::ANCHOR_START, nullptr, 0)
+          : re_->Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
+  if (!hit) return false;
+  // A relaxed pattern's hit stands only if the exact one agrees.
+  const rules_internal::ExactPattern* exact = chunk->exact[slot].get();
+  return exact == nullptr || exact->Confirms(subject);
+}
+
+void RuleSet::MatchText(std::string_view text, std::vector<int>* hits) const {
+  if (text_.empty()) return;
+  if (cold_->Take()) {
+    rules_internal::MatchCold(*cold_, cold_->text, rules_, {text}, text, hits);
+    return;
+  }
+  rules_internal::MatchChunks(text_, rules_, false, text, hits);
+}
+
+void RuleSet::MatchElement(std::string_view tag, std::string_view class_attr,
+                           std::string_view id_attr, std::string_view role_attr,
+                           std::string_view aria_attr,
+                           std::string_view itemprop_attr,
+                           std::vector<int>* hits) const {
+  if (attr_.empty()) return;
+  thread_local std::string desc;
+  desc.clear();
+  if (!tag.empty()) {
+    desc += "t=";
+    for (char c : tag) desc.push_back(IsAsciiSpace(c) ? '_' : AsciiLower(c));
+    desc += '\n';
+  }
+  // The classes and ids of <html> and <body> describe the page ("no-sidebar",
+  // "comments-open", "single-post"), not a part of it: only tag rules see
+  // those two elements.
+  const bool page_level =
+      EqualsIgnoreCase(tag, "html") || EqualsIgnoreCase(tag, "body");
+  if (!page_level) {
+    rules_internal::AppendTokens('c', class_attr, true, &desc);
+    rules_internal::AppendTokens('i', id_attr, false, &desc);
+    rules_internal::AppendTokens('r', role_attr, false, &desc);
+    rules_internal::AppendTokens('a', aria_attr, false, &desc);
+    rules_internal::AppendTokens('p', itemprop_attr, false, &desc);
+  }
+  if (desc.empty()) return;
+  if (cold_->Take()) {
+    // Each line's part after its two-byte mark ("c=", "c-", "t=").
+    thread_local std::vector<std::string_view> heads;
+    heads.clear();
+    const std::string_view d = desc;
+    for (size_t start = 0; start < d.size();) {
+      size_t end = d.find('\n', start);
+      if (end == std::string_view::npos) end = d.size();
+      heads.push_back(d.substr(start + 2, end - start - 2));
+      start = end + 1;
+    }
+    rules_internal::MatchCold(*cold_, cold_->attr, rules_, heads, desc, hits);
+    return;
+  }
+  rules_internal::MatchChunks(attr_, rules_, true, desc, hits);
+}
+
+bool RuleSet::InScope(int index, std::string_view host,
+                      std::string_view lang) const {
+  if (index < 0 || static_cast<size_t>(index) >= rules_.size()) return false;
+  const Rule& r = rules_[index];
+  if (!r.lang.empty() && !EqualsIgnoreCase(r.lang, lang)) return false;
+  if (r.site.empty()) return true;
+  // Normalise the host: no port, no trailing dot, lower case.
+  size_t colon = host.rfind(':');
+  if (colon != std::string_view::npos &&
+      host.find(':') == colon) {  // not an IPv6 literal
+    host = host.substr(0, colon);
+  }
+  while (!host.empty() && host.back() == '.') host.remove_suffix(1);
+  const std::string_view site = r.site;
+  if (host.size() < site.size()) return false;
+  const std::string_view tail = host.substr(host.size() - site.size());
+  if (!EqualsIgnoreCase(tail, site)) return false;
+  return host.size() == site.size() ||
+         host[host.size() - site.size() - 1] == '.';
+}
+
+}  // namespace winnow

@@ -1,0 +1,143 @@
+// Copyright winnow authors. Licensed under the MIT licence.
+
+#include "rules/prefix.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "rules/rules.h"
+#include "winnow/options.h"
+
+namespace winnow {
+namespace {
+
+// The prefixes, sorted, or {"<any>"} when MatchPrefixes gives none.
+std::vector<std::string> Prefixes(const std::string& pattern, bool icase) {
+  std::vector<std::string> out;
+  if (!MatchPrefixes(pattern, icase, &out)) return {"<any>"};
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST(MatchPrefixes, AlternativesAreCutAtThreeBytes) {
+  EXPECT_EQ(Prefixes("^(?:impressum|imprint|legal notice)", true),
+            (V{"imp", "leg"}));
+  EXPECT_EQ(Prefixes("^(?:ab|c)d", false), (V{"abd", "cd"}));
+  EXPECT_EQ(Prefixes("\\Aab$", false), (V{"ab"}));
+}
+
+TEST(MatchPrefixes, CaseIsFoldedEitherWay) {
+  EXPECT_EQ(Prefixes("^ABC", false), (V{"abc"}));
+  EXPECT_EQ(Prefixes("(?i)^Abc", false), (V{"abc"}));
+}
+
+TEST(MatchPrefixes, OptionalPartsAndSmallClasses) {
+  EXPECT_EQ(Prefixes("^[a-c]x", false), (V{"ax", "bx", "cx"}));
+  EXPECT_EQ(Prefixes("^\\*?ad", false), (V{"*ad", "ad"}));
+  EXPECT_EQ(Prefixes("^x{0,2}y", false), (V{"x", "y"}));
+  EXPECT_EQ(Prefixes("^a+b", false), (V{"a"}));
+}
+
+TEST(MatchPrefixes, WhatIsNotReadMatchesAnyText) {
+  EXPECT_EQ(Prefixes("^.*x", false), (V{"<any>"}));
+  EXPECT_EQ(Prefixes("^a?", false), (V{"<any>"}));        // matches ""
+  EXPECT_EQ(Prefixes("^[a-z]x", false), (V{"<any>"}));    // 26 bytes
+  EXPECT_EQ(Prefixes("^[^x]", false), (V{"<any>"}));
+  EXPECT_EQ(Prefixes("^\\S+ says", false), (V{"<any>"}));
+  EXPECT_EQ(Prefixes("^(?:a", false), (V{"<any>"}));      // does not parse
+}
+
+TEST(MatchPrefixes, NonAsciiCharactersNeedNoAsciiPrefix) {
+  // A text that begins with ASCII cannot match "»..." at its start.
+  EXPECT_EQ(Prefixes("^(?:»\\s*)?more", true), (V{"mor"}));
+  EXPECT_EQ(Prefixes("^über", true), (V{}));
+  // ... but the Kelvin sign folds to "k" and the long s to "s".
+  EXPECT_EQ(Prefixes("^\u212Aelvin", true), (V{"kel"}));
+  EXPECT_EQ(Prefixes("^\u017Fo", true), (V{"so"}));
+  EXPECT_EQ(Prefixes("^\u212Aelvin", false), (V{}));
+}
+
+// A fresh rule set matches rule by rule (RuleSet::Cold), a used one with
+// its Sets: both must give the same hits, on every default rule.
+TEST(RuleSetCold, ColdAndWarmMatchingAgree) {
+  const std::vector<std::string> texts = {
+      "",
+      "Impressum",
+      "impressum | Datenschutz | Kontakt",
+      "Kelvin: \u212A",
+      "\u212Aontakt",
+      "Read more",
+      "» Weiterlesen",
+      "Über uns",
+      "Share this article",
+      "Share on Facebook",
+      "We use cookies to improve your experience.",
+      "Wir verwenden Cookies, um unsere Website zu verbessern.",
+      "Photo: Jane Doe / Reuters",
+      "A worn chain wears out the sprockets as well.",
+      "All rights reserved.",
+      "© 2024 Example Corp. All rights reserved.",
+      "Related articles",
+      "Sign up for our newsletter to get the latest news in your inbox.",
+      "Subscribe to continue reading",
+      "Advertisement",
+      "ANZEIGE",
+      "Leave a comment",
+      "12 comments",
+      "Posted by admin on March 3, 2024",
+      "Tags: bikes, chains",
+      "Back to top",
+      "Next article",
+      "Foto: dpa",
+      "Listen to this article",
+      "Was this article helpful?",
+  };
+  struct Element {
+    const char *tag, *cls, *id;
+  };
+  const std::vector<Element> elements = {
+      {"div", "post", "post-4711"},   {"nav", "main-nav", ""},
+      {"aside", "sidebar widget", "secondary"},
+      {"div", "cookie-banner", "consent"},
+      {"section", "comments-area", "comments"},
+      {"footer", "site-footer", ""}, {"div", "share-buttons", ""},
+      {"div", "entry-content", ""},  {"div", "related-posts", ""},
+      {"div", "ad-slot ads", "ad-1"}, {"div", "tag-cookies", ""},
+      {"body", "single-post", ""},   {"div", "Kelvin-\u212A", ""},
+  };
+  Options options;
+  std::unique_ptr<RuleSet> cold, warm;
+  ASSERT_TRUE(RuleSet::Load(options, &cold).ok());
+  ASSERT_TRUE(RuleSet::Load(options, &warm).ok());
+  std::vector<int> hits;
+  for (int i = 0; i < 300; ++i) warm->MatchText("warm-up", &hits);
+  size_t total = 0;
+  for (const std::string& text : texts) {
+    std::vector<int> a, b;
+    cold->MatchText(text, &a);
+    warm->MatchText(text, &b);
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    EXPECT_EQ(a, b) << text;
+    total += a.size();
+  }
+  for (const Element& e : elements) {
+    std::vector<int> a, b;
+    cold->MatchElement(e.tag, e.cls, e.id, "", "", "", &a);
+    warm->MatchElement(e.tag, e.cls, e.id, "", "", "", &b);
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    EXPECT_EQ(a, b) << e.tag << " " << e.cls;
+    total += a.size();
+  }
+  EXPECT_GT(total, 20u);  // the texts above do hit rules
+}
+
+}  // namespace
+}  // namespace winnow
