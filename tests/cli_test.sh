@@ -24,30 +24,7 @@ SAMPLES=$SRC/samples
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/winnow-cli-XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 
-pass=0
-fail=0
-# check NAME COMMAND...: the command's status decides.
-check() {
-  local name=$1
-  shift
-  if "$@"; then
-    pass=$((pass + 1))
-  else
-    fail=$((fail + 1))
-    echo "FAIL: $name" >&2
-  fi
-}
-# expect_status NAME WANT GOT
-expect_status() {
-  if [ "$3" -eq "$2" ]; then
-    pass=$((pass + 1))
-  else
-    fail=$((fail + 1))
-    echo "FAIL: $1: exit status $3, want $2" >&2
-  fi
-}
-# The value of one --stats line ("records read 11" -> 11).
-stat_of() { awk -v k="$2" '$0 ~ "^ *" k " " { print $NF; exit }' "$1"; }
+. "$SRC/tests/lib.sh"  # check, expect_status, stat_of
 
 # The HTML responses of crawl.warc, in order, with their addresses.
 PAGES=(harbour-bridge-reopens allotment-prize ferry-timetable)

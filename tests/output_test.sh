@@ -23,31 +23,8 @@ SAMPLES=$SRC/samples
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/winnow-out-XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 
-pass=0
-fail=0
+. "$SRC/tests/lib.sh"  # check, expect_status, stat_of
 skip=0
-check() {
-  local name=$1
-  shift
-  if "$@"; then
-    pass=$((pass + 1))
-  else
-    fail=$((fail + 1))
-    echo "FAIL: $name" >&2
-  fi
-}
-expect_status() {
-  if [ "$3" -eq "$2" ]; then
-    pass=$((pass + 1))
-  else
-    fail=$((fail + 1))
-    echo "FAIL: $1: exit status $3, want $2" >&2
-  fi
-}
-# The number of one --stats line ("  skipped  2  (duplicate 2)" -> 2).
-stat_of() {
-  awk -v k="$2" '$0 ~ "^ *" k " " { sub("^ *" k " +", ""); print $1 + 0; exit }' "$1"
-}
 count_files() { find "$1" -type f | wc -l; }
 
 # ---- -o: no two records share a name ----------------------------------------
