@@ -309,6 +309,15 @@ check "rules check: FILE:LINE and the clashing ID" \
   grep -qF "$TMP/clash.rules:2:1: duplicate rule ID '$builtin_id' (first defined at rules/" "$TMP/err"
 "$W" rules check --no-default-rules "$TMP/clash.rules" 2> "$TMP/err"
 expect_status "rules check --no-default-rules: no clash" 0 $?
+# The built-in files themselves, checked in a working tree, are checked in
+# place of their built-in copies (318 duplicates were reported).
+"$W" rules check "$SRC/rules" > /dev/null 2> "$TMP/err"
+expect_status "rules check rules/: the built-in files are no duplicates" 0 $?
+mkdir -p "$TMP/tree/rules"
+{ cat "$SRC/rules/social.rules"; printf '\nsocial.edited-share  attr  drop  edited-share\n'; } \
+  > "$TMP/tree/rules/social.rules"
+"$W" rules check "$TMP/tree/rules/social.rules" 2> "$TMP/err"
+expect_status "rules check: an edited built-in file replaces its copy" 0 $?
 
 # Help: examples and exit codes; explain's own help.
 "$W" --help > "$TMP/help"

@@ -51,14 +51,23 @@ bool ParseRulesImpl(std::string_view source, std::string_view file_name,
                     bool check_patterns, std::vector<Rule>* rules,
                     std::vector<RuleDiagnostic>* diags);
 
+// `path` itself, or every *.rules file below it when it is a folder (sorted
+// by path); a missing path is a diagnostic.
+std::vector<std::string> ListRuleFiles(const std::string& path,
+                                       std::vector<RuleDiagnostic>* diags);
+
 // Parses a file, or every *.rules file below a folder (sorted by path).
 void ParsePath(const std::string& path, std::vector<Rule>* rules,
                std::vector<RuleDiagnostic>* diags);
 
 // Parses the rules built into the binary, named "rules/FILE"; their patterns
-// were checked when they were built (the rules_check test), not here.
+// were checked when they were built (the rules_check test), not here. A
+// built-in file is left out when a path of `replaced_by` is it in a working
+// tree (ends with "/rules/FILE" or is "rules/FILE"): a maintainer checking
+// an edited rules/social.rules checks it in place of the built-in copy.
 void ParseEmbeddedRules(std::vector<Rule>* rules,
-                        std::vector<RuleDiagnostic>* diags);
+                        std::vector<RuleDiagnostic>* diags,
+                        const std::vector<std::string>& replaced_by = {});
 
 // ---- Lint (lint.cc) ---------------------------------------------------------
 

@@ -360,11 +360,18 @@ Status RuleSet::Build(std::vector<Rule> rules, std::unique_ptr<RuleSet>* out) {
 void RuleSet::Check(const std::vector<std::string>& paths, bool with_defaults,
                     std::vector<RuleDiagnostic>* diags) {
   std::vector<Rule> rules;
+  std::vector<std::string> files;
+  for (const std::string& path : paths) {
+    for (std::string& f : rules_internal::ListRuleFiles(path, diags)) {
+      files.push_back(std::move(f));
+    }
+  }
   // The built-in rules come first, as in Load, so that a clash is reported
-  // at the checked file's line.
-  if (with_defaults) rules_internal::ParseEmbeddedRules(&rules, diags);
-  for (const std::string& path : paths)
-    rules_internal::ParsePath(path, &rules, diags);
+  // at the checked file's line; but not the built-in copies of the files
+  // checked (`winnow rules check rules/` in the source tree).
+  if (with_defaults) rules_internal::ParseEmbeddedRules(&rules, diags, files);
+  for (const std::string& f : files)
+    rules_internal::ParsePath(f, &rules, diags);
   rules_internal::CheckDuplicates(rules, diags);
 }
 

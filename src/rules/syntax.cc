@@ -196,14 +196,14 @@ std::string JoinDiagnostics(const std::vector<RuleDiagnostic>& diags) {
 }
 
 // Parses a file, or every *.rules file below a folder (sorted by path).
-void ParsePath(const std::string& path, std::vector<Rule>* rules,
-               std::vector<RuleDiagnostic>* diags) {
+std::vector<std::string> ListRuleFiles(const std::string& path,
+                                       std::vector<RuleDiagnostic>* diags) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const fs::file_status st = fs::status(path, ec);
   if (ec || !fs::exists(st)) {
     AddDiag(path, 0, 0, "no such file or folder", diags);
-    return;
+    return {};
   }
   std::vector<std::string> files;
   if (fs::is_directory(st)) {
@@ -225,8 +225,13 @@ void ParsePath(const std::string& path, std::vector<Rule>* rules,
   } else {
     files.push_back(path);
   }
+  return files;
+}
+
+void ParsePath(const std::string& path, std::vector<Rule>* rules,
+               std::vector<RuleDiagnostic>* diags) {
   std::string data, err;
-  for (const std::string& f : files) {
+  for (const std::string& f : ListRuleFiles(path, diags)) {
     if (!ReadFile(f, &data, &err).ok()) {
       AddDiag(f, 0, 0, "cannot read: " + err, diags);
       continue;
@@ -395,10 +400,23 @@ bool ParseRulesImpl(std::string_view source, std::string_view file_name,
 // Parses the rules built into the binary, named "rules/FILE"; their patterns
 // were checked when they were built (the rules_check test).
 void ParseEmbeddedRules(std::vector<Rule>* rules,
-                        std::vector<RuleDiagnostic>* diags) {
+                        std::vector<RuleDiagnostic>* diags,
+                        const std::vector<std::string>& replaced_by) {
+  auto replaced = [&replaced_by](const std::string& name) {
+    for (const std::string& f : replaced_by) {
+      if (f == name ||
+          (f.size() > name.size() &&
+           f.compare(f.size() - name.size(), name.size(), name) == 0 &&
+           f[f.size() - name.size() - 1] == '/')) {
+        return true;
+      }
+    }
+    return false;
+  };
   for (size_t i = 0; i < kEmbeddedRulesCount; ++i) {
     const EmbeddedFile& f = kEmbeddedRules[i];
     if (f.name == nullptr || f.name[0] == '\0') continue;
+    if (replaced(std::string("rules/") + f.name)) continue;
     ParseRulesImpl(f.contents(), std::string("rules/") + f.name,
                    /*check_patterns=*/false, rules, diags);
   }
