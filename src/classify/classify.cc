@@ -24,11 +24,17 @@ std::string HostOf(std::string_view url) {
   return out;
 }
 
+bool IsCommentRule(const Rule& rule) {
+  std::string_view file = rule.file;
+  const size_t slash = file.rfind('/');
+  if (slash != std::string_view::npos) file.remove_prefix(slash + 1);
+  return file == "comments.rules";
+}
+
 bool ClassifyState::Enabled(int r) const {
   if (!rules.InScope(r, host, page.lang)) return false;
-  // Comment rules step aside when the user wants comments.
-  if (options.comments && rules.rule(r).id.compare(0, 9, "comments.") == 0)
-    return false;
+  // The comments group steps aside when the user wants comments.
+  if (options.comments && IsCommentRule(rules.rule(r))) return false;
   return true;
 }
 

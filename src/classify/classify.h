@@ -49,6 +49,11 @@ bool Classify(const Page& page, const RuleSet& rules, const Model& model,
               const Options& options, std::string_view host, PageBudget* budget,
               std::vector<Decision>* out);
 
+// Whether `rule` belongs to the comments group, the rules --comments
+// switches off: those of a file named comments.rules (the built-in
+// rules/comments.rules, or one of the user's), whatever their IDs.
+bool IsCommentRule(const Rule& rule);
+
 // The host part of a URL ("https://www.heise.de/x" -> "www.heise.de"),
 // lower-cased; empty when there is none.
 std::string HostOf(std::string_view url);

@@ -36,10 +36,11 @@ struct Classified {
   }
 };
 
-std::unique_ptr<RuleSet> Rules(const std::string& source) {
+std::unique_ptr<RuleSet> Rules(const std::string& source,
+                               const std::string& file = "test.rules") {
   std::vector<Rule> rules;
   std::vector<RuleDiagnostic> diags;
-  EXPECT_TRUE(ParseRules(source, "test.rules", &rules, &diags));
+  EXPECT_TRUE(ParseRules(source, file, &rules, &diags));
   std::unique_ptr<RuleSet> set;
   EXPECT_TRUE(RuleSet::Build(std::move(rules), &set).ok());
   return set;
@@ -176,22 +177,91 @@ TEST(Classify, TitleHeadingIsChromeAndNoTablesDropsCells) {
   EXPECT_EQ(c.Labels(), (std::vector<std::string>{"chrome", "body", "chrome"}));
 }
 
-TEST(Classify, CommentRulesStepAsideWithComments) {
-  auto rules = Rules("comments.box attr subtree ^comments$\n");
-  const std::string html = Article("<div class=comments><p>" +
-                                   std::string(kProse2) + "</p></div>");
-  Classified dropped = ClassifyHtml(html, *rules);
-  EXPECT_EQ(dropped.Labels().back(), "chrome");
+// --comments follows the rule group (the file comments.rules), not an ID
+// prefix: a site's comment rule in that file steps aside too, and a rule
+// named "comments.*" elsewhere does not.
+std::string CommentsLabel(const std::string& rule_line,
+                          const std::string& file, bool comments) {
+  auto rules = Rules(rule_line, file);
   Options options;
-  options.comments = true;
-  Classified kept = ClassifyHtml(html, *rules, options);
-  EXPECT_EQ(kept.Labels().back(), "body");
+  options.comments = comments;
+  return ClassifyHtml(Article("<div class=comments><p>" +
+                              std::string(kProse2) + "</p></div>"),
+                      *rules, options)
+      .Labels()
+      .back();
+}
+
+TEST(Classify, CommentsFollowsTheRuleGroupNotTheIdPrefix) {
+  const std::string site = "site.example.comment-box attr subtree ^comments$\n";
+  EXPECT_EQ(CommentsLabel(site, "rules/comments.rules", false), "chrome");
+  EXPECT_EQ(CommentsLabel(site, "rules/comments.rules", true), "body");
+  EXPECT_EQ(CommentsLabel(site, "my/site/comments.rules", true), "body");
+  const std::string named = "comments.box attr subtree ^comments$\n";
+  EXPECT_EQ(CommentsLabel(named, "rules/social.rules", true), "chrome");
+  EXPECT_EQ(CommentsLabel(named, "rules/xcomments.rules", true), "chrome");
+}
+
+// A subtree rule drops everything in its element: a keep rule on an
+// element inside it does not bring blocks back (a drop rule's nested keep
+// does).
+TEST(Classify, SubtreeRuleDropsItsWholeSubtree) {
+  auto rules = Rules(
+      "t.share attr subtree ^share$\n"
+      "t.promo attr drop ^promo$\n"
+      "t.story attr keep ^story$\n");
+  const std::string inner = std::string("<div class=story><p>") + kProse2 +
+                            "</p></div>";
+  Classified c = ClassifyHtml(
+      Article("<div class=share>" + inner + "</div><div class=promo>" + inner +
+              "</div>"),
+      *rules);
+  ASSERT_EQ(c.decisions.size(), 7u);
+  EXPECT_EQ(c.Labels()[5], "chrome");
+  EXPECT_EQ(rules->rule(c.decisions[5].rule).id, "t.share");
+  EXPECT_EQ(c.Labels()[6], "body");
+  EXPECT_EQ(rules->rule(c.decisions[6].rule).id, "t.story");
 }
 
 TEST(Classify, HostOfUrl) {
   EXPECT_EQ(HostOf("https://user@WWW.Example.org:8080/a?b"), "www.example.org");
   EXPECT_EQ(HostOf("example.org/x"), "example.org");
   EXPECT_EQ(HostOf(""), "");
+}
+
+// A near-good line (score 0.7) and a short one (0.3) between the article's
+// prose and a link list: what the context pass gives them depends on the
+// class thresholds, which --precision raises and --recall lowers.
+std::vector<std::string> BorderlineLabels(Favor favor) {
+  auto rules = Rules(
+      "t.a text -1.7 ^Photos by\n"
+      "t.b text -2.1 ^Pictures by\n");
+  Options options;
+  options.favor = favor;
+  options.explain = true;
+  Classified c = ClassifyHtml(
+      std::string("<article><p>") + kProse1 +
+          "</p><p>Photos by Anna Berg and Tom Lee, Northern Valley Picture "
+          "Agency, March 2024</p><p>Pictures by Anna Berg and Tom Lee, "
+          "Northern Valley Picture Agency, May 2024</p></article><ul><li><a "
+          "href=/a>Weather warnings for the whole northern region</a></li>"
+          "<li><a href=/b>Sport</a></li></ul>",
+      *rules, options);
+  EXPECT_NEAR(c.decisions[1].score, 0.7, 1e-9);
+  EXPECT_NEAR(c.decisions[2].score, 0.3, 1e-9);
+  return c.Labels();
+}
+
+TEST(Classify, PrecisionAndRecallMoveTheThresholds) {
+  EXPECT_EQ(BorderlineLabels(Favor::kBalanced),
+            (std::vector<std::string>{"body", "body", "chrome", "chrome",
+                                      "chrome"}));
+  EXPECT_EQ(BorderlineLabels(Favor::kPrecision),
+            (std::vector<std::string>{"body", "chrome", "chrome", "chrome",
+                                      "chrome"}));
+  EXPECT_EQ(BorderlineLabels(Favor::kRecall),
+            (std::vector<std::string>{"body", "body", "body", "chrome",
+                                      "chrome"}));
 }
 
 // ---- The weights file -------------------------------------------------------

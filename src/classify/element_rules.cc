@@ -96,6 +96,17 @@ void FindMainAndHardRules(ClassifyState* s) {
     if (n.parent >= 0) {
       st.hard_rule = s->nodes[n.parent].hard_rule;
       st.hard_keep = s->nodes[n.parent].hard_keep;
+      st.in_subtree = s->nodes[n.parent].in_subtree;
+    }
+    // Inside an element a subtree rule dropped, nothing below it is kept
+    // (a share bar's own "article" class does not bring it back).
+    if (st.in_subtree) continue;
+    if (s->own_subtree[i] >= 0 &&
+        !s->TakesArticle(n.first_block, n.end_block)) {
+      st.hard_rule = s->own_subtree[i];
+      st.hard_keep = false;
+      st.in_subtree = true;
+      continue;
     }
     // Drop beats keep on the same element; the nearest element wins.
     if (s->own_drop[i] >= 0 && !s->TakesArticle(n.first_block, n.end_block)) {
