@@ -249,6 +249,10 @@ std::vector<std::string> BorderlineLabels(Favor favor) {
       *rules, options);
   EXPECT_NEAR(c.decisions[1].score, 0.7, 1e-9);
   EXPECT_NEAR(c.decisions[2].score, 0.3, 1e-9);
+  if (favor == Favor::kBalanced) {
+    EXPECT_STREQ(c.decisions[1].reason, "context: near-good beside body");
+    EXPECT_STREQ(c.decisions[2].reason, "context: short beside chrome");
+  }
   return c.Labels();
 }
 

@@ -69,18 +69,21 @@ void DecideByContext(const ClassifyState& s, std::vector<Decision>* out) {
         bool body;
         if (prev[i] > 0 && next[i] > 0) {
           body = true;
+          d.reason = "context: between body blocks";
         } else if (prev[i] < 0 && next[i] < 0) {
           body = false;
+          d.reason = "context: among chrome";
         } else if (IsHeadingLike(page, page.blocks[i])) {
           // A heading belongs to the text right after it.
           body = i + 1 < nblocks && anchor(i + 1) > 0;
+          d.reason = body ? "context: heading of body" : "context: heading of chrome";
         } else {
           // Between a body and a chrome side: a near-good block is body.
           body = s.cls[i] == Cls::kNearGood;
+          d.reason = body ? "context: near-good beside body"
+                          : "context: short beside chrome";
         }
         d.label = body ? Label::kBody : Label::kChrome;
-        d.reason =
-            body ? "context: between body blocks" : "context: among chrome";
         break;
       }
     }
