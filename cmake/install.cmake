@@ -14,7 +14,7 @@ include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
 add_library(winnow_objs OBJECT ${WINNOW_LIB_SOURCES}
-            ${GEN}/embedded_rules.cc ${GEN}/embedded_stop_table.cc)
+            ${WINNOW_EMBEDDED_SOURCES})
 set_target_properties(winnow_objs PROPERTIES POSITION_INDEPENDENT_CODE ON)
 target_include_directories(winnow_objs
     PUBLIC $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include>

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "classify/classify.h"
+#include "classify/model.h"
 #include "decode/decode.h"
 #include "lang/lang.h"
 #include "meta/meta.h"
@@ -95,6 +96,7 @@ const char* Version() { return WINNOW_VERSION; }
 
 struct Extractor::Impl {
   std::unique_ptr<RuleSet> rules;
+  Model model;
 };
 
 Extractor::Extractor(const Options& options, std::unique_ptr<Impl> impl)
@@ -107,6 +109,12 @@ Status Extractor::Create(const Options& options,
   auto impl = std::make_unique<Impl>();
   Status s = RuleSet::Load(options, &impl->rules);
   if (!s.ok()) return s;
+  if (options.model_path.empty()) {
+    impl->model = DefaultModel();
+  } else {
+    s = LoadModel(options.model_path, &impl->model);
+    if (!s.ok()) return s;
+  }
   out->reset(new Extractor(options, std::move(impl)));
   return Status::OK();
 }
@@ -187,8 +195,8 @@ Status Extractor::Extract(const Input& input, Extraction* out) const {
   // 4. Classify.
   std::vector<Decision> decisions;
   const RuleSet& rules = *impl_->rules;
-  if (!Classify(page, rules, options_, HostOf(input.url), &budget,
-                &decisions)) {
+  if (!Classify(page, rules, impl_->model, options_, HostOf(input.url),
+                &budget, &decisions)) {
     return budget.status();
   }
 
@@ -217,6 +225,11 @@ Status Extractor::Extract(const Input& input, Extraction* out) const {
         const std::string& id = rules.rule(rule).id;
         if (std::find(r.rules.begin(), r.rules.end(), id) == r.rules.end())
           r.rules.push_back(id);
+      }
+      for (const Term& t : d.terms) {
+        r.terms.emplace_back(t.rule >= 0 ? "rule:" + rules.rule(t.rule).id
+                                         : std::string(t.name),
+                             t.value);
       }
       r.reason = d.reason;
       if (d.rule >= 0) r.reason += ": " + rules.rule(d.rule).id;

@@ -61,6 +61,17 @@ check "markdown has headings" grep -q '^#' "$TMP/md.txt"
 check "explain lists blocks" grep -q 'label' "$TMP/explain.txt"
 "$W" --explain --to jsonl "$page" > "$TMP/explain.jsonl"
 check "explain jsonl" grep -q '^{"position":0,' "$TMP/explain.jsonl"
+check "explain jsonl: the score's terms" grep -q '"terms":{"[a-z_]*":' "$TMP/explain.jsonl"
+check "explain text: the deciding reason and terms" \
+  grep -qE '^ +why: (prose|element rule|text rule|link-dense).*; terms: ' "$TMP/explain.txt"
+# --model: the built-in weights written out give the same text; a broken
+# weights file is a usage error naming FILE:LINE.
+"$W" --model "$SRC/rules/model.weights" "$page" > "$TMP/model.txt"
+check "--model with the built-in weights = default" cmp -s "$TMP/file.txt" "$TMP/model.txt"
+printf 'good_score = high\n' > "$TMP/bad.weights"
+"$W" --model "$TMP/bad.weights" "$page" > /dev/null 2> "$TMP/err"
+expect_status "--model with a broken file exits 2" 2 $?
+check "--model error names the line" grep -qF "bad.weights:1: 'high' is not a number" "$TMP/err"
 
 # ---- Exit codes ---------------------------------------------------------------
 

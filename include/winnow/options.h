@@ -42,6 +42,9 @@ struct Options {
   std::vector<std::string> rule_paths;
 
   // ---- Classification ------------------------------------------------------
+  // A weights file for the classifier (the format of rules/model.weights);
+  // empty: the weights built into winnow. Default: empty.
+  std::string model_path;
   // Default: kBalanced.
   Favor favor = Favor::kBalanced;
   // Keep comment sections instead of dropping them. Default: false.

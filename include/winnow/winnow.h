@@ -18,6 +18,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "winnow/options.h"
@@ -53,6 +54,11 @@ struct BlockReport {
   std::string text;   // whitespace-folded text
   Label label = Label::kChrome;
   double score = 0;   // > 0 leans body, < 0 leans chrome
+  // The named parts of `score`, in the order they were added: the block's
+  // own features ("long_text", "link_heavy" ...), where it lies
+  // ("inside_main", "json_ld_inside" ...) and score rules ("rule:ID");
+  // rules/model.weights documents each.
+  std::vector<std::pair<std::string, double>> terms;
   int length = 0;     // characters
   double link_density = 0;      // characters inside links / characters
   double stopword_density = 0;  // stop words / words

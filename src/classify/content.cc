@@ -9,9 +9,6 @@
 namespace winnow {
 namespace {
 
-constexpr double kSiblingMin = 5;
-constexpr double kSiblingShare = 0.1;
-
 bool IsGeneric(uint16_t tag);
 
 }  // namespace
@@ -36,7 +33,7 @@ bool IsGeneric(uint16_t tag) {
 }  // namespace
 
 void FindMainContent(const Page& page, const std::vector<double>& node_bias,
-                     ContentRegion* out) {
+                     const Model& model, ContentRegion* out) {
   const size_t nn = page.nodes.size(), nb = page.blocks.size();
   out->in_region.assign(nb, 0);
   out->best = -1;
@@ -87,7 +84,7 @@ void FindMainContent(const Page& page, const std::vector<double>& node_bias,
   // or a paragraph of prose on its own.
   const int parent = page.nodes[best].parent;
   if (parent >= 0) {
-    const double threshold = std::max(kSiblingMin, best_score * kSiblingShare);
+    const double threshold = std::max(model.sibling_min_score, best_score * model.sibling_share);
     for (size_t n = best + 1; n < nn; ++n) {
       if (page.nodes[n].parent != parent) {
         if (page.nodes[n].depth <= page.nodes[parent].depth) break;

@@ -10,6 +10,7 @@
 
 #include <vector>
 
+#include "classify/model.h"
 #include "segment/page.h"
 
 namespace winnow {
@@ -27,10 +28,11 @@ struct ContentRegion {
 double ProseWeight(const Block& b);
 
 // `node_bias` (per node, may be empty) multiplies a candidate's score:
-// above 1 for named body containers, below 1 for chrome containers. Linear
-// in blocks times a bounded ancestor walk.
+// above 1 for named body containers, below 1 for chrome containers.
+// `model` gives when a sibling joins the winner (sibling_min_score,
+// sibling_share). Linear in blocks times a bounded ancestor walk.
 void FindMainContent(const Page& page, const std::vector<double>& node_bias,
-                     ContentRegion* out);
+                     const Model& model, ContentRegion* out);
 
 }  // namespace winnow
 

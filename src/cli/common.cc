@@ -95,8 +95,12 @@ void AddExtractionFlags(po::options_description* desc) {
       ("rules", po::value<std::vector<std::string>>()->composing(),
        "add a rule file or folder of *.rules (repeatable)")
       ("no-default-rules", "leave out the rules built into winnow")
-      ("precision", "favour precision: drop borderline blocks")
-      ("recall", "favour recall: keep borderline blocks")
+      ("model", po::value<std::string>(),
+       "read the classifier's weights from FILE (format of "
+       "rules/model.weights)")
+      ("precision", "favour precision: raise the score thresholds "
+       "(precision_shift in the weights)")
+      ("recall", "favour recall: lower the score thresholds (recall_shift)")
       ("comments", "keep comment sections")
       ("no-tables", "drop tables")
       ("max-page-bytes", po::value<size_t>(),
@@ -119,6 +123,7 @@ void AddExtractionFlags(po::options_description* desc) {
 Status ExtractionOptions(const po::variables_map& vm, Options* o) {
   if (vm.count("rules")) o->rule_paths = vm["rules"].as<std::vector<std::string>>();
   if (vm.count("no-default-rules")) o->default_rules = false;
+  if (vm.count("model")) o->model_path = vm["model"].as<std::string>();
   if (vm.count("precision") && vm.count("recall")) {
     return Status::InvalidArgument("--precision and --recall exclude each other");
   }
@@ -192,7 +197,14 @@ void AppendExplain(const Extraction& ex, bool jsonl, std::string* out) {
         if (i) out->push_back(',');
         AppendJsonString(b.rules[i], out);
       }
-      out->append("],\"reason\":");
+      out->append("],\"terms\":{");
+      for (size_t i = 0; i < b.terms.size(); ++i) {
+        if (i) out->push_back(',');
+        AppendJsonString(b.terms[i].first, out);
+        std::snprintf(buf, sizeof buf, ":%.4g", b.terms[i].second);
+        out->append(buf);
+      }
+      out->append("},\"reason\":");
       AppendJsonString(b.reason, out);
       out->append(",\"text\":");
       AppendJsonString(b.text, out);
@@ -208,6 +220,17 @@ void AppendExplain(const Extraction& ex, bool jsonl, std::string* out) {
     std::snprintf(buf, sizeof buf, "%-28s ", rules.c_str());
     out->append(buf);
     out->append(Preview(b.text, 70));
+    out->push_back('\n');
+    // The deciding reason and the terms of the score, indented below.
+    out->append("       why: ");
+    out->append(b.reason);
+    if (!b.terms.empty()) out->append("; terms:");
+    for (const auto& [name, value] : b.terms) {
+      out->push_back(' ');
+      out->append(name);
+      std::snprintf(buf, sizeof buf, " %+.2f", value);
+      out->append(buf);
+    }
     out->push_back('\n');
   }
 }

@@ -58,19 +58,27 @@ constexpr char kAbout[] =
 
 constexpr char kExplainAbout[] =
     "\n"
-    "Prints every block of each page and how it was judged: one line per\n"
+    "Prints every block of each page and how it was judged: two lines per\n"
     "block under a header, or one JSON object per block with --to jsonl.\n"
     "  pos    position of the block in the page (JSON: position)\n"
     "  label  body (in the text) or chrome (left out)\n"
-    "  score  the classifier's score: above 0 leans body, below 0 chrome\n"
+    "  score  the classifier's score, the sum of the terms: above 0 leans\n"
+    "         body, below 0 chrome\n"
     "  len    characters; link: share inside links; stop: share of stop\n"
     "         words (JSON: length, link_density, stopword_density)\n"
     "  tag    the element (p, h2, li, td ...; line for text input)\n"
     "  rules  IDs of the rules that fired (winnow rules list shows them)\n"
     "  text   the block's text, cut to 70 characters (JSON: whole)\n"
-    "JSON only: main (inside the main-content region the finder chose) and\n"
-    "reason (the decisive cause: text rule, element rule, prose, context\n"
-    "...). Exit status as for winnow (see winnow --help).\n";
+    "  why    reason (the decisive cause: text rule, element rule,\n"
+    "         structural rule, prose, link-dense or no prose, context ...;\n"
+    "         a rule's ID when a rule decided)\n"
+    "  terms  the named parts of the score: own features (long_text,\n"
+    "         link_heavy, stopwords_high, sentence_end, commas ...), place\n"
+    "         (inside_main, outside_main, json_ld_inside ...) and score\n"
+    "         rules (rule:ID); rules/model.weights documents each (JSON:\n"
+    "         an object of name: value)\n"
+    "JSON only: main (inside the main-content region the finder chose).\n"
+    "Exit status as for winnow (see winnow --help).\n";
 
 // Whether the reader meant to give input: with no INPUT and a terminal on
 // stdin, winnow would wait silently for typed HTML (as `jq` would not).

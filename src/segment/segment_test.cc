@@ -6,20 +6,12 @@
 
 #include "parse/arena.h"
 #include "parse/parse.h"
+#include "segment/testing.h"
 
 namespace winnow {
 namespace {
 
-Page Segment(const std::string& html) {
-  Arena arena;
-  std::string buffer;
-  ParsedHtml doc;
-  Options options;
-  EXPECT_TRUE(ParseHtml(html, options, &arena, &buffer, &doc).ok());
-  Page page;
-  SegmentHtml(doc, options, &page);
-  return page;
-}
+Page Segment(const std::string& html) { return SegmentForTest(html); }
 
 std::vector<std::string> Texts(const Page& page) {
   std::vector<std::string> out;

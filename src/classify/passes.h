@@ -1,0 +1,102 @@
+// Copyright winnow authors. Licensed under the MIT licence.
+//
+// The classifier's passes over one page (classify.cc runs them in order):
+//   1. attribute rules: one rule-set match per element (element_rules.cc);
+//   2. main content: the region the prose votes for (content.cc), and the
+//      hard element rules and structural drops checked against it;
+//   3. text rules and terms: each block's score as a sum of named terms,
+//      its class, and the hard decisions of rules (scoring.cc);
+//   4. context: blocks no rule decided take their neighbours' side
+//      (context.cc).
+// Internal to src/classify.
+
+#ifndef WINNOW_CLASSIFY_PASSES_H_
+#define WINNOW_CLASSIFY_PASSES_H_
+
+#include <string_view>
+#include <vector>
+
+#include "classify/classify.h"
+#include "classify/content.h"
+#include "classify/model.h"
+
+namespace winnow {
+
+// The classes of jusText, on the numeric score.
+enum class Cls { kBad, kShort, kNearGood, kGood };
+
+// What the attribute rules say about a node, inherited down the tree.
+struct NodeState {
+  int hard_rule = -1;   // nearest drop/keep/subtree rule on self or ancestor
+  bool hard_keep = false;
+  bool in_subtree = false;  // inside an element a subtree rule dropped
+  double shift = 0;     // sum of score rules on self and ancestors
+  int hit_node = -1;    // nearest self-or-ancestor node with own hits
+  int first_hit = 0;    // own hits: [first_hit, end_hit) in hit storage
+  int end_hit = 0;
+};
+
+// Blocks [first, end) that a structural rule (cut, subtree) drops.
+struct Range {
+  int rule, first, end;
+};
+
+// What the passes share about one page.
+struct ClassifyState {
+  ClassifyState(const Page& p, const RuleSet& r, const Options& o,
+                const Model& m, std::string_view h)
+      : page(p), rules(r), options(o), model(m), host(h) {}
+
+  const Page& page;
+  const RuleSet& rules;
+  const Options& options;
+  const Model& model;
+  std::string_view host;
+
+  // Pass 1.
+  std::vector<NodeState> nodes;
+  std::vector<int> hit_store;  // the enabled rule hits of every node
+  std::vector<int> own_drop, own_keep, own_subtree;  // per node, -1 = none
+  std::vector<Range> ranges;   // cut ranges of attribute rules
+  // Pass 2.
+  ContentRegion region;
+  bool use_region = false;
+  std::vector<double> region_prose;  // region prose before each block
+  std::vector<int> forced;           // per block: structural rule, or -1
+  // Pass 3.
+  std::vector<Cls> cls;
+  std::vector<int> final_state;  // per block: -1 chrome, +1 body, 0 open
+
+  // Whether rule `r` applies to this page (scope, --comments).
+  bool Enabled(int r) const;
+  // Whether dropping blocks [first, end) would take most of the article.
+  bool TakesArticle(int first, int end) const;
+  // Marks blocks of `r` as dropped by a structural rule, unless it would
+  // take the article with it.
+  void Force(const Range& r);
+};
+
+// Pass 1: matches every element that has blocks below it against the
+// attribute rules; fills nodes (shifts, hits), own_* and ranges.
+void MatchAttributeRules(ClassifyState* s);
+
+// Pass 2: finds the main content (rule shifts bias the vote), then hands
+// each node its nearest hard rule and marks the structural drops that do
+// not take the article.
+void FindMainAndHardRules(ClassifyState* s);
+
+// Pass 3: per block, the rules of its element chain and its text, its
+// score as a sum of terms (in *out, with options.explain), its class and
+// the rules' hard decisions. Counts rule IDs in *budget (may be null);
+// returns false once it is exhausted. *rule_ids gets the count not yet
+// charged.
+bool ScoreBlocks(ClassifyState* s, PageBudget* budget, size_t* rule_ids,
+                 std::vector<Decision>* out);
+
+// Pass 4: labels every block: hard decisions stand, good and bad blocks
+// keep their class, short and near-good ones take their neighbours' side.
+void DecideByContext(const ClassifyState& s, std::vector<Decision>* out);
+
+}  // namespace winnow
+
+#endif  // WINNOW_CLASSIFY_PASSES_H_
