@@ -145,7 +145,8 @@ void StagePass(const winnow::Extractor& extractor,
     lap(kSegment);
     winnow::AnnotateLanguage(&page);
     lap(kLang);
-    winnow::Classify(page, *rules, options, "", &decisions);
+    winnow::Classify(page, *rules, winnow::DefaultModel(), options, "", nullptr,
+                     &decisions);
     lap(kClassify);
     text.clear();
     winnow::Render(page, decisions, options, &text);

@@ -84,7 +84,7 @@ struct Samples {
       SegmentHtml(doc, options, &pages.back());
       AnnotateLanguage(&pages.back());
       decisions.emplace_back();
-      Classify(pages.back(), *rules, options, "",
+      Classify(pages.back(), *rules, DefaultModel(), options, "", nullptr,
                &decisions.back());
     }
   }
@@ -202,8 +202,8 @@ void BM_Classify(benchmark::State& state) {
   std::vector<Decision> decisions;
   for (auto _ : state) {
     for (const Page& page : s.pages) {
-      Classify(page, *s.rules, s.extractor->options(), "",
-               &decisions);
+      Classify(page, *s.rules, DefaultModel(), s.extractor->options(), "",
+               nullptr, &decisions);
       benchmark::DoNotOptimize(decisions.data());
     }
   }
