@@ -48,8 +48,10 @@ void AddValue(std::string_view key, std::string_view value, PageMeta* meta) {
   meta->values.push_back(std::move(entry));
 }
 
-// True when the whitespace-separated token list `rel` holds `word`.
-bool HasToken(const char* list, std::string_view word) {
+// True when `pred` holds for a token of the whitespace-separated list
+// `list` (a class or rel attribute; null is an empty list).
+template <typename Pred>
+bool AnyToken(const char* list, Pred pred) {
   if (!list) return false;
   std::string_view s(list);
   size_t i = 0;
@@ -58,12 +60,18 @@ bool HasToken(const char* list, std::string_view word) {
     size_t end = i;
     while (end < s.size() && s[end] != ' ' && s[end] != '\t' && s[end] != '\n')
       ++end;
-    if (end - i == word.size() &&
-        strncasecmp(s.data() + i, word.data(), word.size()) == 0)
-      return true;
+    if (end > i && pred(s.substr(i, end - i))) return true;
     i = end;
   }
   return false;
+}
+
+// True when the token list `list` holds `word`, case-insensitively.
+bool HasToken(const char* list, std::string_view word) {
+  return AnyToken(list, [word](std::string_view t) {
+    return t.size() == word.size() &&
+           strncasecmp(t.data(), word.data(), word.size()) == 0;
+  });
 }
 
 // A class token that names a byline: "author", "byline", "*-author",
@@ -88,18 +96,7 @@ bool IsBylineElement(const GumboElement& el, const char* cls,
                      const char* itemprop) {
   if (itemprop && strcasecmp(itemprop, "author") == 0) return true;
   if (el.tag == GUMBO_TAG_A && HasToken(Attr(el, "rel"), "author")) return true;
-  if (!cls) return false;
-  std::string_view s(cls);
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n')) ++i;
-    size_t end = i;
-    while (end < s.size() && s[end] != ' ' && s[end] != '\t' && s[end] != '\n')
-      ++end;
-    if (end > i && BylineToken(s.substr(i, end - i))) return true;
-    i = end;
-  }
-  return false;
+  return AnyToken(cls, BylineToken);
 }
 
 }  // namespace
