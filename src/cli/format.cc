@@ -2,8 +2,6 @@
 
 #include "cli/format.h"
 
-#include <algorithm>
-#include <iterator>
 #include <string_view>
 
 #include "cli/common.h"
