@@ -6,28 +6,31 @@
 # Consumers get a shared libwinnow.so: its private dependencies (Gumbo, RE2,
 # uchardet, zlib, CLD2 ...) stay behind it, so find_package(winnow) and
 # `pkg-config --libs winnow` need nothing but winnow itself. It is built
-# from the same sources as winnow_lib, compiled once more as position-
-# independent code (winnow_objs); the Python module links the same objects
-# through the static winnow_lib_pic.
+# from the same sources as winnow_lib and its stages, compiled once more as
+# position-independent code (winnow_objs for src/extract.cc, winnow_stage_STAGE_pic
+# for each stage: cmake/stages.cmake); the Python module links the same
+# objects through the static winnow_lib_pic.
 
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
-add_library(winnow_objs OBJECT ${WINNOW_LIB_SOURCES}
-            ${WINNOW_EMBEDDED_SOURCES})
+add_library(winnow_objs OBJECT ${PROJECT_SOURCE_DIR}/src/extract.cc)
 set_target_properties(winnow_objs PROPERTIES POSITION_INDEPENDENT_CODE ON)
 target_include_directories(winnow_objs
     PUBLIC $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include>
            $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>
     PRIVATE ${PROJECT_SOURCE_DIR}/src)
 target_link_libraries(winnow_objs PRIVATE ${WINNOW_LIB_DEPS})
-target_include_directories(winnow_objs SYSTEM PRIVATE ${CLD2_INCLUDE_DIR})
+set(WINNOW_PIC_OBJECTS $<TARGET_OBJECTS:winnow_objs>)
+foreach(stage ${WINNOW_STAGES})
+  list(APPEND WINNOW_PIC_OBJECTS $<TARGET_OBJECTS:winnow_stage_${stage}_pic>)
+endforeach()
 target_compile_definitions(winnow_objs PRIVATE
                            WINNOW_VERSION="${PROJECT_VERSION}")
 
 # libwinnow.so.0: the public API of include/winnow/ (every symbol has
 # default visibility; only the public headers are installed).
-add_library(winnow_shared SHARED $<TARGET_OBJECTS:winnow_objs>)
+add_library(winnow_shared SHARED ${WINNOW_PIC_OBJECTS})
 set_target_properties(winnow_shared PROPERTIES
     OUTPUT_NAME winnow EXPORT_NAME winnow
     VERSION ${PROJECT_VERSION} SOVERSION ${PROJECT_VERSION_MAJOR})
@@ -38,7 +41,7 @@ target_compile_features(winnow_shared INTERFACE cxx_std_17)
 target_link_libraries(winnow_shared PRIVATE ${WINNOW_LIB_DEPS})
 
 # The same objects as a static archive, for the Python module.
-add_library(winnow_lib_pic STATIC $<TARGET_OBJECTS:winnow_objs>)
+add_library(winnow_lib_pic STATIC ${WINNOW_PIC_OBJECTS})
 target_include_directories(winnow_lib_pic PUBLIC ${PROJECT_SOURCE_DIR}/include
                                           PRIVATE ${PROJECT_SOURCE_DIR}/src)
 target_link_libraries(winnow_lib_pic PUBLIC ${WINNOW_LIB_DEPS})

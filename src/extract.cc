@@ -214,7 +214,8 @@ Status Extractor::Extract(const Input& input, Extraction* out) const {
       r.position = static_cast<int>(i);
       r.tag = b.node >= 0 ? page.nodes[b.node].tag_name : "line";
       r.text = b.text;
-      r.label = d.label;
+      r.label = d.label == Label::kBody ? BlockReport::Label::kBody
+                                        : BlockReport::Label::kChrome;
       r.score = d.score;
       r.length = b.chars;
       r.link_density = b.LinkDensity();

@@ -44,11 +44,12 @@ struct Input {
   ContentKind kind = ContentKind::kAuto;
 };
 
-// The label the classifier gave a block.
-enum class Label { kBody, kChrome };
-
 // One block as the classifier saw it (filled only with Options::explain).
 struct BlockReport {
+  // The label the classifier gave the block: kBody blocks make the text.
+  // (The classifier's own type is internal: src/classify/classify.h.)
+  enum class Label { kBody, kChrome };
+
   int position = 0;   // index in document order
   std::string tag;    // "p", "h2", "li", "td", "line" (text input) ...
   std::string text;   // whitespace-folded text

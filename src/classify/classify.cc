@@ -3,6 +3,7 @@
 #include "classify/classify.h"
 
 #include "classify/passes.h"
+#include "util/ascii.h"
 #include "util/budget.h"
 
 namespace winnow {
@@ -18,9 +19,7 @@ std::string HostOf(std::string_view url) {
   const size_t colon = host.find(':');
   if (colon != std::string_view::npos) host = host.substr(0, colon);
   std::string out(host);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c += 32;
-  }
+  for (char& c : out) c = AsciiLower(c);
   return out;
 }
 

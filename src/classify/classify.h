@@ -17,7 +17,6 @@
 #include "rules/rules.h"
 #include "segment/page.h"
 #include "winnow/options.h"
-#include "winnow/winnow.h"
 
 namespace winnow {
 
@@ -29,6 +28,9 @@ struct Term {
   int rule;          // for a rule's shift: its index (name is "rule"), else -1
   double value;
 };
+
+// The label the classifier gives a block: kBody blocks make the text.
+enum class Label { kBody, kChrome };
 
 struct Decision {
   Label label = Label::kChrome;

@@ -5,11 +5,10 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <iterator>
 #include <vector>
 
 #include "embed/embedded.h"
+#include "util/file.h"
 
 namespace winnow {
 namespace {
@@ -112,10 +111,12 @@ Status ParseModel(std::string_view text, std::string_view file, Model* out) {
 }
 
 Status LoadModel(const std::string& path, Model* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IOError(path + ": cannot read the weights file");
-  const std::string text((std::istreambuf_iterator<char>(in)),
-                         std::istreambuf_iterator<char>());
+  std::string text;
+  std::string reason;
+  if (!ReadFile(path, &text, &reason).ok()) {
+    return Status::IOError(path + ": cannot read the weights file (" + reason +
+                           ")");
+  }
   return ParseModel(text, path, out);
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "classify/passes.h"
+#include "util/ascii.h"
 #include "util/budget.h"
 
 namespace winnow {
@@ -27,24 +28,13 @@ class Terms {
   std::vector<Term>* out_;
 };
 
-bool CaseInsensitiveEqual(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x += 32;
-    if (y >= 'A' && y <= 'Z') y += 32;
-    if (x != y) return false;
-  }
-  return true;
-}
-
 // True when `heading` is the page title, or the title is the heading plus
 // a site suffix ("Heading | Site", "Heading - Site").
 bool IsTitle(std::string_view heading, std::string_view title) {
   if (heading.empty() || title.empty()) return false;
-  if (CaseInsensitiveEqual(heading, title)) return true;
+  if (EqualsIgnoreCase(heading, title)) return true;
   if (title.size() > heading.size() + 2 &&
-      CaseInsensitiveEqual(title.substr(0, heading.size()), heading)) {
+      EqualsIgnoreCase(title.substr(0, heading.size()), heading)) {
     const char next = title[heading.size()];
     return next == ' ' || next == '|' || next == '-' || next == ':';
   }

@@ -187,7 +187,8 @@ void AppendExplain(const Extraction& ex, bool jsonl, std::string* out) {
                     "{\"position\":%d,\"label\":\"%s\",\"score\":%.2f,"
                     "\"length\":%d,\"link_density\":%.3f,"
                     "\"stopword_density\":%.3f,\"tag\":",
-                    b.position, b.label == Label::kBody ? "body" : "chrome",
+                    b.position,
+                    b.label == BlockReport::Label::kBody ? "body" : "chrome",
                     b.score, b.length, b.link_density, b.stopword_density);
       out->append(buf);
       AppendJsonString(b.tag, out);
@@ -211,10 +212,10 @@ void AppendExplain(const Extraction& ex, bool jsonl, std::string* out) {
       out->append("}\n");
       continue;
     }
-    std::snprintf(buf, sizeof buf, "%5d  %-6s %6.2f %5d %5.2f %5.2f  %-10s ",
-                  b.position, b.label == Label::kBody ? "body" : "chrome",
-                  b.score, b.length, b.link_density, b.stopword_density,
-                  b.tag.c_str());
+    std::snprintf(
+        buf, sizeof buf, "%5d  %-6s %6.2f %5d %5.2f %5.2f  %-10s ", b.position,
+        b.label == BlockReport::Label::kBody ? "body" : "chrome", b.score,
+        b.length, b.link_density, b.stopword_density, b.tag.c_str());
     out->append(buf);
     if (rules.empty()) rules = "-";
     std::snprintf(buf, sizeof buf, "%-28s ", rules.c_str());

@@ -6,23 +6,15 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
 #include <sstream>
 #include <thread>
 #include <vector>
 
+#include "util/file.h"
+
 namespace winnow {
 namespace cli {
 namespace {
-
-bool ReadSmallFile(const std::string& path, std::string* out) {
-  std::ifstream in(path);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return true;
-}
 
 // Processors for `quota` microseconds of CPU per `period`, rounded up;
 // 0 for no limit.
@@ -63,7 +55,7 @@ int Strictest(const std::string& mount, const std::string& path,
 
 int V2Limit(const std::string& dir) {
   std::string text;
-  if (!ReadSmallFile(dir + "/cpu.max", &text)) return 0;
+  if (!ReadFile(dir + "/cpu.max", &text).ok()) return 0;
   std::istringstream in(text);
   std::string quota;
   long long period = 0;
@@ -73,8 +65,8 @@ int V2Limit(const std::string& dir) {
 
 int V1Limit(const std::string& dir) {
   std::string quota, period;
-  if (!ReadSmallFile(dir + "/cpu.cfs_quota_us", &quota) ||
-      !ReadSmallFile(dir + "/cpu.cfs_period_us", &period)) {
+  if (!ReadFile(dir + "/cpu.cfs_quota_us", &quota).ok() ||
+      !ReadFile(dir + "/cpu.cfs_period_us", &period).ok()) {
     return 0;
   }
   return Processors(std::atoll(quota.c_str()), std::atoll(period.c_str()));
@@ -122,7 +114,7 @@ int DefaultJobs() {
     if (affinity > 0) n = affinity;
   }
   std::string self;
-  if (ReadSmallFile("/proc/self/cgroup", &self)) {
+  if (ReadFile("/proc/self/cgroup", &self).ok()) {
     const int quota = CgroupCpuLimit("/sys/fs/cgroup", self);
     if (quota > 0) n = std::min(n, quota);
   }

@@ -16,6 +16,7 @@
 #include "cli/batch.h"
 #include "cli/common.h"
 #include "input/record.h"
+#include "util/ascii.h"
 #include "winnow/winnow.h"
 
 namespace winnow {
@@ -192,7 +193,7 @@ int RunExtract(int argc, char** argv, bool explain_command) {
       size_t comma = list.find(',', at);
       if (comma == std::string::npos) comma = list.size();
       std::string code = list.substr(at, comma - at);
-      for (char& c : code) c = static_cast<char>(std::tolower(c));
+      for (char& c : code) c = AsciiLower(c);
       if (code.size() < 2 || code.size() > 3 ||
           code.find_first_not_of("abcdefghijklmnopqrstuvwxyz") !=
               std::string::npos) {

@@ -14,6 +14,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "util/ascii.h"
+
 namespace winnow {
 namespace {
 
@@ -180,10 +182,6 @@ const Encoding& Windows1252Encoding() {
 
 bool IsAsciiWhitespace(unsigned char c) {
   return c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D || c == 0x20;
-}
-
-char AsciiLower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
 bool IsAsciiAlpha(char c) {

@@ -15,6 +15,7 @@
 #include "input/jsonl.h"
 #include "input/warc.h"
 #include "input/zstd.h"
+#include "util/ascii.h"
 
 namespace winnow {
 
@@ -390,9 +391,7 @@ InputFormat FormatFromName(std::string_view path) {
   size_t slash = path.rfind('/');
   std::string name(slash == std::string_view::npos ? path
                                                    : path.substr(slash + 1));
-  for (char& c : name) {
-    if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
-  }
+  for (char& c : name) c = AsciiLower(c);
   std::string_view n = name;
   if (EndsWith(n, ".gz")) n.remove_suffix(3);
   if (EndsWith(n, ".zst")) n.remove_suffix(4);

@@ -13,6 +13,7 @@
 #include "meta/language.h"
 #include "meta/simhash.h"
 #include "meta/url.h"
+#include "util/ascii.h"
 #include "util/utf8.h"
 
 namespace winnow {
@@ -43,7 +44,7 @@ std::string FoldForCompare(std::string_view s) {
       if (!out.empty() && out.back() != ' ') out.push_back(' ');
       continue;
     }
-    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+    out.push_back(AsciiLower(c));
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;

@@ -13,6 +13,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "util/ascii.h"
 #include "util/utf8.h"
 
 namespace winnow {
@@ -166,21 +167,18 @@ inline bool IsSpace(unsigned char c) {
 inline bool IsAlpha(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-inline char Lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-}
 
 int TagId(std::string_view name) {
   char buf[16] = {};
   if (name.size() < sizeof buf) {
-    for (size_t k = 0; k < name.size(); ++k) buf[k] = Lower(name[k]);
+    for (size_t k = 0; k < name.size(); ++k) buf[k] = AsciiLower(name[k]);
     const GumboTag t =
         gumbo_tagn_enum(buf, static_cast<unsigned>(name.size()));
     if (t != GUMBO_TAG_UNKNOWN && t < GUMBO_TAG_LAST) return t;
   }
   uint32_t h = 2166136261u;
   for (char c : name) {
-    h ^= static_cast<unsigned char>(Lower(c));
+    h ^= static_cast<unsigned char>(AsciiLower(c));
     h *= 16777619u;
   }
   return kKnownTags + static_cast<int>(h % kUnknownBuckets);
@@ -189,7 +187,7 @@ int TagId(std::string_view name) {
 uint32_t HashBytes(std::string_view s, bool lower) {
   uint32_t h = 2166136261u;
   for (char c : s) {
-    h ^= static_cast<unsigned char>(lower ? Lower(c) : c);
+    h ^= static_cast<unsigned char>(lower ? AsciiLower(c) : c);
     h *= 16777619u;
   }
   return h;
@@ -273,7 +271,7 @@ int SetAsideName(std::string_view name) {
   auto is = [&](std::string_view lower) {
     if (name.size() != lower.size()) return false;
     for (size_t k = 0; k < name.size(); ++k) {
-      if (Lower(name[k]) != lower[k]) return false;
+      if (AsciiLower(name[k]) != lower[k]) return false;
     }
     return true;
   };
@@ -663,13 +661,15 @@ bool Guard::ParseTag(size_t i, bool end_tag, Tag* t) {
         }
         if (reads_names && name.size() >= 4 && name.size() <= 8) {
           char lower[8];
-          for (size_t k = 0; k < name.size(); ++k) lower[k] = Lower(name[k]);
+          for (size_t k = 0; k < name.size(); ++k)
+            lower[k] = AsciiLower(name[k]);
           const std::string_view ln(lower, name.size());
           if (ln == "color" || ln == "face" || ln == "size")
             t->font_attr = true;
           if (ln == "encoding" && value.size() <= 21) {
             char lv[21];
-            for (size_t k = 0; k < value.size(); ++k) lv[k] = Lower(value[k]);
+            for (size_t k = 0; k < value.size(); ++k)
+              lv[k] = AsciiLower(value[k]);
             const std::string_view v(lv, value.size());
             if (v == "text/html" || v == "application/xhtml+xml")
               t->html_encoding = true;
@@ -710,7 +710,8 @@ size_t Guard::FindEndTag(size_t i, std::string_view name) const {
     p = in_.find("</", p);
     if (p == std::string_view::npos || n - p - 2 < name.size()) return n;
     size_t k = 0;
-    while (k < name.size() && Lower(in_[p + 2 + k]) == Lower(name[k])) ++k;
+    while (k < name.size() && AsciiLower(in_[p + 2 + k]) == AsciiLower(name[k]))
+      ++k;
     if (k < name.size()) continue;
     const size_t after = p + 2 + name.size();
     if (after == n || IsSpace(in_[after]) || in_[after] == '/' ||

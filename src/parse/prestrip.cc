@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "util/ascii.h"
+
 namespace winnow {
 namespace {
 
@@ -139,10 +141,6 @@ constexpr TagInfo kTags[] = {
 
 constexpr TagInfo kOtherTag = {"", TagId::kOther, 0};
 
-char Lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-}
-
 bool IsSpace(char c) {
   // CR counts: the input stream turns it into LF before tokenizing.
   return c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
@@ -203,14 +201,14 @@ class TagTable {
 const TagInfo& Identify(std::string_view raw) {
   char buf[TagTable::kMaxName];
   if (raw.size() > sizeof(buf)) return kOtherTag;
-  for (size_t k = 0; k < raw.size(); ++k) buf[k] = Lower(raw[k]);
+  for (size_t k = 0; k < raw.size(); ++k) buf[k] = AsciiLower(raw[k]);
   return TagTable::Get().Find(std::string_view(buf, raw.size()));
 }
 
 bool EqualsNoCase(std::string_view s, std::string_view lower) {
   if (s.size() != lower.size()) return false;
   for (size_t k = 0; k < s.size(); ++k) {
-    if (Lower(s[k]) != lower[k]) return false;
+    if (AsciiLower(s[k]) != lower[k]) return false;
   }
   return true;
 }
@@ -218,7 +216,7 @@ bool EqualsNoCase(std::string_view s, std::string_view lower) {
 bool SameNameNoCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t k = 0; k < a.size(); ++k) {
-    if (Lower(a[k]) != Lower(b[k])) return false;
+    if (AsciiLower(a[k]) != AsciiLower(b[k])) return false;
   }
   return true;
 }

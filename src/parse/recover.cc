@@ -5,20 +5,18 @@
 #include <cstring>
 #include <initializer_list>
 
+#include "util/ascii.h"
+
 namespace winnow {
 namespace {
 
 constexpr size_t kNpos = std::string_view::npos;
 
-char Lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-}
-
 // True when html[i..] starts with `lower` ignoring ASCII case.
 bool At(std::string_view html, size_t i, std::string_view lower) {
   if (html.size() - i < lower.size()) return false;
   for (size_t k = 0; k < lower.size(); ++k) {
-    if (Lower(html[i + k]) != lower[k]) return false;
+    if (AsciiLower(html[i + k]) != lower[k]) return false;
   }
   return true;
 }

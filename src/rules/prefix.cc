@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "util/ascii.h"
 #include "util/utf8.h"
 
 namespace winnow {
@@ -132,11 +133,6 @@ struct Piece {
 Piece Empty() { return Piece{{Prefix{0, 0, false}}}; }
 Piece Anything() { return Piece{{Prefix{0, 0, true}}}; }
 
-char Fold(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32)
-                                : static_cast<char>(c);
-}
-
 void Dedupe(Piece* p) {
   auto& v = p->prefixes;
   std::sort(v.begin(), v.end());
@@ -151,7 +147,7 @@ void Dedupe(Piece* p) {
 Piece FromBytes(const Bytes& bytes) {
   Bytes folded;
   for (size_t b = bytes._Find_first(); b < 0x80; b = bytes._Find_next(b)) {
-    folded.set(static_cast<unsigned char>(Fold(static_cast<unsigned char>(b))));
+    folded.set(static_cast<unsigned char>(AsciiLower(static_cast<char>(b))));
   }
   if (folded.count() > kMaxClassBytes) return Anything();
   Piece out;
@@ -397,7 +393,8 @@ Piece Atom(Reader* r, bool* icase, int depth) {
     r->Fail();  // a repetition of nothing: RE2 refuses it
     return out;
   } else {
-    if (!r->skip) out = Piece{{Prefix::Of(Fold(c), false)}};
+    if (!r->skip)
+      out = Piece{{Prefix::Of(AsciiLower(static_cast<char>(c)), false)}};
     ++r->i;
   }
   // Repetitions: ? * and {0,...} may repeat nothing; X+ and X{n,...} begin

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "segment/segment.h"
+#include "util/ascii.h"
 
 namespace winnow {
 namespace {
@@ -41,9 +42,7 @@ void AddValue(std::string_view key, std::string_view value, PageMeta* meta) {
   if (v.empty()) return;
   PageMeta::Value entry;
   entry.key = Folded(key);
-  for (char& c : entry.key) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
+  for (char& c : entry.key) c = AsciiLower(c);
   entry.value = std::move(v);
   meta->values.push_back(std::move(entry));
 }

@@ -11,7 +11,9 @@
 
 #include "segment/collect_meta.h"
 #include "segment/normalize.h"
+#include "util/ascii.h"
 #include "util/budget.h"
+#include "util/json.h"
 #include "util/utf8.h"
 
 namespace winnow {
@@ -169,7 +171,7 @@ void AppendLowerAscii(const char* s, std::string* out) {
   out->append(s);
   for (size_t i = start; i < out->size(); ++i) {
     char& c = (*out)[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    c = AsciiLower(c);
   }
 }
 
@@ -180,7 +182,7 @@ bool ContainsNoSpaceLower(const char* s, const char* needle) {
   folded.clear();
   for (; *s; ++s) {
     if (*s == ' ' || *s == '\t' || *s == '\n') continue;
-    folded.push_back((*s >= 'A' && *s <= 'Z') ? *s + 32 : *s);
+    folded.push_back(AsciiLower(*s));
   }
   return folded.find(needle) != std::string::npos;
 }
@@ -189,8 +191,7 @@ bool ContainsNoSpaceLower(const char* s, const char* needle) {
 // gumbo_get_attribute compares.
 bool NameIs(const char* name, std::string_view lower) {
   for (char c : lower) {
-    char n = *name++;
-    if (n >= 'A' && n <= 'Z') n += 32;
+    const char n = AsciiLower(*name++);
     if (n != c) return false;
   }
   return *name == '\0';
@@ -274,9 +275,7 @@ std::string TagName(const GumboElement& el) {
   GumboStringPiece piece = el.original_tag;
   gumbo_tag_from_original_text(&piece);
   std::string name(piece.data ? piece.data : "", piece.length);
-  for (char& c : name) {
-    if (c >= 'A' && c <= 'Z') c += 32;
-  }
+  for (char& c : name) c = AsciiLower(c);
   return name;
 }
 
@@ -394,7 +393,9 @@ struct Owner {
 };
 
 // Pulls "articleBody" out of a JSON-LD script without a full JSON parse:
-// the value is a JSON string, decoded here for the common escapes.
+// the value is a JSON string (util/json.h decodes its escapes; a bad one is
+// kept as the character after the backslash, an unterminated string runs
+// to the end of the script).
 void ExtractJsonLdBody(std::string_view json, std::string* out) {
   size_t key = json.find("\"articleBody\"");
   if (key == std::string_view::npos) return;
@@ -408,37 +409,11 @@ void ExtractJsonLdBody(std::string_view json, std::string* out) {
   std::string raw;
   for (++i; i < json.size() && json[i] != '"'; ++i) {
     if (json[i] == '\\' && i + 1 < json.size()) {
-      char e = json[++i];
-      switch (e) {
-        case 'n': case 'r': case 't': raw.push_back(' '); break;
-        case 'u': {
-          unsigned cp = 0;
-          bool hex = i + 4 < json.size();
-          for (size_t k = 1; hex && k <= 4; ++k) {
-            const char h = json[i + k];
-            const int v = h >= '0' && h <= '9'   ? h - '0'
-                          : h >= 'a' && h <= 'f' ? h - 'a' + 10
-                          : h >= 'A' && h <= 'F' ? h - 'A' + 10
-                                                 : -1;
-            if (v < 0) hex = false;
-            cp = cp * 16 + static_cast<unsigned>(v);
-          }
-          if (hex) {
-            i += 4;
-            if (cp < 0x80) {
-              raw.push_back(static_cast<char>(cp));
-            } else if (cp < 0x800) {
-              raw.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-              raw.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-            } else if (cp < 0xD800 || cp > 0xDFFF) {
-              raw.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-              raw.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-              raw.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-            }
-          }
-          break;
-        }
-        default: raw.push_back(e);
+      size_t next = i;
+      if (AppendJsonEscape(json, &next, &raw) == nullptr) {
+        i = next - 1;
+      } else {
+        raw.push_back(json[++i]);  // a bad escape: the character as it is
       }
     } else {
       raw.push_back(json[i]);

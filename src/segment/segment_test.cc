@@ -118,6 +118,16 @@ TEST(SegmentHtml, ReadsTitleMetaAndJsonLd) {
   EXPECT_EQ(Texts(page), (std::vector<std::string>{"x"}));
 }
 
+// articleBody was decoded by an unescaper of segment's own, which dropped
+// both halves of a surrogate pair (an emoji vanished) and read \f as "f".
+TEST(SegmentHtml, JsonLdBodyDecodesSurrogatePairs) {
+  Page page = Segment(
+      "<html><head><script type='application/ld+json'>{\"articleBody\":"
+      "\"Hi \\ud83d\\ude00 a\\fb \\x\"}</script></head>"
+      "<body><p>x</p></body></html>");
+  EXPECT_EQ(page.json_ld_body, "Hi \xF0\x9F\x98\x80 a b x");
+}
+
 TEST(SegmentHtml, DeepNestingDoesNotRecurse) {
   std::string html;
   for (int i = 0; i < 20000; ++i) html += "<div>";

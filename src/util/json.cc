@@ -158,6 +158,19 @@ int HexValue(char c) {
   return -1;
 }
 
+// Four hex digits at in[*pos] into *v; false (nothing moved) if not.
+bool ReadHex4(std::string_view in, size_t pos, uint32_t* v) {
+  if (in.size() - pos < 4) return false;
+  uint32_t x = 0;
+  for (int i = 0; i < 4; ++i) {
+    const int h = HexValue(in[pos + i]);
+    if (h < 0) return false;
+    x = x << 4 | static_cast<uint32_t>(h);
+  }
+  *v = x;
+  return true;
+}
+
 // ---------------------------------------------------------------------------
 // Parser
 
@@ -187,7 +200,6 @@ class Parser {
   }
   bool Peek(char c) const { return pos_ < in_.size() && in_[pos_] == c; }
   Status ParseString(std::string* out);
-  Status ParseHex4(uint32_t* v);
   Status ParseNumber(JsonValue* v);
   Status ParseLiteral(JsonValue* v);
   // After '{' or ',' in an object: a key and its ':'.
@@ -197,19 +209,6 @@ class Parser {
   const JsonParseOptions& options_;
   size_t pos_ = 0;
 };
-
-Status Parser::ParseHex4(uint32_t* v) {
-  if (in_.size() - pos_ < 4) return Error("truncated \\u escape");
-  uint32_t x = 0;
-  for (int i = 0; i < 4; ++i) {
-    int h = HexValue(in_[pos_ + i]);
-    if (h < 0) return Error("bad \\u escape");
-    x = x << 4 | static_cast<uint32_t>(h);
-  }
-  pos_ += 4;
-  *v = x;
-  return Status::OK();
-}
 
 Status Parser::ParseString(std::string* out) {
   ++pos_;  // the opening quote
@@ -226,63 +225,12 @@ Status Parser::ParseString(std::string* out) {
       return Status::OK();
     }
     if (c == '\\') {
-      if (++pos_ >= n) return Error("unterminated string");
-      char e = in_[pos_++];
-      switch (e) {
-        case '"':
-          out->push_back('"');
-          break;
-        case '\\':
-          out->push_back('\\');
-          break;
-        case '/':
-          out->push_back('/');
-          break;
-        case 'b':
-          out->push_back('\b');
-          break;
-        case 'f':
-          out->push_back('\f');
-          break;
-        case 'n':
-          out->push_back('\n');
-          break;
-        case 'r':
-          out->push_back('\r');
-          break;
-        case 't':
-          out->push_back('\t');
-          break;
-        case 'u': {
-          uint32_t cp;
-          Status s = ParseHex4(&cp);
-          if (!s.ok()) return s;
-          if (cp >= 0xD800 && cp <= 0xDBFF) {
-            // A high surrogate: a low one must follow to make a pair.
-            uint32_t lo;
-            if (n - pos_ >= 6 && in_[pos_] == '\\' && in_[pos_ + 1] == 'u') {
-              size_t save = pos_;
-              pos_ += 2;
-              s = ParseHex4(&lo);
-              if (!s.ok()) return s;
-              if (lo >= 0xDC00 && lo <= 0xDFFF) {
-                AppendUtf8(0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00),
-                           out);
-                break;
-              }
-              pos_ = save;  // not a pair: the next escape stands alone
-            }
-            out->append(kReplacement);
-          } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-            out->append(kReplacement);  // a lone low surrogate
-          } else {
-            AppendUtf8(cp, out);
-          }
-          break;
-        }
-        default:
-          pos_ -= 2;  // point at the backslash
-          return Error("bad escape");
+      if (pos_ + 1 >= n) {
+        ++pos_;
+        return Error("unterminated string");
+      }
+      if (const char* bad = AppendJsonEscape(in_, &pos_, out)) {
+        return Error(bad);
       }
       continue;
     }
@@ -494,6 +442,55 @@ void AppendScalar(const JsonValue& v, std::string* out) {
 }
 
 }  // namespace
+
+const char* AppendJsonEscape(std::string_view in, size_t* pos,
+                             std::string* out) {
+  size_t p = *pos + 1;  // after the backslash
+  if (p >= in.size()) return "bad escape";
+  const char e = in[p++];
+  if (e != 'u') {
+    static constexpr std::string_view kEscaped = "\"\\/bfnrt";
+    static constexpr std::string_view kMeant = "\"\\/\b\f\n\r\t";
+    const size_t k = kEscaped.find(e);
+    if (k == std::string_view::npos) return "bad escape";  // *pos unmoved
+    out->push_back(kMeant[k]);
+    *pos = p;
+    return nullptr;
+  }
+  uint32_t cp;
+  if (in.size() - p < 4) {
+    *pos = p;
+    return "truncated \\u escape";
+  }
+  if (!ReadHex4(in, p, &cp)) {
+    *pos = p;
+    return "bad \\u escape";
+  }
+  p += 4;
+  if (cp >= 0xD800 && cp <= 0xDBFF) {
+    // A high surrogate: a low one must follow to make a pair.
+    if (in.size() - p >= 6 && in[p] == '\\' && in[p + 1] == 'u') {
+      uint32_t lo;
+      if (!ReadHex4(in, p + 2, &lo)) {
+        *pos = p + 2;
+        return "bad \\u escape";
+      }
+      if (lo >= 0xDC00 && lo <= 0xDFFF) {
+        AppendUtf8(0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00), out);
+        *pos = p + 6;
+        return nullptr;
+      }
+      // Not a pair: the next escape stands alone.
+    }
+    out->append(kReplacement);
+  } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+    out->append(kReplacement);  // a lone low surrogate
+  } else {
+    AppendUtf8(cp, out);
+  }
+  *pos = p;
+  return nullptr;
+}
 
 Status ParseJson(std::string_view text, JsonValue* out,
                  const JsonParseOptions& options) {

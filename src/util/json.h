@@ -103,6 +103,16 @@ struct JsonParseOptions {
 Status ParseJson(std::string_view text, JsonValue* out,
                  const JsonParseOptions& options = JsonParseOptions());
 
+// Decodes the escape sequence whose backslash is at in[*pos] (\" \\ \/ \b
+// \f \n \r \t or \uXXXX; a \uXXXX\uXXXX surrogate pair is one code point,
+// a lone surrogate U+FFFD), appends it to *out as UTF-8 and moves *pos past
+// it: the one JSON unescaper, for ParseJson's strings and for readers that
+// scan JSON without parsing it all. On a bad escape returns the reason
+// ("bad escape", "bad \\u escape", "truncated \\u escape") and sets *pos
+// to the offending byte; *out is then as it was. Returns nullptr on success.
+const char* AppendJsonEscape(std::string_view in, size_t* pos,
+                             std::string* out);
+
 // Appends `s` as a quoted JSON string: escapes '"', '\\' and control
 // characters (\n \t \r \b \f, else \u00XX), writes U+2028/U+2029 as \u2028/
 // \u2029, keeps other non-ASCII as UTF-8 and replaces invalid UTF-8 by

@@ -270,5 +270,36 @@ TEST(JsonTest, RoundTripDeep) {
   EXPECT_EQ(ToJson(v), expected);
 }
 
+// AppendJsonEscape is the one unescaper (ParseJson's strings and segment's
+// articleBody reader): it moves past what it decoded and, on a bad escape,
+// points at the offending byte and leaves the output alone.
+TEST(JsonTest, AppendJsonEscapeMovesPastOneEscape) {
+  std::string out = "x";
+  size_t pos = 1;
+  EXPECT_EQ(AppendJsonEscape(R"(a\ud83d\ude00b)", &pos, &out), nullptr);
+  EXPECT_EQ(out, "x\xF0\x9F\x98\x80");
+  EXPECT_EQ(pos, 13u);
+  pos = 0;
+  EXPECT_EQ(AppendJsonEscape(R"(\nb)", &pos, &out), nullptr);
+  EXPECT_EQ(pos, 2u);
+  EXPECT_EQ(out, "x\xF0\x9F\x98\x80\n");
+}
+
+TEST(JsonTest, AppendJsonEscapeReportsBadEscapes) {
+  std::string out;
+  size_t pos = 1;
+  EXPECT_STREQ(AppendJsonEscape(R"(a\q)", &pos, &out), "bad escape");
+  EXPECT_EQ(pos, 1u);
+  pos = 0;
+  EXPECT_STREQ(AppendJsonEscape(R"(\u12g4)", &pos, &out), "bad \\u escape");
+  EXPECT_EQ(pos, 2u);
+  pos = 0;
+  EXPECT_STREQ(AppendJsonEscape(R"(\u12)", &pos, &out), "truncated \\u escape");
+  EXPECT_EQ(pos, 2u);
+  pos = 0;
+  EXPECT_STREQ(AppendJsonEscape("\\", &pos, &out), "bad escape");
+  EXPECT_EQ(out, "");
+}
+
 }  // namespace
 }  // namespace winnow
