@@ -18,12 +18,14 @@ namespace {
 
 // `text` as a URL fragment: ASCII letters lower-cased, every run of other
 // ASCII characters one '-', none at the ends; other bytes (UTF-8) kept.
-// Sets *words to the number of parts.
-std::string Slug(std::string_view text, int* words) {
+// Sets *words to the number of parts. Stops after `limit` bytes of output
+// (a heading is compared with an id: a longer slug is not equal anyway).
+std::string Slug(std::string_view text, size_t limit, int* words) {
   std::string out;
   *words = 0;
   bool gap = true;
   for (char c : text) {
+    if (out.size() > limit) break;
     const unsigned char u = static_cast<unsigned char>(c);
     const bool word = u >= 0x80 || (c >= '0' && c <= '9') ||
                       (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -64,8 +66,8 @@ bool IsHeadingAnchor(const Page& page, const Model& model, int node) {
   const Block& b = page.blocks[n.first_block];
   if (b.kind != BlockKind::kHeading) return false;
   int words = 0, id_words = 0;
-  const std::string slug = Slug(b.text, &words);
-  std::string id = Slug(n.id_attr, &id_words);
+  std::string id = Slug(n.id_attr, n.id_attr.size(), &id_words);
+  const std::string slug = Slug(b.text, id.size(), &words);
   // Generators number repeated headings: "setup", "setup-1".
   if (id.size() > slug.size()) {
     const size_t dash = id.rfind('-');

@@ -837,6 +837,9 @@ TEST(DefaultRules, MultilingualChrome) {
       "Commenti",
       "Reacties",
       "Leave a Reply",
+      "Kommentare lesen (12 Beitr\xC3\xA4ge)",
+      "View comments (3)",
+      "Lire les commentaires (7)",
       "No comments yet.",
       "Your email address will not be published. Required fields are "
       "marked *",
