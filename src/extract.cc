@@ -228,7 +228,8 @@ Status Extractor::Extract(const Input& input, Extraction* out) const {
           r.rules.push_back(id);
       }
       for (const Term& t : d.terms) {
-        r.terms.emplace_back(t.rule >= 0 ? "rule:" + rules.rule(t.rule).id
+        r.terms.emplace_back(t.rule >= 0 ? std::string(t.name) + ":" +
+                                               rules.rule(t.rule).id
                                          : std::string(t.name),
                              t.value);
       }

@@ -223,6 +223,64 @@ TEST(Classify, SubtreeRuleDropsItsWholeSubtree) {
   EXPECT_EQ(rules->rule(c.decisions[6].rule).id, "t.story");
 }
 
+// The guard (guard.cc): a chrome rule on the element that holds the
+// article matched its wrapper ("region-body-footer", "post
+// entry-author-jane_doe"); the article is kept, the real footer inside it
+// is not, and explain shows the overruled rule as a term.
+TEST(Classify, ChromeShiftOnTheArticleWrapperIsOverruled) {
+  auto rules = Rules("t.footer attr -6 footer\n");
+  Options options;
+  options.explain = true;
+  Classified c = ClassifyHtml(
+      std::string("<html><body><div class=region-body-footer><p>") + kProse1 +
+          "</p><p>" + kProse2 + "</p><p>" + kProse1 +
+          "</p><div class=footer><p>Written by volunteers of the club, "
+          "who meet on Saturdays.</p></div></div></body></html>",
+      *rules, options);
+  ASSERT_EQ(c.decisions.size(), 4u);
+  EXPECT_EQ(c.Labels(),
+            (std::vector<std::string>{"body", "body", "body", "chrome"}));
+  const Decision& d = c.decisions[0];
+  double sum = 0;
+  std::vector<std::string> rule_terms;
+  for (const Term& t : d.terms) {
+    sum += t.value;
+    if (t.rule >= 0) {
+      rule_terms.push_back(std::string(t.name) + ":" + rules->rule(t.rule).id);
+    }
+  }
+  EXPECT_NEAR(sum, d.score, 1e-9);
+  EXPECT_EQ(rule_terms,
+            (std::vector<std::string>{"rule:t.footer", "overruled:t.footer"}));
+  // The real footer keeps its own -6 (the wrapper's is given back).
+  double footer_shift = 0;
+  for (const Term& t : c.decisions[3].terms) {
+    if (t.rule >= 0) footer_shift += t.value;
+  }
+  EXPECT_NEAR(footer_shift, -6, 1e-9);
+}
+
+// An id that spells its heading ("sharing-with-your-team") names the text,
+// not a share bar; a short one ("sharing") is still a rule target.
+TEST(Classify, HeadingAnchorIdsAreNotRuleTargets) {
+  auto rules = Rules("t.share attr subtree sharing\n");
+  auto labels = [&](const std::string& id, const std::string& heading) {
+    return ClassifyHtml(std::string("<html><body><article><h1>Floods</h1><p>") +
+                            kProse1 + "</p><p>" + kProse1 + "</p><section id=" +
+                            id + "><h2>" + heading + "</h2><p>" + kProse2 +
+                            "</p></section></article></body></html>",
+                        *rules)
+        .Labels();
+  };
+  const std::vector<std::string> kept{"body", "body", "body", "body", "body"};
+  const std::vector<std::string> dropped{"body", "body", "body", "chrome",
+                                         "chrome"};
+  EXPECT_EQ(labels("sharing-with-your-team", "Sharing with your team"), kept);
+  EXPECT_EQ(labels("sharing-with-your-team-2", "Sharing with your team"), kept);
+  EXPECT_EQ(labels("sharing", "Sharing"), dropped);
+  EXPECT_EQ(labels("sharing-tools-box", "Sharing with your team"), dropped);
+}
+
 TEST(Classify, HostOfUrl) {
   EXPECT_EQ(HostOf("https://user@WWW.Example.org:8080/a?b"), "www.example.org");
   EXPECT_EQ(HostOf("example.org/x"), "example.org");

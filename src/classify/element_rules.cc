@@ -28,7 +28,9 @@ void MatchAttributeRules(ClassifyState* s) {
     }
     if (n.end_block <= n.first_block) continue;  // no blocks below: skip
     hits.clear();
-    s->rules.MatchElement(n.tag_name, n.class_attr, n.id_attr, n.role_attr,
+    const bool anchor = IsHeadingAnchor(page, s->model, static_cast<int>(i));
+    s->rules.MatchElement(n.tag_name, n.class_attr,
+                          anchor ? std::string_view() : n.id_attr, n.role_attr,
                           n.aria_attr, n.itemprop_attr, &hits);
     if (hits.empty()) continue;
     std::sort(hits.begin(), hits.end());
@@ -64,12 +66,15 @@ void MatchAttributeRules(ClassifyState* s) {
   }
 }
 
-void FindMainAndHardRules(ClassifyState* s) {
+namespace {
+
+// The main content: the container the prose votes for, its votes scaled by
+// the attribute rules' shifts; and the region's prose before each block, to
+// ask how much of it a rule would remove.
+void FindRegion(ClassifyState* s) {
   const Page& page = s->page;
   const Model& m = s->model;
   const size_t nn = page.nodes.size(), nblocks = page.blocks.size();
-  // The main content: the container the prose votes for, its votes scaled
-  // by the attribute rules' shifts.
   std::vector<double> bias(nn, 1.0);
   for (size_t i = 0; i < nn; ++i) {
     bias[i] = std::exp(
@@ -79,14 +84,23 @@ void FindMainAndHardRules(ClassifyState* s) {
   FindMainContent(page, bias, m, &s->region);
   s->use_region =
       s->region.best >= 0 && s->region.prose_share >= m.region_min_share;
-  // Prose of the main content before each block, to ask how much of it a
-  // structural rule would remove.
   s->region_prose.assign(nblocks + 1, 0);
   for (size_t b = 0; b < nblocks; ++b) {
     s->region_prose[b + 1] =
         s->region_prose[b] +
         (s->region.in_region[b] ? ProseWeight(page.blocks[b]) : 0);
   }
+}
+
+}  // namespace
+
+void FindMainAndHardRules(ClassifyState* s) {
+  const Page& page = s->page;
+  const size_t nn = page.nodes.size(), nblocks = page.blocks.size();
+  FindRegion(s);
+  // A negative shift on the article's wrapper pulled the votes away from
+  // it: without the overruled shifts, the region is found again.
+  if (OverruleArticleWrappers(s)) FindRegion(s);
   // A chrome rule that would take most of the article with it matched a
   // wrapper (class="article share", "paywall-container" around the text):
   // the article is worth more than the rule.
@@ -101,15 +115,14 @@ void FindMainAndHardRules(ClassifyState* s) {
     // Inside an element a subtree rule dropped, nothing below it is kept
     // (a share bar's own "article" class does not bring it back).
     if (st.in_subtree) continue;
-    if (s->own_subtree[i] >= 0 &&
-        !s->TakesArticle(n.first_block, n.end_block)) {
+    if (s->own_subtree[i] >= 0 && !s->Overruled(static_cast<int>(i))) {
       st.hard_rule = s->own_subtree[i];
       st.hard_keep = false;
       st.in_subtree = true;
       continue;
     }
     // Drop beats keep on the same element; the nearest element wins.
-    if (s->own_drop[i] >= 0 && !s->TakesArticle(n.first_block, n.end_block)) {
+    if (s->own_drop[i] >= 0 && !s->Overruled(static_cast<int>(i))) {
       st.hard_rule = s->own_drop[i];
       st.hard_keep = false;
     } else if (s->own_keep[i] >= 0) {

@@ -45,6 +45,7 @@ constexpr Field kFields[] = {
     WINNOW_FIELD(short_chars), WINNOW_FIELD(good_score),
     WINNOW_FIELD(near_good_score), WINNOW_FIELD(precision_shift),
     WINNOW_FIELD(recall_shift),
+    WINNOW_FIELD(anchor_min_words),
 };
 #undef WINNOW_FIELD
 constexpr size_t kFieldCount = sizeof(kFields) / sizeof(kFields[0]);

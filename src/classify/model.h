@@ -38,6 +38,8 @@ struct Model {
       near_good_score;
   // --precision / --recall.
   double precision_shift, recall_shift;
+  // The rules' guard (guard.cc): a heading anchor id has this many words.
+  double anchor_min_words;
 };
 
 // Parses a weights file: `name = value  # comment` lines. Every field of

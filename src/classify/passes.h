@@ -3,7 +3,8 @@
 // The classifier's passes over one page (classify.cc runs them in order):
 //   1. attribute rules: one rule-set match per element (element_rules.cc);
 //   2. main content: the region the prose votes for (content.cc), and the
-//      hard element rules and structural drops checked against it;
+//      hard element rules and structural drops checked against it; chrome
+//      rules on an element holding most of it are overruled (guard.cc);
 //   3. text rules and terms: each block's score as a sum of named terms,
 //      its class, and the hard decisions of rules (scoring.cc);
 //   4. context: blocks no rule decided take their neighbours' side
@@ -63,6 +64,8 @@ struct ClassifyState {
   bool use_region = false;
   std::vector<double> region_prose;  // region prose before each block
   std::vector<int> forced;           // per block: structural rule, or -1
+  // Per node: 1 when its own chrome rules are overruled (guard.cc).
+  std::vector<char> overruled;
   // Pass 3.
   std::vector<Cls> cls;
   std::vector<int> final_state;  // per block: -1 chrome, +1 body, 0 open
@@ -71,6 +74,9 @@ struct ClassifyState {
   bool Enabled(int r) const;
   // Whether dropping blocks [first, end) would take most of the article.
   bool TakesArticle(int first, int end) const;
+  // Whether the own chrome rules of node `node` must not apply: the guard
+  // overruled them (guard.cc), or the element holds most of the article.
+  bool Overruled(int node) const;
   // Marks blocks of `r` as dropped by a structural rule, unless it would
   // take the article with it.
   void Force(const Range& r);
@@ -84,6 +90,29 @@ void MatchAttributeRules(ClassifyState* s);
 // each node its nearest hard rule and marks the structural drops that do
 // not take the article.
 void FindMainAndHardRules(ClassifyState* s);
+
+// The guard of pass 2 (guard.cc). True for rules that say "chrome": drop,
+// subtree, cut and negative score shifts.
+bool IsChromeRule(const Rule& rule);
+
+// Marks in s->overruled every element with own chrome rules that holds more
+// than max_structural_share of the main content's prose (s->region), and
+// recomputes the nodes' shifts without the overruled negative ones. Returns
+// true when a shift changed (the region must then be found again).
+bool OverruleArticleWrappers(ClassifyState* s);
+
+// True when the id of node `node` is the anchor of the heading it starts
+// with: its text as a URL fragment ("sharing-with-your-team" on a section
+// or heading "Sharing with your team", with an optional "-N"), of at least
+// anchor_min_words words (model.weights). Documentation generators name
+// every section so; such an id is the heading's text, not a layout name,
+// and the attribute rules do not see it. (A one- or two-word id, "comments"
+// or "related-posts", names the section's purpose as often as its text.)
+bool IsHeadingAnchor(const Page& page, const Model& model, int node);
+
+// Appends the chrome rules that the guard overruled on node `node` itself.
+void AppendOverruledRules(const ClassifyState& s, int node,
+                          std::vector<int>* out);
 
 // Pass 3: per block, the rules of its element chain and its text, its
 // score as a sum of terms (in *out, with options.explain), its class and

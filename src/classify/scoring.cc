@@ -104,9 +104,12 @@ Cls ClassOf(double score, const Block& b, bool text_mode, const Model& m,
 }
 
 // The attribute score rules of the block's element chain as terms, one per
-// rule, and what the container cap took away.
+// rule, what the guard gave back of the ones it overruled (`overruled`,
+// term "overruled:ID", 0 for a hard rule), and what the container cap took
+// away.
 void AddContainerTerms(const ClassifyState& s, const std::vector<int>& chain,
-                       double raw, double capped, Terms* t) {
+                       const std::vector<int>& overruled, double raw,
+                       double capped, Terms* t) {
   std::vector<Term> sums;
   for (int r : chain) {
     const Rule& rule = s.rules.rule(r);
@@ -120,6 +123,10 @@ void AddContainerTerms(const ClassifyState& s, const std::vector<int>& chain,
     }
   }
   for (const Term& x : sums) t->Add(x.name, x.value, x.rule);
+  for (int r : overruled) {
+    const Rule& rule = s.rules.rule(r);
+    t->Add("overruled", rule.action == Action::kScore ? -rule.shift : 0, r);
+  }
   if (capped != raw) t->Add("container_cap", capped - raw);
 }
 
@@ -152,16 +159,18 @@ bool ScoreBlocks(ClassifyState* s, PageBudget* budget, size_t* rule_ids,
   // Every block lists the rules of its whole element chain: blocks times
   // depth, counted against the budget every kCheckBlocks blocks.
   constexpr size_t kCheckBlocks = 1024;
-  std::vector<int> hits;
+  std::vector<int> hits, overruled;
   for (size_t bi = 0; bi < nblocks; ++bi) {
     const Block& b = page.blocks[bi];
     Decision& d = (*out)[bi];
     Terms terms(s->options.explain ? &d.terms : nullptr);
     const NodeState* st = b.node >= 0 ? &s->nodes[b.node] : nullptr;
     // Rules from the element chain, nearest first.
+    overruled.clear();
     for (int hn = st ? st->hit_node : -1; hn >= 0;) {
       const NodeState& h = s->nodes[hn];
       for (int k = h.first_hit; k < h.end_hit; ++k) d.rules.push_back(s->hit_store[k]);
+      if (terms.recording()) AppendOverruledRules(*s, hn, &overruled);
       const int parent = page.nodes[hn].parent;
       hn = parent >= 0 ? s->nodes[parent].hit_node : -1;
     }
@@ -181,7 +190,7 @@ bool ScoreBlocks(ClassifyState* s, PageBudget* budget, size_t* rule_ids,
                                  std::min(m.container_shift_max, st->shift))
                       : 0;
     if (st && terms.recording()) {
-      AddContainerTerms(*s, d.rules, st->shift, shift, &terms);
+      AddContainerTerms(*s, d.rules, overruled, st->shift, shift, &terms);
     }
     int text_drop = -1, text_keep = -1;
     hits.clear();

@@ -71,11 +71,37 @@ void MatchChunks(const std::vector<std::unique_ptr<RuleSet::Chunk>>& chunks,
   }
 }
 
+// Whether `value` (a class attribute) has the classes WordPress's
+// post_class() gives a post: "hentry", "post-123", "postid-123", or a
+// "type-", "status-" or "format-" token. On such an element every "tag-" and
+// "category-" token is taxonomy: a post tagged "links" is "tag-links".
+bool HasPostClasses(std::string_view value) {
+  static const std::string_view kMarks[] = {"type-", "status-", "format-",
+                                            "postid-"};
+  size_t i = 0;
+  while (i < value.size()) {
+    while (i < value.size() && IsAsciiSpace(value[i])) ++i;
+    const size_t start = i;
+    while (i < value.size() && !IsAsciiSpace(value[i])) ++i;
+    const std::string_view tok = value.substr(start, i - start);
+    if (EqualsIgnoreCase(tok, "hentry")) return true;
+    if (tok.size() > 5 && EqualsIgnoreCase(tok.substr(0, 5), "post-") &&
+        tok.find_first_not_of("0123456789", 5) == std::string_view::npos)
+      return true;
+    for (std::string_view m : kMarks) {
+      if (tok.size() > m.size() && EqualsIgnoreCase(tok.substr(0, m.size()), m))
+        return true;
+    }
+  }
+  return false;
+}
+
 // WordPress and friends put the post's taxonomy into class names
 // ("tag-cookies", "category-social-media", "format-video"): they say what the
 // article is about, not what the element is, so rules do not see them.
-// Layout names that merely start like one ("tag-cloud") stay.
-bool IsTaxonomyToken(std::string_view tok) {
+// Layout names that merely start like one ("tag-cloud") stay, except on a
+// post (`on_post`, HasPostClasses).
+bool IsTaxonomyToken(std::string_view tok, bool on_post) {
   static const std::string_view kPrefixes[] = {
       "tag-",  "tag_",    "category-", "category_", "post_tag-",
       "term-", "format-", "status-",   "type-",     "postid-",
@@ -93,6 +119,7 @@ bool IsTaxonomyToken(std::string_view tok) {
     if (tok.size() <= p.size() || sep >= p.size() || p[sep] != tok[sep] ||
         !EqualsIgnoreCase(tok.substr(0, p.size()), p))
       continue;
+    if (on_post) return true;
     const std::string_view rest = tok.substr(p.size());
     for (std::string_view l : kLayout) {
       if (EqualsIgnoreCase(rest, l)) return false;
@@ -114,10 +141,26 @@ void AppendLine(char field, char mark, std::string_view part,
   *p = '\n';
 }
 
+// Whether `tok` has "and" as a part between '-' or '_': "body-and-footer"
+// names a wrapper of both, so its parts are not the element's purpose.
+bool JoinsNames(std::string_view tok) {
+  size_t start = 0;  // of the current part
+  for (size_t k = 0; k <= tok.size(); ++k) {
+    if (k < tok.size() && tok[k] != '-' && tok[k] != '_') continue;
+    if (start > 0 && k < tok.size() &&
+        EqualsIgnoreCase(tok.substr(start, k - start), "and"))
+      return true;
+    start = k + 1;
+  }
+  return false;
+}
+
 // Appends "X=token\n" for every whitespace-separated token of `value`, and
-// "X-part\n" for every part of it that follows a '-' or '_'.
+// "X-part\n" for every part of it that follows a '-' or '_' (none for a
+// token that joins names, JoinsNames).
 void AppendTokens(char field, std::string_view value, bool skip_taxonomy,
                   std::string* out) {
+  const bool on_post = skip_taxonomy && HasPostClasses(value);
   size_t i = 0;
   while (i < value.size()) {
     while (i < value.size() && IsAsciiSpace(value[i])) ++i;
@@ -125,8 +168,9 @@ void AppendTokens(char field, std::string_view value, bool skip_taxonomy,
     while (i < value.size() && !IsAsciiSpace(value[i])) ++i;
     if (i == start) break;
     std::string_view tok = value.substr(start, i - start);
-    if (skip_taxonomy && IsTaxonomyToken(tok)) continue;
+    if (skip_taxonomy && IsTaxonomyToken(tok, on_post)) continue;
     AppendLine(field, '=', tok, out);
+    if (JoinsNames(tok)) continue;
     // Then every part of the token that follows a '-' or '_', marked "X-":
     // patterns not tied to the token's start match there (WrappedPattern).
     for (size_t k = 0; k + 1 < tok.size(); ++k) {

@@ -554,6 +554,26 @@ TEST(RulesMatch, PageLevelElementsAndTaxonomyClasses) {
   EXPECT_EQ(ElementHits(*set, "div", "tag-cloud"), Ids{"p.tags"});
 }
 
+// On a post (WordPress's "hentry", "post-12", "type-post" ... classes) a
+// layout-looking "tag-links" is the tag "links"; a token that joins names
+// with "and" ("region-body-and-footer") is not matched by its parts.
+TEST(RulesMatch, PostTaxonomyAndJoinedNames) {
+  auto set = BuildOk(
+      "p.tags    class  drop  tag-?links\n"
+      "p.footer  class  drop  footer\n");
+  ASSERT_TRUE(set);
+  EXPECT_EQ(ElementHits(*set, "div", "tag-links"), Ids{"p.tags"});
+  EXPECT_EQ(ElementHits(*set, "div", "post tag-links"), Ids{"p.tags"});
+  EXPECT_EQ(ElementHits(*set, "article", "post-12 hentry tag-links"), Ids{});
+  EXPECT_EQ(ElementHits(*set, "div", "post type-post tag-links"), Ids{});
+  EXPECT_EQ(ElementHits(*set, "div", "post-intro tag-links"), Ids{"p.tags"});
+  EXPECT_EQ(ElementHits(*set, "div", "region-body-and-footer"), Ids{});
+  EXPECT_EQ(ElementHits(*set, "div", "header_AND_footer"), Ids{});
+  EXPECT_EQ(ElementHits(*set, "div", "region-footer"), Ids{"p.footer"});
+  EXPECT_EQ(ElementHits(*set, "div", "footer-and-more"), Ids{"p.footer"});
+  EXPECT_EQ(ElementHits(*set, "div", "brand-footer"), Ids{"p.footer"});
+}
+
 TEST(RulesMatch, TextCaseFlags) {
   auto set = BuildOk(
       "c.exact  text    drop  ^Share$\n"
@@ -817,6 +837,9 @@ TEST(DefaultRules, MultilingualChrome) {
       "Commenti",
       "Reacties",
       "Leave a Reply",
+      "Kommentare lesen (12 Beitr\xC3\xA4ge)",
+      "View comments (3)",
+      "Lire les commentaires (7)",
       "No comments yet.",
       "Your email address will not be published. Required fields are "
       "marked *",
@@ -953,10 +976,16 @@ TEST(DefaultRules, ElementRules) {
       has_prefix(ElementHits(*set, "div", "entry-content"), "containers."));
   EXPECT_TRUE(has_prefix(
       ElementHits(*set, "div", "", "", "", "", "articleBody"), "containers."));
-  // Page-builder and layout classes are not sidebars or widgets.
+  EXPECT_TRUE(has_prefix(ElementHits(*set, "div", "entry-author"),
+                         "containers."));
+  // Page-builder and layout classes are not sidebars or widgets; a post
+  // marked with its author's name or its tags is not an author box or a
+  // tag list.
   for (const char* cls :
        {"elementor-widget-container", "content-sidebar-wrap", "no-sidebar",
-        "post tag-social-media category-comments tag-cookies"}) {
+        "post tag-social-media category-comments tag-cookies",
+        "post entry-author-jane_doe", "post-7 hentry tag-links tag-menu",
+        "region-body-and-footer"}) {
     std::vector<int> hits;
     set->MatchElement("div", cls, "", "", "", "", &hits);
     for (int h : hits) {
