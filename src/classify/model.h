@@ -38,6 +38,10 @@ struct Model {
       near_good_score;
   // --precision / --recall.
   double precision_shift, recall_shift;
+  // The region's two ends, and teaser lists (teasers.h).
+  double before_main, after_main;
+  double teaser_min_cards, teaser_max_chars, teaser_max_blocks;
+  double teaser_card;
 };
 
 // Parses a weights file: `name = value  # comment` lines. Every field of
