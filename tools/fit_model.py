@@ -58,6 +58,9 @@ FITTED = {
     "stopwords_low": 0.3,
     "sentence_end": 0.3,
     "json_ld_outside": 0.5,
+    "before_main": 0.3,
+    "after_main": 0.3,
+    "teaser_card": 0.5,
 }
 
 HERE = os.path.dirname(os.path.abspath(__file__))

@@ -94,12 +94,14 @@ TEST(Classify, ScoreIsTheSumOfNamedTerms) {
                                              "inside_main"}));
   EXPECT_NEAR(sum, d.score, 1e-9);
   EXPECT_NEAR(d.score, 1.5 + 1.0 + 0.5 + 0.2 + 1.0, 1e-9);  // two commas
-  // The menu links: link-heavy fragments outside the main content.
+  // The menu links: link-heavy fragments outside the main content, above
+  // it.
   std::vector<std::string> menu;
   for (const Term& t : c.decisions[0].terms) menu.push_back(t.name);
   EXPECT_EQ(menu, (std::vector<std::string>{"link_heavy", "tiny_text",
                                             "stopwords_high",
-                                            "outside_main_sure"}));
+                                            "outside_main_sure",
+                                            "before_main"}));
 }
 
 TEST(Classify, TermsAreRecordedWithExplainOnly) {
@@ -324,6 +326,66 @@ TEST(Classify, PrecisionAndRecallMoveTheThresholds) {
   EXPECT_EQ(BorderlineLabels(Favor::kRecall),
             (std::vector<std::string>{"body", "body", "body", "chrome",
                                       "chrome"}));
+}
+
+// ---- The region's two ends and teaser lists ---------------------------------
+
+bool HasTerm(const Decision& d, const std::string& name) {
+  for (const Term& t : d.terms) {
+    if (name == t.name) return true;
+  }
+  return false;
+}
+
+// A "More stories" run of <article class="post"> cards after the article:
+// their summaries are chrome though a container rule lifts posts.
+TEST(Classify, TeaserCardsAfterTheArticleGetNoContainerBonus) {
+  auto rules = Rules("t.post attr +2 ^post$\n");
+  std::string cards = "<section><h2>More stories</h2>";
+  for (const char* title : {"Ferry", "Seals", "Harbour"}) {
+    cards += std::string("<article class=post><h3><a href=/x>") + title +
+             "</a></h3><p>Islanders say the winter crossings leave too "
+             "early.</p><a href=/x>Read more</a></article>";
+  }
+  Options options;
+  options.explain = true;
+  Classified c = ClassifyHtml(Article(cards + "</section>"), *rules, options);
+  ASSERT_EQ(c.decisions.size(), 15u);
+  const Decision& summary = c.decisions[7];
+  EXPECT_EQ(c.page.blocks[7].text.substr(0, 9), "Islanders");
+  EXPECT_EQ(c.Labels()[7], "chrome");
+  EXPECT_FALSE(summary.in_main);
+  EXPECT_TRUE(HasTerm(summary, "teaser_no_bonus"));
+  EXPECT_TRUE(HasTerm(summary, "teaser_card"));
+  EXPECT_TRUE(HasTerm(summary, "after_main"));
+  EXPECT_EQ(c.Labels()[3], "body");  // the article's own paragraphs
+}
+
+// A lead paragraph above the body's container is article; a paragraph of
+// the same shape below it (an appeal in a side box) is not. With
+// --comments, what follows the article is not presumed chrome.
+TEST(Classify, ProseAboveTheRegionLeansBodyProseBelowItChrome) {
+  const std::string note =
+      "The paper is written by people who live here, and it is delivered "
+      "free to every house in the valley.";
+  const std::string html =
+      std::string("<html><body><header><h1>Flood</h1><p>The water came in "
+                  "the night, and the town says that the wall will now be "
+                  "built.</p></header><div><p>") +
+      kProse1 + "</p><p>" + kProse2 + "</p></div><div><p>" + note +
+      "</p></div></body></html>";
+  auto rules = Rules("");
+  Options options;
+  options.explain = true;
+  Classified c = ClassifyHtml(html, *rules, options);
+  ASSERT_EQ(c.decisions.size(), 5u);
+  EXPECT_EQ(c.Labels(), (std::vector<std::string>{"chrome", "body", "body",
+                                                   "body", "chrome"}));
+  EXPECT_TRUE(HasTerm(c.decisions[1], "before_main"));
+  EXPECT_TRUE(HasTerm(c.decisions[4], "after_main"));
+  options.comments = true;
+  c = ClassifyHtml(html, *rules, options);
+  EXPECT_FALSE(HasTerm(c.decisions[4], "after_main"));
 }
 
 // ---- The weights file -------------------------------------------------------

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include "classify/teasers.h"
+
 namespace winnow {
 namespace {
 
@@ -37,17 +39,20 @@ void FindMainContent(const Page& page, const std::vector<double>& node_bias,
   const size_t nn = page.nodes.size(), nb = page.blocks.size();
   out->in_region.assign(nb, 0);
   out->best = -1;
+  FindTeaserCards(page, model, &out->in_teaser);
   if (nn == 0 || nb == 0) return;
   std::vector<double> score(nn, 0), chars(nn, 0), links(nn, 0);
   double total_prose = 0;
-  for (const Block& b : page.blocks) {
+  for (size_t bi = 0; bi < nb; ++bi) {
+    const Block& b = page.blocks[bi];
     if (b.node < 0) continue;
     // Subtree text and link totals, for the link-density discount.
     for (int n = b.node, up = 0; n >= 0 && up < 64; n = page.nodes[n].parent, ++up) {
       chars[n] += b.chars;
       links[n] += b.link_chars;
     }
-    const double w = ProseWeight(b);
+    // A teaser's summary is prose about another page.
+    const double w = out->in_teaser[bi] ? 0 : ProseWeight(b);
     if (w == 0) continue;
     total_prose += w;
     int n = b.node;
@@ -77,7 +82,9 @@ void FindMainContent(const Page& page, const std::vector<double>& node_bias,
   out->best_score = best_score;
   auto mark = [&](int n) {
     const Node& node = page.nodes[n];
-    for (int b = node.first_block; b < node.end_block; ++b) out->in_region[b] = 1;
+    for (int b = node.first_block; b < node.end_block; ++b) {
+      out->in_region[b] = !out->in_teaser[b];
+    }
   };
   mark(best);
   // Siblings that continue the article: a good share of the winner's score,

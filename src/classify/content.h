@@ -20,6 +20,7 @@ struct ContentRegion {
   double best_score = 0;
   double prose_share = 0;   // share of the page's prose inside the region
   std::vector<char> in_region;  // per block: 1 inside the main content
+  std::vector<char> in_teaser;  // per block: 1 inside a teaser list
 };
 
 // How much a block says "article text here" (Readability's paragraph
@@ -30,7 +31,9 @@ double ProseWeight(const Block& b);
 // `node_bias` (per node, may be empty) multiplies a candidate's score:
 // above 1 for named body containers, below 1 for chrome containers.
 // `model` gives when a sibling joins the winner (sibling_min_score,
-// sibling_share). Linear in blocks times a bounded ancestor walk.
+// sibling_share). Blocks of teaser lists (teasers.h, marked in
+// out->in_teaser) neither vote nor belong to the region. Linear in blocks
+// times a bounded ancestor walk.
 void FindMainContent(const Page& page, const std::vector<double>& node_bias,
                      const Model& model, ContentRegion* out);
 

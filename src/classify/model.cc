@@ -46,6 +46,9 @@ constexpr Field kFields[] = {
     WINNOW_FIELD(near_good_score), WINNOW_FIELD(precision_shift),
     WINNOW_FIELD(recall_shift),
     WINNOW_FIELD(anchor_min_words),
+    WINNOW_FIELD(before_main), WINNOW_FIELD(after_main),
+    WINNOW_FIELD(teaser_min_cards), WINNOW_FIELD(teaser_max_chars),
+    WINNOW_FIELD(teaser_max_blocks), WINNOW_FIELD(teaser_card),
 };
 #undef WINNOW_FIELD
 constexpr size_t kFieldCount = sizeof(kFields) / sizeof(kFields[0]);

@@ -40,6 +40,10 @@ struct Model {
   double precision_shift, recall_shift;
   // The rules' guard (guard.cc): a heading anchor id has this many words.
   double anchor_min_words;
+  // The region's two ends, and teaser lists (teasers.h).
+  double before_main, after_main;
+  double teaser_min_cards, teaser_max_chars, teaser_max_blocks;
+  double teaser_card;
 };
 
 // Parses a weights file: `name = value  # comment` lines. Every field of

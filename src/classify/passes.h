@@ -2,9 +2,10 @@
 //
 // The classifier's passes over one page (classify.cc runs them in order):
 //   1. attribute rules: one rule-set match per element (element_rules.cc);
-//   2. main content: the region the prose votes for (content.cc), and the
-//      hard element rules and structural drops checked against it; chrome
-//      rules on an element holding most of it are overruled (guard.cc);
+//   2. main content: the region the prose votes for (content.cc; teaser
+//      lists, teasers.cc, neither vote nor join it), and the hard element
+//      rules and structural drops checked against it; chrome rules on an
+//      element holding most of it are overruled (guard.cc);
 //   3. text rules and terms: each block's score as a sum of named terms,
 //      its class, and the hard decisions of rules (scoring.cc);
 //   4. context: blocks no rule decided take their neighbours' side

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 
 #include "classify/passes.h"
 #include "util/ascii.h"
@@ -139,6 +140,26 @@ bool InJsonBody(const Block& b, const std::string& json_body, size_t probe_bytes
          std::string::npos;
 }
 
+// The region's first block and one past its last ([0, 0) when none).
+std::pair<size_t, size_t> RegionSpan(const ClassifyState& s) {
+  const std::vector<char>& in = s.region.in_region;
+  size_t first = 0, end = 0;
+  if (!s.use_region) return {first, end};
+  while (first < in.size() && !in[first]) ++first;
+  for (end = in.size(); end > first && !in[end - 1];) --end;
+  return {first, end};
+}
+
+// The terms of a teaser list's block, given its containers' capped score
+// rules `shift`: their positive sum does not count (a card is an <article
+// class="post"> too), and the card itself leans chrome. Returns the terms'
+// sum, to be added to `shift`.
+double TeaserTerms(double shift, const Model& m, Terms* t) {
+  double s = 0;
+  if (shift > 0) s += t->Add("teaser_no_bonus", -shift);
+  return s + t->Add("teaser_card", m.teaser_card);
+}
+
 }  // namespace
 
 bool ScoreBlocks(ClassifyState* s, PageBudget* budget, size_t* rule_ids,
@@ -154,6 +175,7 @@ bool ScoreBlocks(ClassifyState* s, PageBudget* budget, size_t* rule_ids,
                         : s->options.favor == Favor::kRecall  ? -m.recall_shift
                                                               : 0;
   bool title_seen = false;
+  const auto [region_first, region_end] = RegionSpan(*s);
   s->cls.assign(nblocks, Cls::kShort);
   s->final_state.assign(nblocks, 0);
   // Every block lists the rules of its whole element chain: blocks times
@@ -192,6 +214,7 @@ bool ScoreBlocks(ClassifyState* s, PageBudget* budget, size_t* rule_ids,
     if (st && terms.recording()) {
       AddContainerTerms(*s, d.rules, overruled, st->shift, shift, &terms);
     }
+    if (s->region.in_teaser[bi]) shift += TeaserTerms(shift, m, &terms);
     int text_drop = -1, text_keep = -1;
     hits.clear();
     s->rules.MatchText(b.text, &hits);
@@ -247,10 +270,20 @@ bool ScoreBlocks(ClassifyState* s, PageBudget* budget, size_t* rule_ids,
       // a long paragraph of real prose outside it is usually a second part
       // of the article the finder did not join.
       const bool sure = s->region.prose_share >= m.sure_share;
-      double penalty = sure ? m.outside_main_sure : m.outside_main;
-      if (b.chars >= m.long_prose_chars && own >= m.strong_prose_score)
-        penalty *= m.long_prose_factor;
-      shift += terms.Add(sure ? "outside_main_sure" : "outside_main", penalty);
+      const double factor =
+          b.chars >= m.long_prose_chars && own >= m.strong_prose_score
+              ? m.long_prose_factor
+              : 1;
+      const double penalty = sure ? m.outside_main_sure : m.outside_main;
+      shift += terms.Add(sure ? "outside_main_sure" : "outside_main",
+                         penalty * factor);
+      // The article's end is not its start (model.weights); but with
+      // --comments the discussion below the article is wanted.
+      if (bi < region_first) {
+        shift += terms.Add("before_main", m.before_main);
+      } else if (bi >= region_end && !s->options.comments) {
+        shift += terms.Add("after_main", m.after_main * factor);
+      }
     } else if (s->use_region) {
       shift += terms.Add("inside_main", m.inside_main);
     }
