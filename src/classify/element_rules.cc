@@ -85,7 +85,9 @@ void FindMainAndHardRules(ClassifyState* s) {
   for (size_t b = 0; b < nblocks; ++b) {
     s->region_prose[b + 1] =
         s->region_prose[b] +
-        (s->region.in_region[b] ? ProseWeight(page.blocks[b]) : 0);
+        (s->region.in_region[b]
+             ? ProseWeight(page.blocks[b], !page.lang.empty(), m)
+             : 0);
   }
   // A chrome rule that would take most of the article with it matched a
   // wrapper (class="article share", "paywall-container" around the text):

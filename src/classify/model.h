@@ -38,6 +38,11 @@ struct Model {
       near_good_score;
   // --precision / --recall.
   double precision_shift, recall_shift;
+  // Prose by shape (prose_shape.h): linked prose and lines of the body.
+  double linked_prose_min_words, linked_prose_min_sentences,
+      linked_prose_min_stop, linked_prose_min_unlinked, linked_prose;
+  double body_line_max_chars, body_line_max_link_density, body_line_min_words,
+      body_line_max_digit_share, body_line_min_after;
 };
 
 // Parses a weights file: `name = value  # comment` lines. Every field of
