@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "classify/prose_shape.h"
 #include "classify/teasers.h"
 
 namespace winnow {
@@ -15,8 +16,9 @@ bool IsGeneric(uint16_t tag);
 
 }  // namespace
 
-double ProseWeight(const Block& b) {
-  if (b.chars < 25 || b.LinkDensity() > 0.33) return 0;
+double ProseWeight(const Block& b, bool has_lang, const Model& model) {
+  if (b.chars < 25) return 0;
+  if (b.LinkDensity() > 0.33 && !IsLinkedProse(b, has_lang, model)) return 0;
   if (b.kind == BlockKind::kHeading || b.kind == BlockKind::kCaption) return 0;
   double w = 1 + std::min(b.commas, 10) + std::min(b.chars / 100, 3);
   if (b.words > 0 && b.StopDensity() < 0.1 && b.words >= 8) w *= 0.5;
@@ -42,6 +44,7 @@ void FindMainContent(const Page& page, const std::vector<double>& node_bias,
   FindTeaserCards(page, model, &out->in_teaser);
   if (nn == 0 || nb == 0) return;
   std::vector<double> score(nn, 0), chars(nn, 0), links(nn, 0);
+  const bool has_lang = !page.lang.empty();
   double total_prose = 0;
   for (size_t bi = 0; bi < nb; ++bi) {
     const Block& b = page.blocks[bi];
@@ -52,7 +55,7 @@ void FindMainContent(const Page& page, const std::vector<double>& node_bias,
       links[n] += b.link_chars;
     }
     // A teaser's summary is prose about another page.
-    const double w = out->in_teaser[bi] ? 0 : ProseWeight(b);
+    const double w = out->in_teaser[bi] ? 0 : ProseWeight(b, has_lang, model);
     if (w == 0) continue;
     total_prose += w;
     int n = b.node;
@@ -105,7 +108,7 @@ void FindMainContent(const Page& page, const std::vector<double>& node_bias,
   }
   double inside = 0;
   for (size_t b = 0; b < nb; ++b) {
-    if (out->in_region[b]) inside += ProseWeight(page.blocks[b]);
+    if (out->in_region[b]) inside += ProseWeight(page.blocks[b], has_lang, model);
   }
   out->prose_share = inside / total_prose;
 }

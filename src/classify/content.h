@@ -25,8 +25,9 @@ struct ContentRegion {
 
 // How much a block says "article text here" (Readability's paragraph
 // score: one point, one per comma, one per 100 characters up to three);
-// 0 for link-dense or short blocks.
-double ProseWeight(const Block& b);
+// 0 for short blocks and link-dense ones that are not linked prose
+// (prose_shape.h: `has_lang` and `model` say which).
+double ProseWeight(const Block& b, bool has_lang, const Model& model);
 
 // `node_bias` (per node, may be empty) multiplies a candidate's score:
 // above 1 for named body containers, below 1 for chrome containers.

@@ -4,6 +4,7 @@
 // neighbours' side.
 
 #include "classify/passes.h"
+#include "classify/prose_shape.h"
 
 namespace winnow {
 namespace {
@@ -28,18 +29,23 @@ void DecideByContext(const ClassifyState& s, std::vector<Decision>* out) {
     if (s.cls[i] == Cls::kBad) return -1;
     return 0;
   };
+  std::vector<int> anchors(nblocks);
+  for (size_t i = 0; i < nblocks; ++i) anchors[i] = anchor(i);
+  // Where each block stands among the article's blocks of its kind.
+  SiblingCounts siblings;
+  CountBodySiblings(page, anchors, &siblings);
   // The nearest anchor before and after each block (-1 at the page's ends).
   std::vector<int> prev(nblocks, 0), next(nblocks, 0);
   int last = -1;
   for (size_t i = 0; i < nblocks; ++i) {
     prev[i] = last;
-    const int a = anchor(i);
+    const int a = anchors[i];
     if (a != 0) last = a;
   }
   last = -1;
   for (size_t i = nblocks; i-- > 0;) {
     next[i] = last;
-    const int a = anchor(i);
+    const int a = anchors[i];
     if (a != 0) {
       last = a;
     } else if (page.is_text && IsHeadingLike(page, page.blocks[i])) {
@@ -75,13 +81,23 @@ void DecideByContext(const ClassifyState& s, std::vector<Decision>* out) {
           d.reason = "context: among chrome";
         } else if (IsHeadingLike(page, page.blocks[i])) {
           // A heading belongs to the text right after it.
-          body = i + 1 < nblocks && anchor(i + 1) > 0;
+          body = i + 1 < nblocks && anchors[i + 1] > 0;
           d.reason = body ? "context: heading of body" : "context: heading of chrome";
         } else {
           // Between a body and a chrome side: a near-good block is body.
           body = s.cls[i] == Cls::kNearGood;
           d.reason = body ? "context: near-good beside body"
                           : "context: short beside chrome";
+        }
+        if (!body) {
+          // Its neighbours say chrome; its siblings may say it is a line
+          // of the article (a one-sentence paragraph, a sign-off).
+          const char* line =
+              BodyLineReason(page, siblings, anchors, i, s.model);
+          if (line != nullptr) {
+            body = true;
+            d.reason = line;
+          }
         }
         d.label = body ? Label::kBody : Label::kChrome;
         break;

@@ -88,7 +88,9 @@ void FindRegion(ClassifyState* s) {
   for (size_t b = 0; b < nblocks; ++b) {
     s->region_prose[b + 1] =
         s->region_prose[b] +
-        (s->region.in_region[b] ? ProseWeight(page.blocks[b]) : 0);
+        (s->region.in_region[b]
+             ? ProseWeight(page.blocks[b], !page.lang.empty(), m)
+             : 0);
   }
 }
 

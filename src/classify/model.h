@@ -44,6 +44,11 @@ struct Model {
   double before_main, after_main;
   double teaser_min_cards, teaser_max_chars, teaser_max_blocks;
   double teaser_card;
+  // Prose by shape (prose_shape.h): linked prose and lines of the body.
+  double linked_prose_min_words, linked_prose_min_sentences,
+      linked_prose_min_stop, linked_prose_min_unlinked, linked_prose;
+  double body_line_max_chars, body_line_max_link_density, body_line_min_words,
+      body_line_max_digit_share, body_line_min_after;
 };
 
 // Parses a weights file: `name = value  # comment` lines. Every field of

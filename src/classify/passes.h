@@ -8,8 +8,8 @@
 //      element holding most of it are overruled (guard.cc);
 //   3. text rules and terms: each block's score as a sum of named terms,
 //      its class, and the hard decisions of rules (scoring.cc);
-//   4. context: blocks no rule decided take their neighbours' side
-//      (context.cc).
+//   4. context: blocks no rule decided take their neighbours' side, or
+//      their body siblings' (context.cc, prose_shape.cc).
 // Internal to src/classify.
 
 #ifndef WINNOW_CLASSIFY_PASSES_H_
@@ -124,7 +124,8 @@ bool ScoreBlocks(ClassifyState* s, PageBudget* budget, size_t* rule_ids,
                  std::vector<Decision>* out);
 
 // Pass 4: labels every block: hard decisions stand, good and bad blocks
-// keep their class, short and near-good ones take their neighbours' side.
+// keep their class, short and near-good ones take their neighbours' side,
+// unless they are lines among body blocks of their kind (prose_shape.h).
 void DecideByContext(const ClassifyState& s, std::vector<Decision>* out);
 
 }  // namespace winnow

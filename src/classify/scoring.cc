@@ -9,6 +9,7 @@
 
 #include "classify/passes.h"
 #include "util/ascii.h"
+#include "classify/prose_shape.h"
 #include "util/budget.h"
 
 namespace winnow {
@@ -52,7 +53,10 @@ bool ContainsCopyright(std::string_view t) {
 double OwnScore(const Block& b, bool has_lang, const Model& m, Terms* t) {
   double s = 0;
   const double ld = b.LinkDensity();
-  if (ld >= m.link_heavy_density) {
+  if (ld > m.link_some_density && IsLinkedProse(b, has_lang, m)) {
+    // Links inside sentences: the link terms do not apply.
+    s += t->Add("linked_prose", m.linked_prose);
+  } else if (ld >= m.link_heavy_density) {
     s += t->Add("link_heavy", m.link_heavy);
   } else if (ld > m.link_some_density) {
     s += t->Add("link_some", m.link_some);
@@ -89,9 +93,10 @@ double OwnScore(const Block& b, bool has_lang, const Model& m, Terms* t) {
   return s;
 }
 
-Cls ClassOf(double score, const Block& b, bool text_mode, const Model& m,
-            double offset) {
-  if (b.LinkDensity() > m.max_link_density) return Cls::kBad;
+Cls ClassOf(double score, const Block& b, bool has_lang, bool text_mode,
+            const Model& m, double offset) {
+  if (b.LinkDensity() > m.max_link_density && !IsLinkedProse(b, has_lang, m))
+    return Cls::kBad;
   if (score < m.bad_score + offset) return Cls::kBad;
   // A short block is never good on its own: its neighbours decide.
   if (b.chars < m.short_chars) return Cls::kShort;
@@ -288,7 +293,7 @@ bool ScoreBlocks(ClassifyState* s, PageBudget* budget, size_t* rule_ids,
       shift += terms.Add("inside_main", m.inside_main);
     }
     d.score = own + shift;
-    s->cls[bi] = ClassOf(d.score, b, page.is_text, m, offset);
+    s->cls[bi] = ClassOf(d.score, b, has_lang, page.is_text, m, offset);
     // Hard decisions: text rules beat element rules; drop beats keep.
     int& state = s->final_state[bi];
     if (text_drop >= 0) {
