@@ -46,6 +46,8 @@ constexpr Field kFields[] = {
     WINNOW_FIELD(short_chars), WINNOW_FIELD(good_score),
     WINNOW_FIELD(near_good_score), WINNOW_FIELD(precision_shift),
     WINNOW_FIELD(recall_shift),
+    WINNOW_FIELD(caption_max_chars), WINNOW_FIELD(caption_line_chars),
+    WINNOW_FIELD(caption_page_share), WINNOW_FIELD(caption_text_chars),
 };
 #undef WINNOW_FIELD
 constexpr size_t kFieldCount = sizeof(kFields) / sizeof(kFields[0]);

@@ -38,6 +38,9 @@ struct Model {
       near_good_score;
   // --precision / --recall.
   double precision_shift, recall_shift;
+  // Captions and credits (captions.cc).
+  double caption_max_chars, caption_line_chars, caption_page_share,
+      caption_text_chars;
 };
 
 // Parses a weights file: `name = value  # comment` lines. Every field of
