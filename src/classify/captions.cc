@@ -128,11 +128,13 @@ void MarkCaptions(ClassifyState* s, std::vector<Decision>* out) {
     const Block& b = page.blocks[bi];
     if (page.is_text) {
       // Scraped text keeps the caption as the line before its credit
-      // ("(Image: ...)", "Foto: ..."), which a credit rule dropped.
-      if (bi > 0 && CreditRule(s->rules, (*out)[bi]) >= 0 &&
+      // ("(Image: ...)", "Foto: ..."), which a credit rule dropped. The
+      // first line is the headline, whatever follows it.
+      const int credit = bi > 1 ? CreditRule(s->rules, (*out)[bi]) : -1;
+      if (credit >= 0 &&
           page.blocks[bi - 1].chars <= s->model.caption_text_chars) {
         kind[bi - 1] = CaptionKind::kBeforeCredit;
-        rule[bi - 1] = CreditRule(s->rules, (*out)[bi]);
+        rule[bi - 1] = credit;
       }
       continue;
     }

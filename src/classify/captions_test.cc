@@ -164,6 +164,15 @@ TEST(Captions, TextLineBeforeImageCreditIsChrome) {
   EXPECT_EQ(r.Of("Insurance pays"), "body (prose)");
 }
 
+TEST(Captions, TextHeadlineBeforeCreditStays) {
+  const Result r = RunText(std::string("Frost in the orchards\n\n(Image: Jane "
+                                       "Roe)\n\n") +
+                           kProse1 + "\n\n" + kProse2 + "\n");
+  // Not a caption: the context pass decides the headline (the credit after
+  // it is its only neighbour before the prose: chrome).
+  EXPECT_EQ(r.Of("Frost in the"), "chrome (context: among chrome)");
+}
+
 TEST(Captions, TextParagraphBeforeCreditStays) {
   // Longer than a caption (caption_text_chars): the article's own text.
   const std::string long_paragraph = std::string(kProse1) + " " + kProse2;

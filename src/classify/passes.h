@@ -101,7 +101,8 @@ bool ScoreBlocks(ClassifyState* s, PageBudget* budget, size_t* rule_ids,
 // Pass 3b: marks the image captions and credits (caption rules, a short
 // line beside an image, in plain text the line before a credit) and makes
 // those no rule decided chrome, unless captions hold most of the page's
-// prose. Fills s->caption.
+// prose. Fills s->caption (the captions: asides, which the context pass
+// does not take as anchors; credit lines stay anchors, as measured).
 void MarkCaptions(ClassifyState* s, std::vector<Decision>* out);
 
 // Pass 4: labels every block: hard decisions stand, good and bad blocks
