@@ -50,6 +50,12 @@ check ".html.gz = .html" cmp -s "$TMP/file-url.txt" "$TMP/gz.txt"
 check "gzip on stdin = .html" cmp -s "$TMP/file-url.txt" "$TMP/gz-stdin.txt"
 check "one record: no form feed" bash -c "! grep -q $'\f' '$TMP/file.txt'"
 
+# Scraped text without its address: the caption line just before an
+# "(Image: ...)" credit goes by structure, not by a heise.de site rule.
+"$W" --from text "$SAMPLES/seed-heise.txt" > "$TMP/seed-no-url.txt"
+check "text caption before an image credit goes without --url" \
+  cmp -s "$TMP/seed-no-url.txt" "$SAMPLES/seed-heise.expected.txt"
+
 # Several records: each ends with a form-feed line.
 "$W" "$page" "$SAMPLES/br-paragraphs.html" > "$TMP/two.txt"
 { cat "$TMP/file.txt"; printf '\f\n'; "$W" "$SAMPLES/br-paragraphs.html"; printf '\f\n'; } > "$TMP/two.want"

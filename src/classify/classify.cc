@@ -60,6 +60,7 @@ bool Classify(const Page& page, const RuleSet& rules, const Model& model,
   FindMainAndHardRules(&state);
   size_t rule_ids = 0;
   if (!ScoreBlocks(&state, budget, &rule_ids, out)) return false;
+  MarkCaptions(&state, out);
   DecideByContext(state, out);
   return budget == nullptr || budget->Hold(rule_ids * sizeof(int));
 }

@@ -24,6 +24,8 @@ void DecideByContext(const ClassifyState& s, std::vector<Decision>* out) {
   const size_t nblocks = page.blocks.size();
   // A decided block anchors its neighbourhood as good or bad.
   auto anchor = [&](size_t i) -> int {
+    // A caption is an aside: it says nothing about the text around it.
+    if (s.caption[i]) return 0;
     if (s.final_state[i] != 0) return s.final_state[i];
     if (s.cls[i] == Cls::kGood) return 1;
     if (s.cls[i] == Cls::kBad) return -1;

@@ -17,6 +17,7 @@ void MatchAttributeRules(ClassifyState* s) {
   s->own_drop.assign(nn, -1);
   s->own_keep.assign(nn, -1);
   s->own_subtree.assign(nn, -1);
+  s->own_caption.assign(nn, -1);
   std::vector<int> hits;
   for (size_t i = 0; i < nn; ++i) {
     const Node& n = page.nodes[i];
@@ -52,6 +53,10 @@ void MatchAttributeRules(ClassifyState* s) {
           break;
         case Action::kScore:
           st.shift += rule.shift;
+          break;
+        case Action::kCaption:
+          // Decided in pass 3b (captions.cc), by the element's size.
+          if (s->own_caption[i] < 0) s->own_caption[i] = r;
           break;
         case Action::kCut:
           // From this element to the end of its parent.

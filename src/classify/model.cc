@@ -49,13 +49,15 @@ constexpr Field kFields[] = {
     WINNOW_FIELD(before_main), WINNOW_FIELD(after_main),
     WINNOW_FIELD(teaser_min_cards), WINNOW_FIELD(teaser_max_chars),
     WINNOW_FIELD(teaser_max_blocks), WINNOW_FIELD(teaser_card),
-    WINNOW_FIELD(recall_shift), WINNOW_FIELD(linked_prose_min_words),
+    WINNOW_FIELD(linked_prose_min_words),
     WINNOW_FIELD(linked_prose_min_sentences),
     WINNOW_FIELD(linked_prose_min_stop),
     WINNOW_FIELD(linked_prose_min_unlinked), WINNOW_FIELD(linked_prose),
     WINNOW_FIELD(body_line_max_chars), WINNOW_FIELD(body_line_max_link_density),
     WINNOW_FIELD(body_line_min_words), WINNOW_FIELD(body_line_max_digit_share),
     WINNOW_FIELD(body_line_min_after),
+    WINNOW_FIELD(caption_max_chars), WINNOW_FIELD(caption_line_chars),
+    WINNOW_FIELD(caption_page_share), WINNOW_FIELD(caption_text_chars),
 };
 #undef WINNOW_FIELD
 constexpr size_t kFieldCount = sizeof(kFields) / sizeof(kFields[0]);

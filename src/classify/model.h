@@ -49,6 +49,9 @@ struct Model {
       linked_prose_min_stop, linked_prose_min_unlinked, linked_prose;
   double body_line_max_chars, body_line_max_link_density, body_line_min_words,
       body_line_max_digit_share, body_line_min_after;
+  // Captions and credits (captions.cc).
+  double caption_max_chars, caption_line_chars, caption_page_share,
+      caption_text_chars;
 };
 
 // Parses a weights file: `name = value  # comment` lines. Every field of

@@ -8,6 +8,8 @@
 //      element holding most of it are overruled (guard.cc);
 //   3. text rules and terms: each block's score as a sum of named terms,
 //      its class, and the hard decisions of rules (scoring.cc);
+//   3b. captions: image captions and credits, decided by structure, are
+//      chrome whatever their score (captions.cc);
 //   4. context: blocks no rule decided take their neighbours' side, or
 //      their body siblings' (context.cc, prose_shape.cc).
 // Internal to src/classify.
@@ -59,6 +61,7 @@ struct ClassifyState {
   std::vector<NodeState> nodes;
   std::vector<int> hit_store;  // the enabled rule hits of every node
   std::vector<int> own_drop, own_keep, own_subtree;  // per node, -1 = none
+  std::vector<int> own_caption;  // per node: a caption rule's hit, -1 = none
   std::vector<Range> ranges;   // cut ranges of attribute rules
   // Pass 2.
   ContentRegion region;
@@ -70,6 +73,8 @@ struct ClassifyState {
   // Pass 3.
   std::vector<Cls> cls;
   std::vector<int> final_state;  // per block: -1 chrome, +1 body, 0 open
+  // Pass 3b.
+  std::vector<char> caption;  // per block: a caption or credit
 
   // Whether rule `r` applies to this page (scope, --comments).
   bool Enabled(int r) const;
@@ -122,6 +127,13 @@ void AppendOverruledRules(const ClassifyState& s, int node,
 // charged.
 bool ScoreBlocks(ClassifyState* s, PageBudget* budget, size_t* rule_ids,
                  std::vector<Decision>* out);
+
+// Pass 3b: marks the image captions and credits (caption rules, a short
+// line beside an image, in plain text the line before a credit) and makes
+// those no rule decided chrome, unless captions hold most of the page's
+// prose. Fills s->caption (the captions: asides, which the context pass
+// does not take as anchors; credit lines stay anchors, as measured).
+void MarkCaptions(ClassifyState* s, std::vector<Decision>* out);
 
 // Pass 4: labels every block: hard decisions stand, good and bad blocks
 // keep their class, short and near-good ones take their neighbours' side,

@@ -230,6 +230,7 @@ bool ScoreBlocks(ClassifyState* s, PageBudget* budget, size_t* rule_ids,
       const Rule& rule = s->rules.rule(r);
       switch (rule.action) {
         case Action::kDrop:
+        case Action::kCaption:  // a credit line: chrome (captions.cc)
           if (text_drop < 0) text_drop = r;
           break;
         case Action::kKeep:

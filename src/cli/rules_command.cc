@@ -33,6 +33,7 @@ std::string ActionName(const Rule& r) {
     case Action::kKeep: return "keep";
     case Action::kSubtree: return "subtree";
     case Action::kCut: return "cut";
+    case Action::kCaption: return "caption";
     case Action::kScore: {
       char buf[32];
       std::snprintf(buf, sizeof buf, "%+g", r.shift);

@@ -37,6 +37,7 @@ enum class Action {
   kSubtree,  // drop the whole element the match sits in (text rules: the
              // block's parent element)
   kCut,      // drop this block and everything after it in its container
+  kCaption,  // the block is an image caption or credit (classify/captions.cc)
 };
 
 struct Rule {

@@ -124,6 +124,8 @@ bool ParseAction(std::string_view s, Action* action, double* shift) {
     *action = Action::kSubtree;
   } else if (s == "cut") {
     *action = Action::kCut;
+  } else if (s == "caption") {
+    *action = Action::kCaption;
   } else if (ParseShift(s, shift)) {
     *action = Action::kScore;
   } else {
@@ -369,7 +371,7 @@ bool ParseRulesImpl(std::string_view source, std::string_view file_name,
     if (!ParseAction(fields[2].text, &rule.action, &rule.shift)) {
       diag(fields[2].offset,
            "unknown action '" + std::string(fields[2].text) +
-               "' (expected drop, keep, subtree, cut or a signed score like "
+               "' (expected drop, keep, subtree, cut, caption or a signed score like "
                "+2 or -1.5)");
       ok = false;
     }
