@@ -15,8 +15,7 @@ static_assert(static_cast<int>(NodeType::kElement) == GUMBO_NODE_ELEMENT);
 static_assert(static_cast<int>(NodeType::kText) == GUMBO_NODE_TEXT);
 static_assert(static_cast<int>(NodeType::kCData) == GUMBO_NODE_CDATA);
 static_assert(static_cast<int>(NodeType::kComment) == GUMBO_NODE_COMMENT);
-static_assert(static_cast<int>(NodeType::kWhitespace) ==
-              GUMBO_NODE_WHITESPACE);
+static_assert(static_cast<int>(NodeType::kWhitespace) == GUMBO_NODE_WHITESPACE);
 static_assert(static_cast<int>(NodeType::kTemplate) == GUMBO_NODE_TEMPLATE);
 // ForEachAttribute's names, in SetAsideValues::Name order.
 static_assert(SetAsideValues::kNames == 4 && SetAsideValues::kClass == 0 &&

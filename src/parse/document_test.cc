@@ -52,8 +52,9 @@ std::vector<std::string> Attributes(DomNode el) {
 using Strings = std::vector<std::string>;
 
 TEST(DocumentView, TreeOfTypesTagsAndParents) {
-  Parsed p("<!DOCTYPE html><p>one <b>two</b> </p><!-- note --><my-Widget>"
-           "</my-Widget>");
+  Parsed p(
+      "<!DOCTYPE html><p>one <b>two</b> </p><!-- note --><my-Widget>"
+      "</my-Widget>");
   const DomNode html = p.doc.root();
   ASSERT_TRUE(html);
   EXPECT_EQ(html.type(), NodeType::kElement);
@@ -95,8 +96,9 @@ TEST(DocumentView, TreeOfTypesTagsAndParents) {
 // The view has the attributes that the pre-parse strip keeps (prestrip.h):
 // those a stage reads.
 TEST(DocumentView, AttributesByNameIgnoringCaseFirstWins) {
-  Parsed p("<nav ROLE=menu aria-label=Top role=second lang=en data-x=1>"
-           "<a href=/x>link</a></nav>");
+  Parsed p(
+      "<nav ROLE=menu aria-label=Top role=second lang=en data-x=1>"
+      "<a href=/x>link</a></nav>");
   const DomNode nav = Find(p.doc.root(), Tag::kNav);
   ASSERT_TRUE(nav);
   EXPECT_STREQ(nav.Attribute("role"), "menu");
@@ -105,7 +107,8 @@ TEST(DocumentView, AttributesByNameIgnoringCaseFirstWins) {
   EXPECT_EQ(nav.Attribute("data-x"), nullptr);
   EXPECT_EQ(nav.Attribute("class"), nullptr);
   // Gumbo keeps the first of duplicate names only.
-  EXPECT_EQ(Attributes(nav), (Strings{"aria-label=Top", "lang=en", "role=menu"}));
+  EXPECT_EQ(Attributes(nav),
+            (Strings{"aria-label=Top", "lang=en", "role=menu"}));
   const DomNode a = Find(nav, Tag::kA);
   ASSERT_TRUE(a);
   EXPECT_NE(a.Attribute("href"), nullptr);
@@ -115,11 +118,13 @@ TEST(DocumentView, AttributesByNameIgnoringCaseFirstWins) {
 // text out of what Gumbo reads (parse/guard.h); the view puts them back,
 // so a reader sees the page as written.
 TEST(DocumentView, ReadsWhatTheGuardSetAsideAsWritten) {
-  const std::string text = "A paragraph long enough for the guard to set aside.";
-  Parsed p("<head><meta name=description content=\"About things\"></head>"
-           "<div class=\"Article-Body\" id=main lang=en "
-           "style=\"color: red\" class=second><p>" +
-           text + "</p></div>");
+  const std::string text =
+      "A paragraph long enough for the guard to set aside.";
+  Parsed p(
+      "<head><meta name=description content=\"About things\"></head>"
+      "<div class=\"Article-Body\" id=main lang=en "
+      "style=\"color: red\" class=second><p>" +
+      text + "</p></div>");
   ASSERT_FALSE(p.doc.aside.empty()) << "the guard set nothing aside";
   const DomNode div = Find(p.doc.root(), Tag::kDiv);
   ASSERT_TRUE(div);

@@ -16,6 +16,7 @@
 
 namespace winnow {
 
+// clang-format off
 enum class Tag : uint16_t {
   kHtml, kHead, kTitle, kBase, kLink, kMeta, kStyle, kScript, kNoscript,
   kTemplate, kBody, kArticle, kSection, kNav, kAside, kH1, kH2, kH3, kH4, kH5,
@@ -35,6 +36,7 @@ enum class Tag : uint16_t {
   kSpacer, kTt, kRtc,
   kUnknown,
 };
+// clang-format on
 
 // The name of `tag` as Gumbo normalises it (lower case: "h1",
 // "blockquote"); empty for kUnknown and values outside the enum. Static

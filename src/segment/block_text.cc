@@ -51,14 +51,12 @@ void TextBuffer::Append(const char* s, size_t n, bool in_link,
     // copied at once rather than byte by byte.
     size_t end = i + 1;
     if (preformatted) {
-      while (end < text.size() && text[end] != '\n' && text[end] != '\r')
-        ++end;
+      while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
     } else {
       while (end < text.size() && !MayStartSpace(text[end])) ++end;
     }
     if (in_link) {
-      link_chars_ +=
-          static_cast<int>(CountCodePoints(text.substr(i, end - i)));
+      link_chars_ += static_cast<int>(CountCodePoints(text.substr(i, end - i)));
     }
     text_.append(text.data() + i, end - i);
     i = end;
@@ -142,13 +140,13 @@ void ComputeTextFeatures(Block* block) {
     } else if (c == 0xE3 && i + 2 < t.size() &&
                static_cast<unsigned char>(t[i + 1]) == 0x80) {
       const unsigned char c2 = t[i + 2];
-      if (c2 == 0x82) ++ends;                      // 。
-      if (c2 == 0x81) ++commas;                    // 、
+      if (c2 == 0x82) ++ends;    // 。
+      if (c2 == 0x81) ++commas;  // 、
     } else if (c == 0xEF && i + 2 < t.size() &&
                static_cast<unsigned char>(t[i + 1]) == 0xBC) {
       const unsigned char c2 = t[i + 2];
-      if (c2 == 0x81 || c2 == 0x9F) ++ends;        // ！ ？
-      if (c2 == 0x8C) ++commas;                    // ，
+      if (c2 == 0x81 || c2 == 0x9F) ++ends;  // ！ ？
+      if (c2 == 0x8C) ++commas;              // ，
     }
   }
   block->chars = chars;
@@ -208,7 +206,8 @@ void SegmentText(std::string_view utf8, Page* page) {
     }
     if (!block.text.empty()) block.text.push_back(' ');
     AppendFolded(line, &block.text);
-    while (!block.text.empty() && block.text.back() == ' ') block.text.pop_back();
+    while (!block.text.empty() && block.text.back() == ' ')
+      block.text.pop_back();
     if (!wrapped) emit();
   }
   emit();

@@ -80,7 +80,8 @@ bool BylineToken(std::string_view t) {
             t[t.size() - w.size() - 1] == '_');
   };
   auto is = [&](std::string_view w) {
-    return t.size() == w.size() && strncasecmp(t.data(), w.data(), w.size()) == 0;
+    return t.size() == w.size() &&
+           strncasecmp(t.data(), w.data(), w.size()) == 0;
   };
   return is("author") || is("byline") || is("author-name") ||
          is("author_name") || is("authorname") || ends("author") ||
@@ -147,7 +148,6 @@ void ReadDescription(DomNode el, Page* page) {
   }
 }
 
-
 void ExtractJsonLdBody(std::string_view json, std::string* out) {
   size_t key = json.find("\"articleBody\"");
   if (key == std::string_view::npos) return;
@@ -163,7 +163,11 @@ void ExtractJsonLdBody(std::string_view json, std::string* out) {
     if (json[i] == '\\' && i + 1 < json.size()) {
       char e = json[++i];
       switch (e) {
-        case 'n': case 'r': case 't': raw.push_back(' '); break;
+        case 'n':
+        case 'r':
+        case 't':
+          raw.push_back(' ');
+          break;
         case 'u': {
           unsigned cp = 0;
           bool hex = i + 4 < json.size();
@@ -191,7 +195,8 @@ void ExtractJsonLdBody(std::string_view json, std::string* out) {
           }
           break;
         }
-        default: raw.push_back(e);
+        default:
+          raw.push_back(e);
       }
     } else {
       raw.push_back(json[i]);

@@ -127,8 +127,12 @@ TagClass Classify(Tag tag) {
 
 bool KindOf(Tag tag, BlockKind* kind, int* level) {
   switch (tag) {
-    case Tag::kH1: case Tag::kH2: case Tag::kH3:
-    case Tag::kH4: case Tag::kH5: case Tag::kH6:
+    case Tag::kH1:
+    case Tag::kH2:
+    case Tag::kH3:
+    case Tag::kH4:
+    case Tag::kH5:
+    case Tag::kH6:
       *kind = BlockKind::kHeading;
       *level = 1 + (static_cast<int>(tag) - static_cast<int>(Tag::kH1));
       return true;
@@ -181,8 +185,11 @@ ElementAttrs::ElementAttrs(DomNode el) {
         if (NameIs(n, "class")) take(&cls);
         break;
       case 'i':
-        if (NameIs(n, "id")) take(&id);
-        else if (NameIs(n, "itemprop")) take(&itemprop);
+        if (NameIs(n, "id")) {
+          take(&id);
+        } else if (NameIs(n, "itemprop")) {
+          take(&itemprop);
+        }
         break;
       case 'r':
         if (NameIs(n, "role")) take(&role);
@@ -197,8 +204,11 @@ ElementAttrs::ElementAttrs(DomNode el) {
         if (NameIs(n, "type")) take(&type);
         break;
       case 'h':
-        if (NameIs(n, "hidden")) hidden = true;
-        else if (NameIs(n, "href")) href = true;
+        if (NameIs(n, "hidden")) {
+          hidden = true;
+        } else if (NameIs(n, "href")) {
+          href = true;
+        }
         break;
       default:
         break;

@@ -27,7 +27,7 @@ struct Frame {
   DomNode node;
   DomChildren children;
   unsigned next_child;
-  int node_index;   // into Page::nodes
+  int node_index;  // into Page::nodes
   bool is_block;
   bool is_link;
   bool is_pre;
@@ -140,16 +140,21 @@ bool SegmentPass(const ParsedHtml& doc, bool noscript, Page* page,
     if (page->nodes.size() % kCheckNodes == 0) check();
     n.first_block = static_cast<int>(page->blocks.size());
     // A <noscript> is pushed only when its contents are wanted, as a block.
-    Frame f{el,    el.children(), 0,    index,
+    Frame f{el,
+            el.children(),
+            0,
+            index,
             tc == TagClass::kBlock || tag == Tag::kNoscript,
-            false, false};
+            false,
+            false};
     if (tag == Tag::kA && attrs.href) {
       f.is_link = true;
       ++link_depth;
     }
     if (f.is_block) {
       flush();
-      BlockKind kind = owners.empty() ? BlockKind::kParagraph : owners.back().kind;
+      BlockKind kind =
+          owners.empty() ? BlockKind::kParagraph : owners.back().kind;
       int level = owners.empty() ? 0 : owners.back().level;
       // Headings do not pass their kind to generic children; list items,
       // cells and quotes do.
