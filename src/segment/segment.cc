@@ -24,7 +24,7 @@ namespace winnow {
 namespace {
 
 struct Frame {
-  DomNode node;
+  Tag tag;
   DomChildren children;
   unsigned next_child;
   int node_index;  // into Page::nodes
@@ -36,7 +36,7 @@ struct Frame {
 // True when an <article> element is on the walk's stack.
 bool InArticle(const std::vector<Frame>& stack) {
   for (const Frame& f : stack) {
-    if (f.node.tag() == Tag::kArticle) return true;
+    if (f.tag == Tag::kArticle) return true;
   }
   return false;
 }
@@ -140,7 +140,7 @@ bool SegmentPass(const ParsedHtml& doc, bool noscript, Page* page,
     if (page->nodes.size() % kCheckNodes == 0) check();
     n.first_block = static_cast<int>(page->blocks.size());
     // A <noscript> is pushed only when its contents are wanted, as a block.
-    Frame f{el,
+    Frame f{tag,
             el.children(),
             0,
             index,
