@@ -86,10 +86,9 @@ winnow_stage(util SOURCES ${PROJECT_SOURCE_DIR}/src/status.cc)
 winnow_stage(input DEPS util
              LIBS PkgConfig::ZSTD PkgConfig::BROTLIDEC ZLIB::ZLIB)
 winnow_stage(decode DEPS util LIBS PkgConfig::UCHARDET)
-# TODO(view): Gumbo is PUBLIC only because segment, classify and render
-# still include gumbo.h; once the document view seals it inside src/parse,
-# it becomes LIBS (private to parse).
-winnow_stage(parse DEPS util PUBLIC_LIBS PkgConfig::GUMBO)
+# Gumbo is private to parse: the later stages read the document view
+# (parse/document.h) and parse/tags.h, never gumbo.h (ctest gumbo_sealed).
+winnow_stage(parse DEPS util LIBS PkgConfig::GUMBO)
 winnow_stage(segment DEPS parse util LIBS PkgConfig::UTF8PROC)
 winnow_stage(lang DEPS segment embed util)
 winnow_stage(meta DEPS segment lang util)

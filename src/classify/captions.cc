@@ -8,7 +8,7 @@
 // whose prose is mostly captions (a slideshow, a gallery, a video page)
 // keeps them, scored like any block.
 
-#include <gumbo.h>
+#include "parse/tags.h"
 
 #include <vector>
 
@@ -22,7 +22,7 @@ enum class CaptionKind : char { kNone, kRule, kBesideImage, kBeforeCredit };
 
 // Whether node `n` is an image: <img>, <picture>, an AMP image.
 bool IsImage(const Node& n) {
-  return n.tag == GUMBO_TAG_IMG || n.tag_name == "picture" ||
+  return n.tag == Tag::kImg || n.tag_name == "picture" ||
          n.tag_name == "amp-img";
 }
 
@@ -96,7 +96,7 @@ bool BesideImage(const ClassifyState& s, const Block& b,
     const Node& w = s.page.nodes[n];
     const int chars = chars_before[w.end_block] - chars_before[w.first_block];
     if (chars > s.model.caption_max_chars) return false;
-    if (wraps[n] && w.tag == GUMBO_TAG_FIGURE) {
+    if (wraps[n] && w.tag == Tag::kFigure) {
       // A figure with a heading is a header or a teaser card: its short
       // lines are a standfirst or a summary.
       for (int i = w.first_block; i < w.end_block; ++i) {

@@ -2,17 +2,16 @@
 
 #include "classify/content.h"
 
-#include <gumbo.h>
-
 #include <algorithm>
 
 #include "classify/prose_shape.h"
 #include "classify/teasers.h"
+#include "parse/tags.h"
 
 namespace winnow {
 namespace {
 
-bool IsGeneric(uint16_t tag);
+bool IsGeneric(Tag tag);
 
 }  // namespace
 
@@ -28,10 +27,9 @@ double ProseWeight(const Block& b, bool has_lang, const Model& model) {
 namespace {
 
 
-bool IsGeneric(uint16_t tag) {
-  return tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_SECTION ||
-         tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN ||
-         tag == GUMBO_TAG_TD || tag == GUMBO_TAG_BODY;
+bool IsGeneric(Tag tag) {
+  return tag == Tag::kDiv || tag == Tag::kSection || tag == Tag::kArticle ||
+         tag == Tag::kMain || tag == Tag::kTd || tag == Tag::kBody;
 }
 
 }  // namespace

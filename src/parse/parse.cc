@@ -127,8 +127,8 @@ bool SetAsideHeld(const GumboOutput& output, std::string_view source,
 
 }  // namespace
 
-const GumboInternalNode* ParsedHtml::root() const {
-  return output ? output->root : nullptr;
+DomNode ParsedHtml::root() const {
+  return output ? DomNode(output->root, this) : DomNode();
 }
 
 bool ParsedHtml::SetAsideFor(const char* original_tag,

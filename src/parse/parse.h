@@ -12,12 +12,12 @@
 #include <vector>
 
 #include "parse/arena.h"
+#include "parse/document.h"
 #include "parse/guard.h"
 #include "winnow/options.h"
 #include "winnow/status.h"
 
 struct GumboInternalOutput;
-struct GumboInternalNode;
 
 namespace winnow {
 
@@ -31,7 +31,9 @@ struct ParsedHtml {
   // What the parser guard changed to keep the parse bounded (tags nested
   // deeper than max_depth, attributes over max_attributes ...).
   std::vector<std::string> warnings;
-  const GumboInternalNode* root() const;
+  // The <html> element, as the document view (parse/document.h); null
+  // when the parse failed. Its parent is the document node.
+  DomNode root() const;
 
   // The class, id, style and content values the parser guard took out of
   // an element's start tag (parse/guard.h), given the element's

@@ -2,14 +2,14 @@
 
 #include "render/render.h"
 
-#include <gumbo.h>
+#include "parse/tags.h"
 
 namespace winnow {
 namespace {
 
 bool InQuote(const Page& page, int node) {
   for (int n = node; n >= 0; n = page.nodes[n].parent) {
-    if (page.nodes[n].tag == GUMBO_TAG_BLOCKQUOTE) return true;
+    if (page.nodes[n].tag == Tag::kBlockquote) return true;
   }
   return false;
 }
@@ -17,8 +17,8 @@ bool InQuote(const Page& page, int node) {
 // The <tr> a cell belongs to, or -1.
 int RowOf(const Page& page, int node) {
   for (int n = node; n >= 0; n = page.nodes[n].parent) {
-    if (page.nodes[n].tag == GUMBO_TAG_TR) return n;
-    if (page.nodes[n].tag == GUMBO_TAG_TABLE) return -1;
+    if (page.nodes[n].tag == Tag::kTr) return n;
+    if (page.nodes[n].tag == Tag::kTable) return -1;
   }
   return -1;
 }

@@ -9,14 +9,10 @@
 
 #include "segment/segment.h"
 #include "util/ascii.h"
+#include "util/json.h"
 
 namespace winnow {
 namespace {
-
-const char* Attr(const GumboElement& el, const char* name) {
-  const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
-  return a ? a->value : nullptr;
-}
 
 // Cuts *s to at most `max` bytes, backing up to a character boundary.
 void CutAt(size_t max, std::string* s) {
@@ -84,40 +80,40 @@ bool BylineToken(std::string_view t) {
             t[t.size() - w.size() - 1] == '_');
   };
   auto is = [&](std::string_view w) {
-    return t.size() == w.size() && strncasecmp(t.data(), w.data(), w.size()) == 0;
+    return t.size() == w.size() &&
+           strncasecmp(t.data(), w.data(), w.size()) == 0;
   };
   return is("author") || is("byline") || is("author-name") ||
          is("author_name") || is("authorname") || ends("author") ||
          ends("byline");
 }
 
-bool IsBylineElement(const GumboElement& el, const char* cls,
-                     const char* itemprop) {
+bool IsBylineElement(DomNode el, const char* cls, const char* itemprop) {
   if (itemprop && strcasecmp(itemprop, "author") == 0) return true;
-  if (el.tag == GUMBO_TAG_A && HasToken(Attr(el, "rel"), "author")) return true;
+  if (el.tag() == Tag::kA && HasToken(el.Attribute("rel"), "author")) {
+    return true;
+  }
   return AnyToken(cls, BylineToken);
 }
 
 }  // namespace
 
-void CollectText(const ParsedHtml& doc, const GumboNode* node,
-                 size_t max_bytes, std::string* out) {
+void CollectText(DomNode node, size_t max_bytes, std::string* out) {
   std::string expanded;
   std::string raw;
   // Iterative: titles are shallow but input-shaped all the same.
-  std::vector<const GumboNode*> stack{node};
+  std::vector<DomNode> stack{node};
   while (!stack.empty() && raw.size() <= max_bytes) {
-    const GumboNode* n = stack.back();
+    const DomNode n = stack.back();
     stack.pop_back();
-    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
-        n->type == GUMBO_NODE_CDATA) {
-      AppendFolded(doc.aside.ExpandText(n->v.text.text, &expanded), &raw);
+    const NodeType type = n.type();
+    if (type == NodeType::kText || type == NodeType::kWhitespace ||
+        type == NodeType::kCData) {
+      AppendFolded(n.Text(&expanded), &raw);
       raw.push_back(' ');
-    } else if (n->type == GUMBO_NODE_ELEMENT) {
-      const GumboVector& kids = n->v.element.children;
-      for (unsigned i = kids.length; i > 0; --i) {
-        stack.push_back(static_cast<const GumboNode*>(kids.data[i - 1]));
-      }
+    } else if (type == NodeType::kElement) {
+      const DomChildren kids = n.children();
+      for (unsigned i = kids.size(); i > 0; --i) stack.push_back(kids[i - 1]);
     }
   }
   std::string folded;
@@ -126,19 +122,57 @@ void CollectText(const ParsedHtml& doc, const GumboNode* node,
   *out = std::move(folded);
 }
 
-void CollectMetaTag(const ParsedHtml& doc, const GumboElement& el,
-                    PageMeta* meta) {
+void CollectMetaTag(DomNode el, PageMeta* meta) {
   if (meta->values.size() >= PageMeta::kMaxValues) return;
-  const char* content = nullptr;
-  const char* aside[SetAsideValues::kNames] = {};
-  if (doc.SetAsideFor(el.original_tag.data, aside))
-    content = aside[SetAsideValues::kContent];
-  if (!content) content = Attr(el, "content");
+  const char* content = el.Attribute("content");
   if (!content) return;
-  const char* key = Attr(el, "name");
-  if (!key) key = Attr(el, "property");
-  if (!key) key = Attr(el, "itemprop");
+  const char* key = el.Attribute("name");
+  if (!key) key = el.Attribute("property");
+  if (!key) key = el.Attribute("itemprop");
   if (key) AddValue(key, content, meta);
+}
+
+void ReadDescription(DomNode el, Page* page) {
+  const char* content = el.Attribute("content");
+  if (!content) return;
+  const char* name = el.Attribute("name");
+  if (!name) name = el.Attribute("property");
+  if (!name) return;
+  if (strcasecmp(name, "description") == 0 ||
+      (strcasecmp(name, "og:description") == 0 &&
+       page->meta_description.empty())) {
+    page->meta_description.clear();
+    AppendFolded(content, &page->meta_description);
+  } else if (strcasecmp(name, "og:title") == 0 && page->og_title.empty()) {
+    AppendFolded(content, &page->og_title);
+  }
+}
+
+void ExtractJsonLdBody(std::string_view json, std::string* out) {
+  size_t key = json.find("\"articleBody\"");
+  if (key == std::string_view::npos) return;
+  size_t i = json.find(':', key + 13);
+  if (i == std::string_view::npos) return;
+  ++i;
+  while (i < json.size() && (json[i] == ' ' || json[i] == '\n' ||
+                             json[i] == '\t' || json[i] == '\r'))
+    ++i;
+  if (i >= json.size() || json[i] != '"') return;
+  std::string raw;
+  for (++i; i < json.size() && json[i] != '"'; ++i) {
+    if (json[i] == '\\' && i + 1 < json.size()) {
+      size_t next = i;
+      if (AppendJsonEscape(json, &next, &raw) == nullptr) {
+        i = next - 1;
+      } else {
+        raw.push_back(json[++i]);  // a bad escape: the character as it is
+      }
+    } else {
+      raw.push_back(json[i]);
+    }
+  }
+  out->clear();
+  AppendFolded(raw, out);
 }
 
 void CollectJsonLd(std::string_view json, PageMeta* meta) {
@@ -148,27 +182,28 @@ void CollectJsonLd(std::string_view json, PageMeta* meta) {
   meta->json_ld.emplace_back(json);
 }
 
-void CollectElement(const ParsedHtml& doc, const GumboNode* node,
-                    const char* cls, const char* itemprop, bool in_article,
-                    PageMeta* meta) {
-  const GumboElement& el = node->v.element;
-  switch (el.tag) {
-    case GUMBO_TAG_LINK:
-      if (meta->canonical.empty() && HasToken(Attr(el, "rel"), "canonical")) {
-        if (const char* href = Attr(el, "href")) meta->canonical = Folded(href);
+void CollectElement(DomNode el, const char* cls, const char* itemprop,
+                    bool in_article, PageMeta* meta) {
+  switch (el.tag()) {
+    case Tag::kLink:
+      if (meta->canonical.empty() &&
+          HasToken(el.Attribute("rel"), "canonical")) {
+        if (const char* href = el.Attribute("href")) {
+          meta->canonical = Folded(href);
+        }
       }
       return;
-    case GUMBO_TAG_H1:
+    case Tag::kH1:
       if (meta->h1.empty()) {
-        CollectText(doc, node, PageMeta::kMaxValueBytes, &meta->h1);
+        CollectText(el, PageMeta::kMaxValueBytes, &meta->h1);
       }
       break;
-    case GUMBO_TAG_TIME:
-      if (const char* dt = Attr(el, "datetime")) {
+    case Tag::kTime:
+      if (const char* dt = el.Attribute("datetime")) {
         std::string v = Folded(dt);
         if (v.empty()) break;
         if (itemprop) AddValue(itemprop, v, meta);
-        if (meta->pubdate_time.empty() && Attr(el, "pubdate"))
+        if (meta->pubdate_time.empty() && el.Attribute("pubdate"))
           meta->pubdate_time = v;
         if (meta->article_time.empty() && in_article) meta->article_time = v;
         if (meta->times.size() < PageMeta::kMaxTimes)
@@ -181,7 +216,7 @@ void CollectElement(const ParsedHtml& doc, const GumboNode* node,
   if (meta->bylines.size() < PageMeta::kMaxBylines &&
       IsBylineElement(el, cls, itemprop)) {
     std::string text;
-    CollectText(doc, node, PageMeta::kMaxValueBytes, &text);
+    CollectText(el, PageMeta::kMaxValueBytes, &text);
     while (!text.empty() && text.back() == ' ') text.pop_back();
     if (!text.empty()) meta->bylines.push_back(std::move(text));
   }

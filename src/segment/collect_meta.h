@@ -2,31 +2,38 @@
 //
 // The raw metadata (segment/page.h, PageMeta) that the segment walk hands
 // over: what meta, link, time, h1, byline and JSON-LD elements say, copied
-// as written (whitespace folded) and bounded; src/meta resolves it.
+// as written (whitespace folded) and bounded; src/meta resolves it. Also
+// the page's description, og:title and JSON-LD articleBody (Page).
 
 #ifndef WINNOW_SEGMENT_COLLECT_META_H_
 #define WINNOW_SEGMENT_COLLECT_META_H_
-
-#include <gumbo.h>
 
 #include <cstddef>
 #include <string>
 #include <string_view>
 
-#include "parse/parse.h"
+#include "parse/document.h"
 #include "segment/page.h"
 
 namespace winnow {
 
 // Appends the text below `node` to *out, whitespace folded, stopping after
 // about `max_bytes` (cut at a character boundary). Iterative.
-void CollectText(const ParsedHtml& doc, const GumboNode* node,
-                 size_t max_bytes, std::string* out);
+void CollectText(DomNode node, size_t max_bytes, std::string* out);
 
 // A <meta>: its name, property or itemprop (the first present) and content
 // go to meta->values while there is room.
-void CollectMetaTag(const ParsedHtml& doc, const GumboElement& el,
-                    PageMeta* meta);
+void CollectMetaTag(DomNode el, PageMeta* meta);
+
+// A <meta>: a name (else property) of "description", or of
+// "og:description" while there is none, sets page->meta_description to its
+// content, folded; the first "og:title" sets page->og_title.
+void ReadDescription(DomNode el, Page* page);
+
+// Sets *out to the "articleBody" string of a JSON-LD script, folded, when
+// it has one (the first key of that name; its escapes decoded by
+// util/json.h, without a full JSON parse); else leaves *out alone.
+void ExtractJsonLdBody(std::string_view json, std::string* out);
 
 // The text of an application/ld+json script, kept raw for the JSON parser
 // (at most PageMeta::kMaxJsonLd blocks; a longer one is skipped, as a cut
@@ -39,9 +46,8 @@ void CollectJsonLd(std::string_view json, PageMeta* meta);
 // `cls` and `itemprop` are the element's attribute values (may be null);
 // `in_article` says whether an <article> encloses it (read for <time>
 // only). Cheap for every other element: a tag test and a class scan.
-void CollectElement(const ParsedHtml& doc, const GumboNode* node,
-                    const char* cls, const char* itemprop, bool in_article,
-                    PageMeta* meta);
+void CollectElement(DomNode el, const char* cls, const char* itemprop,
+                    bool in_article, PageMeta* meta);
 
 }  // namespace winnow
 

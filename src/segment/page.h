@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "parse/tags.h"
+
 namespace winnow {
 
 // What kind of block-level box produced a block.
@@ -29,7 +31,7 @@ enum class BlockKind : uint8_t {
 struct Node {
   int parent = -1;   // index into Page::nodes, -1 at the root
   int depth = 0;     // root is 0
-  uint16_t tag = 0;  // GumboTag value
+  Tag tag = Tag::kHtml;
   std::string tag_name;  // lower-case tag name
   // Raw attribute values, lower-cased, as the rules target them.
   std::string class_attr;
