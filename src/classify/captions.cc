@@ -8,11 +8,10 @@
 // whose prose is mostly captions (a slideshow, a gallery, a video page)
 // keeps them, scored like any block.
 
-#include "parse/tags.h"
-
 #include <vector>
 
 #include "classify/passes.h"
+#include "parse/tags.h"
 
 namespace winnow {
 namespace {
