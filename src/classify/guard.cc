@@ -12,6 +12,7 @@
 #include <string>
 
 #include "classify/passes.h"
+#include "util/ascii.h"
 
 namespace winnow {
 namespace {
@@ -38,7 +39,7 @@ std::string Slug(std::string_view text, size_t limit, int* words) {
       ++*words;
       gap = false;
     }
-    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+    out.push_back(AsciiLower(c));
   }
   return out;
 }
@@ -50,6 +51,7 @@ bool IsChromeRule(const Rule& rule) {
     case Action::kDrop:
     case Action::kSubtree:
     case Action::kCut:
+    case Action::kCaption:
       return true;
     case Action::kScore:
       return rule.shift < 0;
