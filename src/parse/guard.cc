@@ -352,7 +352,7 @@ void Guard::Run() {
   while (pos_ < n && !stop_) {
     const size_t lt = scan::Find(in_, pos_, '<');
     if (lt == scan::kNpos) break;
-    size_t next;
+    size_t next = scan::kNpos;
     switch (scan::MarkupAt(in_, lt)) {
       case Markup::kCutOff:
         next = scan::kNpos;
