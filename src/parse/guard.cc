@@ -315,7 +315,7 @@ bool Guard::ParseTag(size_t i, bool end_tag, Tag* t) {
         if (formatting) {
           hash += HashBytes(a.name, true) * 31u ^ HashBytes(a.value, false);
         }
-        if (reads_names) ReadsName(a, t);
+        if (reads_names) ReadNameAttribute(a, t);
       });
   t->name = tag.name;
   t->name_end = tag.name_end;
@@ -325,7 +325,7 @@ bool Guard::ParseTag(size_t i, bool end_tag, Tag* t) {
   return ok;
 }
 
-void Guard::ReadsName(const scan::Attribute& a, Tag* t) {
+void Guard::ReadNameAttribute(const scan::Attribute& a, Tag* t) {
   const std::string_view name = a.name, value = a.value;
   if (name.size() < 4 || name.size() > 8) return;
   char lower[8];

@@ -135,7 +135,7 @@ class Guard {
   bool ParseTag(size_t i, bool end_tag, Tag* t);
   // What <font> (color, face, size) and <annotation-xml> (encoding) say
   // to the tree builder through attribute `a`.
-  void ReadsName(const scan::Attribute& a, Tag* t);
+  void ReadNameAttribute(const scan::Attribute& a, Tag* t);
 
   // --- Tree-builder model -----------------------------------------------
   void StartTag(const Tag& t);

@@ -15,11 +15,10 @@
 #include <vector>
 
 #include "parse/arena.h"
+#include "parse/guard_test_util.h"
 #include "parse/parse.h"
 #include "parse/prestrip.h"
 #include "parse/recover.h"
-
-#include "parse/guard_test_util.h"
 
 namespace winnow {
 namespace {

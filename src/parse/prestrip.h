@@ -6,10 +6,11 @@
 // About half the bytes of a typical page are such contents, and Gumbo would
 // otherwise tokenize them character by character for nothing.
 //
-// The pass follows the HTML tokenizer's rules (tags and attribute values,
-// raw-text and RCDATA elements, the escaped states of script data, CDATA
-// sections and element nesting in SVG) so that the tree Gumbo builds from
-// the result is the tree it builds from the input, minus those contents.
+// The pass follows the HTML tokenizer's rules (parse/scanner.h: tags and
+// attribute values, raw-text and RCDATA elements, the escaped states of
+// script data, CDATA sections; and element nesting in SVG) so that the
+// tree Gumbo builds from the result is the tree it builds from the input,
+// minus those contents.
 // Where it cannot be sure of that (SVG that HTML breaks out of, <noscript>
 // holding markup that could close or reopen elements around it), it leaves
 // the bytes alone.

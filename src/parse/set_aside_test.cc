@@ -17,20 +17,16 @@
 #include <vector>
 
 #include "parse/arena.h"
+#include "parse/guard_test_util.h"
 #include "parse/parse.h"
 #include "parse/prestrip.h"
 #include "parse/recover.h"
-
-#include "parse/guard_test_util.h"
 
 namespace winnow {
 namespace {
 
 using testing_guard::Guarded;
-using testing_guard::ParseShape;
-using testing_guard::Repeat;
 using testing_guard::TagSoup;
-using testing_guard::TreeShape;
 
 std::string SetAside(std::string_view html, SetAsideValues* aside) {
   std::string out;
@@ -371,6 +367,46 @@ TEST(GuardSetAsideTest, RandomTagSoupKeepsTreeAndValues) {
   RecordProperty("texts_set_aside", texts_set_aside);
   EXPECT_GT(set_aside, 100);
   EXPECT_GT(texts_set_aside, 100);
+}
+
+// A page the guard misreads (a CDATA section in MathML, which the guard
+// takes for a bogus comment ending at the first '>', reads to its "]]>" in
+// Gumbo): the class set aside from the <span> inside it would be lost, so
+// the page is parsed again with nothing set aside, and that is counted.
+// Without setting aside there is nothing to check and nothing to count.
+TEST(GuardSetAsideTest, MisreadPageIsParsedAgainAndCounted) {
+  const std::string page =
+      "<p><math><mi>x</mi><![CDATA[ </math> <b>bold</b> <span class=\"in\">"
+      "character data inside the formula, not markup</span> ]]></math></p>"
+      "<p class=\"body\">A paragraph after the formula, long enough.</p>";
+  Options options;
+  Arena arena;
+  std::string buffer;
+  ParsedHtml doc;
+  ASSERT_TRUE(ParseHtml(page, options, &arena, &buffer, &doc).ok());
+  EXPECT_EQ(doc.fallbacks, 1);
+  EXPECT_TRUE(doc.aside.empty());
+  EXPECT_NE(buffer.find("class=\"body\""), std::string::npos);
+
+  options.set_aside = false;
+  Arena arena2;
+  std::string buffer2;
+  ParsedHtml doc2;
+  ASSERT_TRUE(ParseHtml(page, options, &arena2, &buffer2, &doc2).ok());
+  EXPECT_EQ(doc2.fallbacks, 0);
+  EXPECT_TRUE(doc2.aside.empty());
+  EXPECT_EQ(buffer2, buffer);
+
+  // A page the guard reads right sets aside and parses once.
+  const std::string plain =
+      "<p class=\"body\">A paragraph long enough to be set aside here.</p>";
+  options.set_aside = true;
+  Arena arena3;
+  std::string buffer3;
+  ParsedHtml doc3;
+  ASSERT_TRUE(ParseHtml(plain, options, &arena3, &buffer3, &doc3).ok());
+  EXPECT_EQ(doc3.fallbacks, 0);
+  EXPECT_FALSE(doc3.aside.empty());
 }
 
 }  // namespace
