@@ -374,39 +374,40 @@ TEST(GuardSetAsideTest, RandomTagSoupKeepsTreeAndValues) {
 // Gumbo): the class set aside from the <span> inside it would be lost, so
 // the page is parsed again with nothing set aside, and that is counted.
 // Without setting aside there is nothing to check and nothing to count.
+// ParseHtml's output, with what it points into.
+struct Parsed {
+  Arena arena;
+  std::string buffer;
+  ParsedHtml doc;
+};
+void Parse(const std::string& page, bool set_aside, Parsed* out) {
+  Options options;
+  options.set_aside = set_aside;
+  ASSERT_TRUE(
+      ParseHtml(page, options, &out->arena, &out->buffer, &out->doc).ok());
+}
+
 TEST(GuardSetAsideTest, MisreadPageIsParsedAgainAndCounted) {
   const std::string page =
       "<p><math><mi>x</mi><![CDATA[ </math> <b>bold</b> <span class=\"in\">"
       "character data inside the formula, not markup</span> ]]></math></p>"
       "<p class=\"body\">A paragraph after the formula, long enough.</p>";
-  Options options;
-  Arena arena;
-  std::string buffer;
-  ParsedHtml doc;
-  ASSERT_TRUE(ParseHtml(page, options, &arena, &buffer, &doc).ok());
-  EXPECT_EQ(doc.fallbacks, 1);
-  EXPECT_TRUE(doc.aside.empty());
-  EXPECT_NE(buffer.find("class=\"body\""), std::string::npos);
+  Parsed on, off, plain;
+  Parse(page, true, &on);
+  EXPECT_EQ(on.doc.fallbacks, 1);
+  EXPECT_TRUE(on.doc.aside.empty());
+  EXPECT_NE(on.buffer.find("class=\"body\""), std::string::npos);
 
-  options.set_aside = false;
-  Arena arena2;
-  std::string buffer2;
-  ParsedHtml doc2;
-  ASSERT_TRUE(ParseHtml(page, options, &arena2, &buffer2, &doc2).ok());
-  EXPECT_EQ(doc2.fallbacks, 0);
-  EXPECT_TRUE(doc2.aside.empty());
-  EXPECT_EQ(buffer2, buffer);
+  Parse(page, false, &off);
+  EXPECT_EQ(off.doc.fallbacks, 0);
+  EXPECT_TRUE(off.doc.aside.empty());
+  EXPECT_EQ(off.buffer, on.buffer);
 
   // A page the guard reads right sets aside and parses once.
-  const std::string plain =
-      "<p class=\"body\">A paragraph long enough to be set aside here.</p>";
-  options.set_aside = true;
-  Arena arena3;
-  std::string buffer3;
-  ParsedHtml doc3;
-  ASSERT_TRUE(ParseHtml(plain, options, &arena3, &buffer3, &doc3).ok());
-  EXPECT_EQ(doc3.fallbacks, 0);
-  EXPECT_FALSE(doc3.aside.empty());
+  Parse("<p class=\"body\">A paragraph long enough to be set aside here.</p>",
+        true, &plain);
+  EXPECT_EQ(plain.doc.fallbacks, 0);
+  EXPECT_FALSE(plain.doc.aside.empty());
 }
 
 }  // namespace
