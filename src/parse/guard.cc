@@ -287,8 +287,10 @@ bool Guard::ParseTag(size_t i, bool end_tag, Tag* t) {
       t->id == GUMBO_TAG_FONT || t->id == GUMBO_TAG_ANNOTATION_XML;
   uint32_t hash = 0;
   scan::Tag tag;
-  const bool ok = scan::ReadTag(
-      in_, i + (end_tag ? 2 : 1), &tag, [&](const scan::Attribute& a) {
+  tag.name = name;
+  tag.name_end = name_end;
+  const bool ok = scan::ReadAttributes(
+      in_, name_end, &tag, [&](const scan::Attribute& a) {
         ++t->attrs;
         if (may_set_aside) {
           const int which = SetAsideName(a.name);

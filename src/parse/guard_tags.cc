@@ -122,21 +122,5 @@ const TagTable& Tags() {
   return table;
 }
 
-int TagId(std::string_view name) {
-  char buf[16] = {};
-  if (name.size() < sizeof buf) {
-    for (size_t k = 0; k < name.size(); ++k) buf[k] = scan::Lower(name[k]);
-    const GumboTag t =
-        gumbo_tagn_enum(buf, static_cast<unsigned>(name.size()));
-    if (t != GUMBO_TAG_UNKNOWN && t < GUMBO_TAG_LAST) return t;
-  }
-  uint32_t h = 2166136261u;
-  for (char c : name) {
-    h ^= static_cast<unsigned char>(scan::Lower(c));
-    h *= 16777619u;
-  }
-  return kKnownTags + static_cast<int>(h % kUnknownBuckets);
-}
-
 }  // namespace guard
 }  // namespace winnow

@@ -40,7 +40,7 @@ namespace winnow {
 //    href=""), as links are told by it, and so does an attribute that
 //    follows a '/' rather than whitespace. Formatting elements other than
 //    <a> keep all attributes, as the parser compares them. A stage that
-//    reads another attribute must add it to KeepsValue in prestrip.cc.
+//    reads another attribute must add it to KeepsValue in prestrip_tags.h.
 // Adds one thing: before the </noscript> that ends a <noscript> in the
 // body, the end tags of the elements opened and left open inside it (as
 // "<noscript><div>Enable JS</noscript>"), which would otherwise keep the

@@ -8,7 +8,6 @@ namespace winnow {
 namespace prestrip {
 namespace {
 
-using scan::EqualsNoCase;
 using scan::Lower;
 
 constexpr uint16_t kSafe = kNoscriptSafeInHead | kNoscriptSafeInBody;
@@ -142,43 +141,6 @@ const TagInfo& Identify(std::string_view raw) {
   if (raw.size() > sizeof(buf)) return kOtherTag;
   for (size_t k = 0; k < raw.size(); ++k) buf[k] = Lower(raw[k]);
   return TagTable::Get().Find(std::string_view(buf, raw.size()));
-}
-
-// The attributes whose values a later stage or the parser itself reads.
-// Any other attribute goes, name and value (href="..." becomes href="", as
-// links are told by it): unread values, URLs and srcsets above all, were a
-// third of what Gumbo got after the element contents were gone, and it
-// copies them character by character; the names of the unread ones cost
-// another 9% of its instructions. A stage that starts reading another
-// attribute must add it here.
-bool KeepsValue(std::string_view name) {
-  switch (name.size()) {
-    case 2:
-      return EqualsNoCase(name, "id");
-    case 3:
-      return EqualsNoCase(name, "rel");  // canonical, author
-    case 4:
-      return EqualsNoCase(name, "role") || EqualsNoCase(name, "lang") ||
-             EqualsNoCase(name, "type") || EqualsNoCase(name, "name");
-    case 5:
-      return EqualsNoCase(name, "class") || EqualsNoCase(name, "style");
-    case 6:
-      // <isindex prompt action> turn into text and a form in Gumbo.
-      return EqualsNoCase(name, "hidden") || EqualsNoCase(name, "prompt") ||
-             EqualsNoCase(name, "action");
-    case 7:
-      return EqualsNoCase(name, "content") || EqualsNoCase(name, "charset") ||
-             EqualsNoCase(name, "pubdate");
-    case 8:
-      // <annotation-xml encoding> decides whether MathML holds HTML.
-      return EqualsNoCase(name, "itemprop") || EqualsNoCase(name, "property") ||
-             EqualsNoCase(name, "encoding") || EqualsNoCase(name, "datetime");
-    case 10:
-      return EqualsNoCase(name, "aria-label") ||
-             EqualsNoCase(name, "http-equiv");
-    default:
-      return false;
-  }
 }
 
 }  // namespace prestrip

@@ -28,36 +28,12 @@ bool IsStartTagAt(std::string_view s, size_t i, std::string_view name) {
 
 }  // namespace
 
-bool EqualsNoCase(std::string_view s, std::string_view lower) {
-  if (s.size() != lower.size()) return false;
-  for (size_t k = 0; k < s.size(); ++k) {
-    if (Lower(s[k]) != lower[k]) return false;
-  }
-  return true;
-}
-
 size_t Find(std::string_view s, size_t from, std::string_view needle) {
   if (from >= s.size()) return kNpos;
   const void* p =
       memmem(s.data() + from, s.size() - from, needle.data(), needle.size());
   return p ? static_cast<size_t>(static_cast<const char*>(p) - s.data())
            : kNpos;
-}
-
-Markup MarkupAt(std::string_view s, size_t lt) {
-  const size_t n = s.size();
-  if (lt + 1 >= n) return Markup::kCutOff;
-  const char c1 = s[lt + 1];
-  if (c1 == '!') {
-    return s.compare(lt, 4, "<!--") == 0 ? Markup::kComment : Markup::kBogus;
-  }
-  if (c1 == '?') return Markup::kBogus;
-  if (c1 == '/') {
-    if (lt + 2 >= n) return Markup::kCutOff;
-    if (IsAlpha(s[lt + 2])) return Markup::kEndTag;
-    return s[lt + 2] == '>' ? Markup::kEmptyEnd : Markup::kBogus;
-  }
-  return IsAlpha(c1) ? Markup::kStartTag : Markup::kText;
 }
 
 size_t CommentEnd(std::string_view s, size_t lt, size_t* body_end) {

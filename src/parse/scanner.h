@@ -38,7 +38,13 @@ inline char Lower(char c) {
 inline bool EndsName(char c) { return IsSpace(c) || c == '/' || c == '>'; }
 
 // `s` equals `lower` (lower case), ignoring ASCII case in `s`.
-bool EqualsNoCase(std::string_view s, std::string_view lower);
+inline bool EqualsNoCase(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (size_t k = 0; k < s.size(); ++k) {
+    if (Lower(s[k]) != lower[k]) return false;
+  }
+  return true;
+}
 
 // The first `c` (or `needle`) in s at or after `from`, or kNpos.
 inline size_t Find(std::string_view s, size_t from, char c) {
@@ -59,8 +65,23 @@ enum class Markup {
   kEndTag,    // "</" and a letter
   kCutOff,    // the input ends right after "<" or "</": dropped
 };
-// Which markup the '<' at s[lt] begins.
-Markup MarkupAt(std::string_view s, size_t lt);
+// Which markup the '<' at s[lt] begins. Inline: it runs at every '<'.
+inline Markup MarkupAt(std::string_view s, size_t lt) {
+  const size_t n = s.size();
+  if (lt + 1 >= n) return Markup::kCutOff;
+  const char c1 = s[lt + 1];
+  if (c1 == '!') {
+    return s.compare(lt, 4, "<!--") == 0 ? Markup::kComment : Markup::kBogus;
+  }
+  if (c1 == '?') return Markup::kBogus;
+  if (c1 == '/') {
+    if (lt + 2 >= n) return Markup::kCutOff;
+    if (IsAlpha(s[lt + 2])) return Markup::kEndTag;
+    return s[lt + 2] == '>' ? Markup::kEmptyEnd : Markup::kBogus;
+  }
+  return IsAlpha(c1) ? Markup::kStartTag : Markup::kText;
+}
+
 
 // Where the comment whose "<!--" is at `lt` ends, as Gumbo's comment
 // states read it ("<!-->", "<!--->", "-->" after any number of dashes,
@@ -117,13 +138,24 @@ struct Tag {
 // tag, which the tokenizer then drops (attributes already reported are to
 // be forgotten).
 template <typename OnAttribute>
+bool ReadAttributes(std::string_view s, size_t i, Tag* tag,
+                    OnAttribute&& on_attribute);
+template <typename OnAttribute>
 bool ReadTag(std::string_view s, size_t i, Tag* tag,
              OnAttribute&& on_attribute) {
-  const size_t n = s.size();
   const size_t name_begin = i;
-  while (i < n && !EndsName(s[i])) ++i;
+  while (i < s.size() && !EndsName(s[i])) ++i;
   tag->name = s.substr(name_begin, i - name_begin);
   tag->name_end = i;
+  return ReadAttributes(s, i, tag, on_attribute);
+}
+
+// The same from the end of the tag's name, `i` (tag->name and name_end
+// already set): for a caller that needed the name first.
+template <typename OnAttribute>
+bool ReadAttributes(std::string_view s, size_t i, Tag* tag,
+                    OnAttribute&& on_attribute) {
+  const size_t n = s.size();
   tag->self_closing = false;
   for (;;) {
     while (i < n && IsSpace(s[i])) ++i;
