@@ -164,6 +164,7 @@ Status Extractor::Extract(const Input& input, Extraction* out) const {
     Status s = ParseHtml(decoded.text, options_, arena, &budget, &buffer, &doc);
     if (s.ok()) {
       for (std::string& w : doc.warnings) out->warnings.push_back(std::move(w));
+      out->parse_fallbacks = doc.fallbacks;
       // The tree and the guard's output stay while the blocks are made.
       const size_t parse_bytes =
           arena->bytes_used() + buffer.capacity() + doc.aside.bytes();

@@ -39,6 +39,7 @@ constexpr OptionSpec kOptionSpecs[] = {
     {"recall", "recall", Kind::kFlag},
     {"comments", "comments", Kind::kFlag},
     {"tables", "no-tables", Kind::kNegatedFlag},
+    {"set_aside", "no-set-aside", Kind::kNegatedFlag},
     {"max_page_bytes", "max-page-bytes", Kind::kNumber},
     {"max_depth", "max-depth", Kind::kNumber},
     {"max_attributes", "max-attributes", Kind::kNumber},
@@ -249,6 +250,7 @@ PYBIND11_MODULE(_winnow, m) {
       m, "Extractor",
       "Extractor(**options): the command line's extraction options as "
       "keywords (rules, default_rules, precision, recall, comments, tables, "
+      "set_aside, "
       "max_page_bytes, max_depth, max_attributes, max_memory, "
       "max_work). Create once; extract() may be called from many threads "
       "at once.")

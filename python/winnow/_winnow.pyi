@@ -71,6 +71,7 @@ class Extractor:
         recall: bool = False,
         comments: bool = False,
         tables: bool = True,
+        set_aside: bool = True,
         max_page_bytes: int = 33554432,
         max_depth: int = 512,
         max_attributes: int = 256,

@@ -58,6 +58,7 @@ struct Item {
   std::string url;                 // the address used for extraction
   Status status;                   // a read or extraction failure
   std::vector<std::string> warnings;  // the extraction's
+  int parse_fallbacks = 0;            // Extraction::parse_fallbacks
   std::string out;  // formatted output (the error object when failed)
 };
 
@@ -210,6 +211,7 @@ void Process(const Extractor& extractor, const BatchOptions& opts,
              const Formatter& formatter, Item* item, Extraction* ex) {
   item->out.clear();
   item->warnings.clear();
+  item->parse_fallbacks = 0;
   item->filtered = nullptr;
   if (!item->notice.empty()) return;
   const Record& r = item->rec;
@@ -219,6 +221,7 @@ void Process(const Extractor& extractor, const BatchOptions& opts,
                                &item->out);
   if (!item->status.ok()) return;
   item->warnings = ex->warnings;  // for stderr; the formatter may show them
+  item->parse_fallbacks = ex->parse_fallbacks;
   item->filtered = Filter(opts, *ex);
   if (item->filtered) return;
   if (opts.dedupe) item->text_hash = Fnv1a64(ex->text);
@@ -273,6 +276,7 @@ class Writer {
   uint64_t failed_ = 0;
   uint64_t bytes_in_ = 0;
   uint64_t bytes_out_ = 0;
+  uint64_t parse_fallbacks_ = 0;  // pages parsed again (Options::set_aside)
   bool multi_ = false;  // text framing: more than one record
   bool has_pending_ = false;
   std::string pending_header_, pending_;
@@ -302,6 +306,7 @@ bool Writer::Consume(Item* item) {
   }
   const Record& r = item->rec;
   bytes_in_ += r.body.size();
+  parse_fallbacks_ += static_cast<uint64_t>(item->parse_fallbacks);
   if (item->status.ok() && !item->filtered && opts_.dedupe &&
       !seen_.insert(item->text_hash).second) {
     item->filtered = "duplicate";
@@ -481,10 +486,12 @@ void Writer::PrintStats(std::map<std::string, uint64_t> skipped,
                "bytes out    %12llu\n"
                "seconds      %12.3f\n"
                "records/s    %12.1f\n"
-               "threads      %12d\n",
+               "threads      %12d\n"
+               "parse fallbacks %9llu\n",
                u(read), u(extracted_), u(skipped_total), reasons.c_str(),
                u(failed_), u(bytes_in_), u(bytes_out_), seconds,
-               seconds > 0 ? static_cast<double>(read) / seconds : 0.0, jobs_);
+               seconds > 0 ? static_cast<double>(read) / seconds : 0.0, jobs_,
+               u(parse_fallbacks_));
 }
 
 }  // namespace

@@ -103,6 +103,8 @@ void AddExtractionFlags(po::options_description* desc) {
       ("recall", "favour recall: lower the score thresholds (recall_shift)")
       ("comments", "keep comment sections")
       ("no-tables", "drop tables")
+      ("no-set-aside", "parse every byte with Gumbo: no attribute values "
+       "or text set aside (slower; the same output)")
       ("max-page-bytes", po::value<size_t>(),
        "read this much of a page, cut before a tag (HTML) or after a line "
        "(text), with a warning (default 33554432)")
@@ -131,6 +133,7 @@ Status ExtractionOptions(const po::variables_map& vm, Options* o) {
   if (vm.count("recall")) o->favor = Favor::kRecall;
   if (vm.count("comments")) o->comments = true;
   if (vm.count("no-tables")) o->tables = false;
+  if (vm.count("no-set-aside")) o->set_aside = false;
   if (vm.count("max-page-bytes")) o->max_page_bytes = vm["max-page-bytes"].as<size_t>();
   if (vm.count("max-depth")) o->max_depth = vm["max-depth"].as<int>();
   if (vm.count("max-attributes")) o->max_attributes = vm["max-attributes"].as<int>();

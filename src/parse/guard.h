@@ -6,8 +6,8 @@
 // attributes per element, runs of formatting elements that the adoption
 // agency reopens), and one page must never take a batch down.
 //
-// The pass follows the HTML tokenizer (tags, attribute values, comments,
-// raw-text and RCDATA elements) and keeps an approximate model of the tree
+// The pass follows the HTML tokenizer (parse/scanner.h: tags, attribute
+// values, comments, raw-text and RCDATA elements) and keeps an approximate model of the tree
 // builder's stack of open elements (end tags, void elements, the implied
 // closes of <p>, <li>, table parts, options, foreign content and its
 // break-outs, the form pointer, misnested formatting end tags) and of its

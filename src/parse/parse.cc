@@ -165,7 +165,8 @@ Status ParseHtml(std::string_view utf8, const Options& options, Arena* arena,
   }
   page_budget->Work(stripped.size());
   GuardReport guard;
-  GuardHtml(stripped, options, buffer, &guard, &out->aside);
+  GuardHtml(stripped, options, buffer, &guard,
+            options.set_aside ? &out->aside : nullptr);
   out->source = *buffer;
   std::string summary = guard.Summary(options);
   if (!summary.empty()) out->warnings.push_back(std::move(summary));
@@ -198,6 +199,7 @@ Status ParseHtml(std::string_view utf8, const Options& options, Arena* arena,
       !SetAsideHeld(*out->output, out->source, out->aside)) {
     // The guard misread the page somewhere (guard.h): once more, with
     // nothing set aside.
+    ++out->fallbacks;
     out->aside.Clear();
     arena->Reset();
     GuardHtml(stripped, options, buffer, &guard, nullptr);

@@ -31,6 +31,10 @@ struct ParsedHtml {
   // What the parser guard changed to keep the parse bounded (tags nested
   // deeper than max_depth, attributes over max_attributes ...).
   std::vector<std::string> warnings;
+  // 1 when the page was parsed a second time with nothing set aside, as
+  // Gumbo read the guard's output otherwise than the guard expected
+  // (parse/README.md); else 0.
+  int fallbacks = 0;
   // The <html> element, as the document view (parse/document.h); null
   // when the parse failed. Its parent is the document node.
   DomNode root() const;

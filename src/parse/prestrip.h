@@ -6,10 +6,11 @@
 // About half the bytes of a typical page are such contents, and Gumbo would
 // otherwise tokenize them character by character for nothing.
 //
-// The pass follows the HTML tokenizer's rules (tags and attribute values,
-// raw-text and RCDATA elements, the escaped states of script data, CDATA
-// sections and element nesting in SVG) so that the tree Gumbo builds from
-// the result is the tree it builds from the input, minus those contents.
+// The pass follows the HTML tokenizer's rules (parse/scanner.h: tags and
+// attribute values, raw-text and RCDATA elements, the escaped states of
+// script data, CDATA sections; and element nesting in SVG) so that the
+// tree Gumbo builds from the result is the tree it builds from the input,
+// minus those contents.
 // Where it cannot be sure of that (SVG that HTML breaks out of, <noscript>
 // holding markup that could close or reopen elements around it), it leaves
 // the bytes alone.
@@ -39,7 +40,7 @@ namespace winnow {
 //    href=""), as links are told by it, and so does an attribute that
 //    follows a '/' rather than whitespace. Formatting elements other than
 //    <a> keep all attributes, as the parser compares them. A stage that
-//    reads another attribute must add it to KeepsValue in prestrip.cc.
+//    reads another attribute must add it to KeepsValue in prestrip_tags.h.
 // Adds one thing: before the </noscript> that ends a <noscript> in the
 // body, the end tags of the elements opened and left open inside it (as
 // "<noscript><div>Enable JS</noscript>"), which would otherwise keep the

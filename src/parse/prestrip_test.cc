@@ -104,6 +104,17 @@ TEST(PrestripHtml, BlanksComments) {
             "<!DOCTYPE html><![if !IE]><script></script>");
 }
 
+// The strip once ended a comment at "<!--!>" (its "--" were those of the
+// "<!--"), where Gumbo's comment states (and the guard's) go on: the markup
+// in the rest of the comment was then read as tags, and the comment's text
+// kept. One scanner (parse/scanner.h) now reads comments for both passes.
+TEST(PrestripHtml, CommentStartDashesDoNotEndTheComment) {
+  EXPECT_EQ(Strip("a<!--!><p class=x>b</p>-->c"), "a<!---->c");
+  EXPECT_EQ(Strip("a<!---!><p>b</p>-->c"), "a<!---->c");
+  // Unterminated: the comment runs to the end.
+  EXPECT_EQ(Strip("a<!--!>b"), "a<!--");
+}
+
 TEST(PrestripHtml, AttributeValuesAreNotMarkup) {
   const std::string quoted =
       "<div class=\"<style>x</style>\" id='<!-- y -->'>z</div>";

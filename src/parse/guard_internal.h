@@ -1,0 +1,234 @@
+// Copyright winnow authors. Licensed under the MIT licence.
+//
+// The parser guard's internals (parse/guard.h): the Guard class, whose
+// jobs are split over three files: guard.cc (the pass itself: tokens in,
+// bytes out, and the set-aside decisions), guard_model.cc (the model of
+// Gumbo's tree builder: the stack of open elements and the list of active
+// formatting elements) and guard_tags.cc (what the model knows of each
+// tag). Internal to src/parse.
+
+#ifndef WINNOW_PARSE_GUARD_INTERNAL_H_
+#define WINNOW_PARSE_GUARD_INTERNAL_H_
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parse/guard.h"
+#include "parse/scanner.h"
+#include "winnow/options.h"
+
+namespace winnow {
+namespace guard {
+
+// Tag ids: Gumbo's GumboTag for the tags it knows, then buckets of a hash
+// for the others (custom elements are all ordinary elements, so a
+// collision only merges the bookkeeping of two ordinary names).
+constexpr int kKnownTags = GUMBO_TAG_LAST;
+constexpr int kUnknownBuckets = 4096;
+constexpr int kIds = kKnownTags + kUnknownBuckets;
+
+// Properties of known tags (HTML namespace unless said otherwise).
+enum : uint32_t {
+  kVoid = 1u << 0,         // never pushed
+  kRawText = 1u << 1,      // content up to the end tag is text
+  kRcdata = 1u << 2,       // ... in which references are decoded
+  kClosesP = 1u << 3,      // start tag closes a <p> in button scope
+  kSpecial = 1u << 4,      // the HTML "special" category
+  kBoundary = 1u << 5,     // ends the default scope
+  kFormatting = 1u << 6,   // adoption-agency formatting element
+  kMarker = 1u << 7,       // pushes a marker on the formatting list
+  kBreakout = 1u << 8,     // start tag leaves foreign content
+  kIntegration = 1u << 9,  // foreign: HTML or MathML text integration point
+  kScopeEnd = 1u << 10,    // end tag pops when in (default) scope
+  kTablePart = 1u << 11,   // end tag pops when in table scope
+  kHeading = 1u << 12,
+  kForeignUnsafe = 1u << 13,  // never as a foreign element (see StartTag)
+};
+struct TagTable {
+  uint32_t flags[kKnownTags] = {};
+  TagTable();
+  uint32_t operator()(int id) const { return id < kKnownTags ? flags[id] : 0; }
+};
+
+const TagTable& Tags();
+
+// The id of a tag name as written (any case). Inline: it runs for every
+// tag.
+inline int TagId(std::string_view name) {
+  char buf[16] = {};
+  if (name.size() < sizeof buf) {
+    for (size_t k = 0; k < name.size(); ++k) buf[k] = AsciiLower(name[k]);
+    const GumboTag t =
+        gumbo_tagn_enum(buf, static_cast<unsigned>(name.size()));
+    if (t != GUMBO_TAG_UNKNOWN && t < GUMBO_TAG_LAST) return t;
+  }
+  uint32_t h = 2166136261u;
+  for (char c : name) {
+    h ^= static_cast<unsigned char>(AsciiLower(c));
+    h *= 16777619u;
+  }
+  return kKnownTags + static_cast<int>(h % kUnknownBuckets);
+}
+
+
+constexpr int kHtmlNs = 0;
+constexpr int kSvgNs = 1;
+constexpr int kMathNs = 2;
+
+class Guard {
+ public:
+  Guard(std::string_view in, const Options& options, std::string* out,
+        GuardReport* report, SetAsideValues* aside)
+      : in_(in),
+        out_(out),
+        rep_(report),
+        aside_(aside),
+        tags_(Tags()),
+        last_(kIds, -1),
+        dropped_(kIds, 0) {
+    max_depth_ = std::max(1, options.max_depth);
+    max_attrs_ = std::max(0, options.max_attributes);
+    fmt_depth_ = std::max(8, max_depth_ / 8);
+  }
+
+  void Run();
+
+ private:
+  struct Entry {
+    int id;
+    int ns;        // kHtmlNs, kSvgNs or kMathNs
+    bool dead;     // removed from Gumbo's stack, kept here for the indexes
+    bool special, boundary, marker;
+    bool text_ip;  // MathML text integration point (mi, mo, mn, ms, mtext)
+    bool html_ip;  // HTML integration point
+    int prev_same, prev_special, prev_boundary, prev_html;
+  };
+  struct Fmt {
+    int id;
+    uint32_t attrs;
+  };
+  struct Tag {
+    size_t begin = 0, end = 0;  // the whole tag, '<' through '>'
+    size_t name_end = 0;        // end of the tag name
+    size_t keep_end = 0;        // end of the last attribute kept
+    std::string_view name;
+    int id = 0;
+    int attrs = 0;
+    uint32_t attr_hash = 0;
+    bool self_closing = false;
+    bool font_attr = false;  // color, face or size: <font> breaks out
+    // encoding="text/html" or "application/xhtml+xml": an <annotation-xml>
+    // that is an HTML integration point.
+    bool html_encoding = false;
+    // Attributes to set aside (see SetAsideValues): the bytes they take,
+    // name through value, and the value.
+    struct Aside {
+      SetAsideValues::Name name;
+      size_t begin, end;
+      std::string_view value;
+    };
+    int asides = 0;
+    Aside aside[SetAsideValues::kNames];
+  };
+
+  // --- Output ---------------------------------------------------------
+  // Copies in_[b, e), replacing NULs and out-of-range numeric references.
+  void CopyText(size_t b, size_t e);
+  // Copies the text run in_[b, e), or sets it aside (SetAsideValues).
+  void EmitText(size_t b, size_t e);
+  void EmitNeutral();
+  void EmitStartTag(const Tag& t);
+  void DropStart(const Tag& t, bool formatting);
+
+  // --- Tokenizer --------------------------------------------------------
+  // Parses the tag at in_[i] ('<' then a letter, or "</" then a letter).
+  // Returns false when the input ends inside it.
+  bool ParseTag(size_t i, bool end_tag, Tag* t);
+  // What <font> (color, face, size) and <annotation-xml> (encoding) say
+  // to the tree builder through attribute `a`.
+  void ReadNameAttribute(const scan::Attribute& a, Tag* t);
+
+  // --- Tree-builder model -----------------------------------------------
+  void StartTag(const Tag& t);
+  void EndTag(const Tag& t);
+  void Push(int id, int ns, bool html_encoding);
+  void PopForeign();  // a break-out: pops SVG and MathML to HTML or a point
+  void PopTo(int index);  // pops entries index.. (closing stack_[index])
+  void Kill(int index);   // removes stack_[index] without popping above it
+  int Last(int id) const { return last_[id]; }
+  int Max(int a, int b) const { return a > b ? a : b; }
+  bool InScope(int j) const { return j >= 0 && j >= last_boundary_; }
+  bool InButtonScope(int j) const {
+    return j >= 0 && j >= Max(last_boundary_, Last(GUMBO_TAG_BUTTON));
+  }
+  bool InListScope(int j) const {
+    return j >= 0 && j >= Max(last_boundary_, Max(Last(GUMBO_TAG_OL),
+                                                  Last(GUMBO_TAG_UL)));
+  }
+  bool InTableScope(int j) const {
+    return j >= 0 &&
+           j >= Max(Last(GUMBO_TAG_HTML),
+                    Max(Last(GUMBO_TAG_TABLE), Last(GUMBO_TAG_TEMPLATE)));
+  }
+  // Select scope: only <option> and <optgroup> may be above the element.
+  bool InSelectScope(int j) const {
+    if (j < 0) return false;
+    for (int k = static_cast<int>(stack_.size()) - 1; k > j; --k) {
+      const Entry& e = stack_[k];
+      if (e.ns != kHtmlNs ||
+          (e.id != GUMBO_TAG_OPTION && e.id != GUMBO_TAG_OPTGROUP))
+        return false;
+    }
+    return true;
+  }
+  void ClosePInButtonScope() {
+    if (InButtonScope(Last(GUMBO_TAG_P))) PopTo(Last(GUMBO_TAG_P));
+  }
+  bool InForeign() const {
+    return !stack_.empty() && stack_.back().ns != kHtmlNs;
+  }
+  bool TopIs(int id) const {
+    return !stack_.empty() && stack_.back().id == id &&
+           stack_.back().ns == kHtmlNs;
+  }
+  // Closes the innermost <li> (or <dd>/<dt>) the way their start tags do.
+  void CloseListItem(int a, int b);
+  // The adoption agency, for the stack's depth: the formatting element of
+  // this tag is removed from the list and from the stack (popping what is
+  // above it when no special element is). False when none is in the list.
+  bool Adopt(int id);
+  size_t FormattingStart() const {
+    return fmt_markers_.empty() ? 0 : fmt_markers_.back();
+  }
+
+  std::string_view in_;
+  std::string* out_;
+  GuardReport* rep_;
+  SetAsideValues* aside_;  // nullptr: values stay where they are
+  bool aside_text_ = false;  // text runs may be set aside
+  bool aside_attrs_ = true;  // attributes may be set aside
+  bool raw_path_ = false;    // StartTag copied a raw-text element's text
+  const TagTable& tags_;
+  int max_depth_ = 0, max_attrs_ = 0, fmt_depth_ = 0;
+
+  std::vector<Entry> stack_;
+  std::vector<int> last_;     // innermost live entry per id, or -1
+  std::vector<int> dropped_;  // start tags dropped per id, end tags owed
+  int last_special_ = -1, last_boundary_ = -1, last_html_ = -1;
+  int depth_ = 0;  // live entries
+  bool form_pointer_ = false;
+  std::vector<Fmt> fmt_;
+  std::vector<size_t> fmt_markers_;  // fmt_.size() at each marker
+  bool stop_ = false;                // <plaintext>: the rest is text
+  size_t pos_ = 0;                   // scanning position
+};
+
+}  // namespace guard
+}  // namespace winnow
+
+#endif  // WINNOW_PARSE_GUARD_INTERNAL_H_

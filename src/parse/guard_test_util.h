@@ -1,0 +1,110 @@
+// Copyright winnow authors. Licensed under the MIT licence.
+//
+// Helpers the guard's tests share (guard_test.cc, set_aside_test.cc).
+
+#ifndef WINNOW_PARSE_GUARD_TEST_UTIL_H_
+#define WINNOW_PARSE_GUARD_TEST_UTIL_H_
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <random>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "parse/arena.h"
+#include "parse/guard.h"
+#include "winnow/options.h"
+
+namespace winnow {
+namespace testing_guard {
+
+inline std::string Guarded(std::string_view html, const Options& options,
+                    GuardReport* report) {
+  std::string out;
+  GuardHtml(html, options, &out, report);
+  return out;
+}
+
+inline std::string Guarded(std::string_view html, const Options& options = {}) {
+  GuardReport report;
+  return Guarded(html, options, &report);
+}
+
+inline std::string Repeat(std::string_view s, size_t n) {
+  std::string out;
+  out.reserve(s.size() * n);
+  for (size_t i = 0; i < n; ++i) out.append(s);
+  return out;
+}
+
+// The depth of the tree Gumbo builds (iteratively), and its node count.
+struct TreeShape {
+  int depth = 0;
+  size_t nodes = 0;
+};
+
+inline void* TestAllocate(void* arena, size_t size) {
+  return static_cast<Arena*>(arena)->Allocate(size);
+}
+inline void TestFree(void*, void*) {}
+
+// Parses with Gumbo alone (no prestrip, no guard), as the guard's output
+// would be parsed.
+inline TreeShape ParseShape(const std::string& html) {
+  Arena arena;
+  GumboOptions gopts = kGumboDefaultOptions;
+  gopts.allocator = TestAllocate;
+  gopts.deallocator = TestFree;
+  gopts.userdata = &arena;
+  gopts.max_errors = 0;
+  GumboOutput* output =
+      gumbo_parse_with_options(&gopts, html.c_str(), html.size());
+  TreeShape shape;
+  std::vector<std::pair<const GumboNode*, int>> stack{{output->document, 0}};
+  while (!stack.empty()) {
+    auto [n, d] = stack.back();
+    stack.pop_back();
+    ++shape.nodes;
+    shape.depth = std::max(shape.depth, d);
+    if (n->type != GUMBO_NODE_TEXT && n->type != GUMBO_NODE_WHITESPACE &&
+        n->type != GUMBO_NODE_CDATA && n->type != GUMBO_NODE_COMMENT) {
+      const GumboVector& kids = n->type == GUMBO_NODE_DOCUMENT
+                                    ? n->v.document.children
+                                    : n->v.element.children;
+      for (unsigned i = 0; i < kids.length; ++i)
+        stack.push_back({static_cast<const GumboNode*>(kids.data[i]), d + 1});
+    }
+  }
+  return shape;
+}
+
+
+// `tokens` random start tags (attributes from `attrs`), end tags and runs
+// of text (one of `texts`), of the names in `tags`.
+template <size_t N, typename Attrs>
+std::string TagSoup(std::mt19937* rng, const char* const (&tags)[N], int tokens,
+                    const std::vector<std::string>& texts, Attrs attrs) {
+  std::string html;
+  for (int k = 0; k < tokens; ++k) {
+    const char* tag = tags[(*rng)() % N];
+    const unsigned r = (*rng)() % 16;
+    if (r < 9) {
+      html += std::string("<") + tag;
+      attrs(&html);
+      html += (*rng)() % 10 == 0 ? "/>" : ">";
+    } else if (r < 14) {
+      html += std::string("</") + tag + ">";
+    } else {
+      html += texts[(*rng)() % texts.size()];
+    }
+  }
+  return html;
+}
+
+}  // namespace testing_guard
+}  // namespace winnow
+
+#endif  // WINNOW_PARSE_GUARD_TEST_UTIL_H_
