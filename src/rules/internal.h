@@ -163,10 +163,16 @@ struct RuleSet::Cold {
     // True when the rule's slot of its chunk matches `subject`, as the
     // Set would say. Thread-safe.
     bool Matches(const Rule& rule, std::string_view subject) const;
+    // Literals every match of the rule contains one of (literals.h), or
+    // none when not known, found on first use: a candidate whose subject
+    // has none of them is not compiled. Thread-safe.
+    const std::vector<std::string>& Required(const Rule& rule) const;
 
    private:
     mutable std::once_flag once_;
     mutable std::unique_ptr<RE2> re_;
+    mutable std::once_flag required_once_;
+    mutable std::vector<std::string> required_;
   };
 
   // Rules by their match prefixes.

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "rules/internal.h"
+#include "rules/literals.h"
 #include "rules/prefix.h"
 #include "rules/rules.h"
 #include "util/ascii.h"
@@ -192,7 +193,21 @@ void MatchCold(const RuleSet::Cold& cold, const RuleSet::Cold::Index& index,
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()),
                    candidates.end());
+  // The subject, lower-cased for the required literals, or empty when
+  // they do not judge it.
+  thread_local std::string lowered;
+  lowered.clear();
+  if (!candidates.empty() && !FoldsToAscii(subject)) {
+    lowered.assign(subject.data(), subject.size());
+    for (char& c : lowered) c = AsciiLower(c);
+  }
   for (int r : candidates) {
+    const std::vector<std::string>& required =
+        cold.single[r]->Required(rules[r]);
+    if (!required.empty() && !lowered.empty() &&
+        !MayContain(required, lowered)) {
+      continue;
+    }
     if (cold.single[r]->Matches(rules[r], subject)) hits->push_back(r);
   }
 }
@@ -220,6 +235,19 @@ void RuleSet::Cold::Index::Candidates(std::string_view head,
       out->insert(out->end(), it->second.begin(), it->second.end());
     }
   }
+}
+
+const std::vector<std::string>& RuleSet::Cold::Single::Required(
+    const Rule& rule) const {
+  std::call_once(required_once_, [this, &rule] {
+    // An attribute rule's subject is its element's whole descriptor, which
+    // holds the core pattern's match.
+    RequiredLiterals(
+        chunk->attr ? rules_internal::SplitTokenAnchors(rule.pattern).core
+                    : rule.pattern,
+        &required_);
+  });
+  return required_;
 }
 
 bool RuleSet::Cold::Single::Matches(const Rule& rule,

@@ -97,6 +97,16 @@ TEST(RuleSetCold, ColdAndWarmMatchingAgree) {
       "Foto: dpa",
       "Listen to this article",
       "Was this article helpful?",
+      // Rules that may match anywhere, judged by their required literals
+      // (literals.h), also with letters that fold to ASCII ones.
+      "Join our Telegram channel for daily updates",
+      "\u017Fubscribe to our YouTube channel",
+      "Check out our YouTube channel",
+      "Subscribe to our YouTube \u212Aanal",
+      "The views expressed are those of the author.",
+      "5 minutes ago",
+      "Download our free app for iOS and Android",
+      "Please read our comment policy before posting.",
   };
   struct Element {
     const char *tag, *cls, *id;
