@@ -372,8 +372,8 @@ class Reader {
         if (static_cast<unsigned char>(b) >= 0x80) return Unknown();
         s.push_back(AsciiLower(b));
       }
-      if (More() && (p_[i_] == '*' || p_[i_] == '+' || p_[i_] == '?' ||
-                     p_[i_] == '{'))
+      if (More() &&
+          (p_[i_] == '*' || p_[i_] == '+' || p_[i_] == '?' || p_[i_] == '{'))
         return Unknown();
       return Exact({s});
     }
@@ -414,8 +414,8 @@ bool RequiredLiterals(std::string_view pattern, std::vector<std::string>* out) {
 }
 
 bool FoldsToAscii(std::string_view text) {
-  static const std::string_view kFoldToAscii[] = {
-      "\xE2\x84\xAA", "\xC5\xBF", "\xC4\xB0", "\xC4\xB1"};
+  static const std::string_view kFoldToAscii[] = {"\xE2\x84\xAA", "\xC5\xBF",
+                                                  "\xC4\xB0", "\xC4\xB1"};
   for (std::string_view f : kFoldToAscii) {
     if (text.find(f) != std::string_view::npos) return true;
   }

@@ -242,10 +242,10 @@ const std::vector<std::string>& RuleSet::Cold::Single::Required(
   std::call_once(required_once_, [this, &rule] {
     // An attribute rule's subject is its element's whole descriptor, which
     // holds the core pattern's match.
-    RequiredLiterals(
-        chunk->attr ? rules_internal::SplitTokenAnchors(rule.pattern).core
-                    : rule.pattern,
-        &required_);
+    RequiredLiterals(chunk->attr
+                         ? rules_internal::SplitTokenAnchors(rule.pattern).core
+                         : rule.pattern,
+                     &required_);
   });
   return required_;
 }

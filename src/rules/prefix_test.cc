@@ -46,11 +46,11 @@ TEST(MatchPrefixes, OptionalPartsAndSmallClasses) {
 
 TEST(MatchPrefixes, WhatIsNotReadMatchesAnyText) {
   EXPECT_EQ(Prefixes("^.*x", false), (V{"<any>"}));
-  EXPECT_EQ(Prefixes("^a?", false), (V{"<any>"}));        // matches ""
-  EXPECT_EQ(Prefixes("^[a-z]x", false), (V{"<any>"}));    // 26 bytes
+  EXPECT_EQ(Prefixes("^a?", false), (V{"<any>"}));      // matches ""
+  EXPECT_EQ(Prefixes("^[a-z]x", false), (V{"<any>"}));  // 26 bytes
   EXPECT_EQ(Prefixes("^[^x]", false), (V{"<any>"}));
   EXPECT_EQ(Prefixes("^\\S+ says", false), (V{"<any>"}));
-  EXPECT_EQ(Prefixes("^(?:a", false), (V{"<any>"}));      // does not parse
+  EXPECT_EQ(Prefixes("^(?:a", false), (V{"<any>"}));  // does not parse
 }
 
 TEST(MatchPrefixes, NonAsciiCharactersNeedNoAsciiPrefix) {
@@ -112,14 +112,19 @@ TEST(RuleSetCold, ColdAndWarmMatchingAgree) {
     const char *tag, *cls, *id;
   };
   const std::vector<Element> elements = {
-      {"div", "post", "post-4711"},   {"nav", "main-nav", ""},
+      {"div", "post", "post-4711"},
+      {"nav", "main-nav", ""},
       {"aside", "sidebar widget", "secondary"},
       {"div", "cookie-banner", "consent"},
       {"section", "comments-area", "comments"},
-      {"footer", "site-footer", ""}, {"div", "share-buttons", ""},
-      {"div", "entry-content", ""},  {"div", "related-posts", ""},
-      {"div", "ad-slot ads", "ad-1"}, {"div", "tag-cookies", ""},
-      {"body", "single-post", ""},   {"div", "Kelvin-\u212A", ""},
+      {"footer", "site-footer", ""},
+      {"div", "share-buttons", ""},
+      {"div", "entry-content", ""},
+      {"div", "related-posts", ""},
+      {"div", "ad-slot ads", "ad-1"},
+      {"div", "tag-cookies", ""},
+      {"body", "single-post", ""},
+      {"div", "Kelvin-\u212A", ""},
   };
   Options options;
   std::unique_ptr<RuleSet> cold, warm;
