@@ -371,7 +371,8 @@ Piece Atom(Reader* r, bool* icase, int depth) {
     ++r->i;
   } else if (c == '[') {
     ++r->i;
-    out = FromBytes(Class(r, *icase));
+    const Bytes b = Class(r, *icase);
+    if (!r->skip) out = FromBytes(b);
   } else if (c == '^' || c == '$') {
     ++r->i;
     out = Empty();
@@ -381,14 +382,14 @@ Piece Atom(Reader* r, bool* icase, int depth) {
       out = Empty();
     } else {
       if (b >= 0) bytes.set(b);
-      out = FromBytes(bytes);
+      if (!r->skip) out = FromBytes(bytes);
     }
   } else if (c >= 0x80) {
     AddNonAscii(r, *icase, &bytes);
-    out = FromBytes(bytes);
+    if (!r->skip) out = FromBytes(bytes);
   } else if (c == '.') {
     ++r->i;
-    out = Anything();
+    if (!r->skip) out = Anything();
   } else if (c == '*' || c == '+' || c == '?' || c == '{') {
     r->Fail();  // a repetition of nothing: RE2 refuses it
     return out;
