@@ -10,7 +10,8 @@
 //               it (RuleSet::Load)
 //   match.cc    a block's text or an element's attributes -> rule hits
 //
-// and prefix.cc, which says how a rule's matches can begin.
+// and prefix.cc, which says how a rule's matches can begin, and literals.cc,
+// which strings they must contain.
 
 #ifndef WINNOW_RULES_INTERNAL_H_
 #define WINNOW_RULES_INTERNAL_H_
