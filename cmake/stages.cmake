@@ -81,6 +81,8 @@ endfunction()
 # The embedded data (src/embed/embedded.h; the sources are generated, the
 # tools in src/embed are not part of it).
 winnow_stage(embed ONLY_SOURCES SOURCES ${WINNOW_EMBEDDED_SOURCES})
+add_dependencies(winnow_stage_embed winnow_embedded_data)
+add_dependencies(winnow_stage_embed_pic winnow_embedded_data)
 # The Status class of the public API lives at src/status.cc.
 winnow_stage(util SOURCES ${PROJECT_SOURCE_DIR}/src/status.cc)
 winnow_stage(input DEPS util
