@@ -77,7 +77,7 @@ void CountBodySiblings(const Page& page, const std::vector<int>& anchor,
     if (node < 0) continue;
     const Node& el = page.nodes[node];
     if (el.parent < 0) continue;
-    keys[i] = (static_cast<uint64_t>(el.parent) + 1) << 16 | static_cast<uint64_t>(el.tag);
+    keys[i] = el.SiblingKindKey();
     int& count = seen[keys[i]];
     out->body_before[i] = count;
     if (anchor[i] > 0) ++count;

@@ -60,8 +60,7 @@ void FindTeaserCards(const Page& page, const Model& model,
   for (size_t i = 0; i < nn; ++i) {
     const Node& node = page.nodes[i];
     if (node.parent < 0) continue;
-    const uint64_t key =
-        (static_cast<uint64_t>(node.parent) << 16) | static_cast<uint64_t>(node.tag);
+    const uint64_t key = node.SiblingKindKey();
     auto it = last_of.find(key);
     prev[i] = it == last_of.end() ? -1 : it->second;
     last_of[key] = static_cast<int>(i);

@@ -41,6 +41,11 @@ struct Node {
   std::string itemprop_attr;
   int first_block = -1;  // first block in this subtree, -1 when none
   int end_block = -1;    // one past the last block in this subtree
+  // Siblings of one kind (the same parent and tag) share this key; never 0.
+  uint64_t SiblingKindKey() const {
+    return (static_cast<uint64_t>(parent + 1) << 16) |
+           static_cast<uint64_t>(tag);
+  }
 };
 
 struct Block {
