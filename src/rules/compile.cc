@@ -7,6 +7,7 @@
 // a rule on its own, is compiled when a match first needs it.
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
@@ -347,6 +348,13 @@ void AddToIndex(int index, std::string_view pattern, bool icase, bool anchored,
 }  // namespace
 }  // namespace rules_internal
 
+namespace {
+uint64_t NextSerial() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+}  // namespace
+
 const RE2::Set* RuleSet::Chunk::set() const {
   std::call_once(once_, [this] {
     using rules_internal::AttrOptions;
@@ -364,7 +372,7 @@ const RE2::Set* RuleSet::Chunk::set() const {
   return set_.get();
 }
 
-RuleSet::RuleSet() = default;
+RuleSet::RuleSet() : serial_(NextSerial()) {}
 RuleSet::~RuleSet() = default;
 
 Status RuleSet::Adopt(std::vector<Rule> rules, std::unique_ptr<RuleSet>* out) {

@@ -24,6 +24,7 @@
 
 #include "rules/internal.h"
 #include "rules/literals.h"
+#include "rules/memo.h"
 #include "rules/prefix.h"
 #include "rules/rules.h"
 #include "util/ascii.h"
@@ -278,11 +279,16 @@ bool RuleSet::Cold::Single::Matches(const Rule& rule,
 
 void RuleSet::MatchText(std::string_view text, std::vector<int>* hits) const {
   if (text_.empty()) return;
+  rules_internal::HitMemo& memo =
+      rules_internal::HitMemo::ForThread(0, serial_);
+  if (memo.Find(text, hits)) return;
+  const size_t before = hits->size();
   if (cold_->Take()) {
     rules_internal::MatchCold(*cold_, cold_->text, rules_, {text}, text, hits);
-    return;
+  } else {
+    rules_internal::MatchChunks(text_, rules_, false, text, hits);
   }
-  rules_internal::MatchChunks(text_, rules_, false, text, hits);
+  memo.Store(text, hits->data() + before, hits->data() + hits->size());
 }
 
 void RuleSet::MatchElement(std::string_view tag, std::string_view class_attr,
@@ -291,6 +297,30 @@ void RuleSet::MatchElement(std::string_view tag, std::string_view class_attr,
                            std::string_view itemprop_attr,
                            std::vector<int>* hits) const {
   if (attr_.empty()) return;
+  // The memo's key: the arguments, each after its length.
+  thread_local std::string key;
+  key.clear();
+  for (std::string_view a : {tag, class_attr, id_attr, role_attr, aria_attr,
+                             itemprop_attr}) {
+    const uint32_t n = static_cast<uint32_t>(a.size());
+    key.append(reinterpret_cast<const char*>(&n), sizeof(n));
+    key.append(a.data(), a.size());
+  }
+  rules_internal::HitMemo& memo =
+      rules_internal::HitMemo::ForThread(1, serial_);
+  if (memo.Find(key, hits)) return;
+  const size_t before = hits->size();
+  MatchDescriptor(tag, class_attr, id_attr, role_attr, aria_attr,
+                  itemprop_attr, hits);
+  memo.Store(key, hits->data() + before, hits->data() + hits->size());
+}
+
+void RuleSet::MatchDescriptor(std::string_view tag, std::string_view class_attr,
+                              std::string_view id_attr,
+                              std::string_view role_attr,
+                              std::string_view aria_attr,
+                              std::string_view itemprop_attr,
+                              std::vector<int>* hits) const {
   thread_local std::string desc;
   desc.clear();
   if (!tag.empty()) {

@@ -9,6 +9,7 @@
 #ifndef WINNOW_RULES_RULES_H_
 #define WINNOW_RULES_RULES_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -119,12 +120,21 @@ class RuleSet {
 
  private:
   RuleSet();
+  // MatchElement without the memo.
+  void MatchDescriptor(std::string_view tag, std::string_view class_attr,
+                       std::string_view id_attr, std::string_view role_attr,
+                       std::string_view aria_attr,
+                       std::string_view itemprop_attr,
+                       std::vector<int>* hits) const;
   // Compiles rules that were already checked.
   static Status Adopt(std::vector<Rule> rules, std::unique_ptr<RuleSet>* out);
   std::vector<Rule> rules_;
   std::vector<std::unique_ptr<Chunk>> text_;  // empty without text rules
   std::vector<std::unique_ptr<Chunk>> attr_;  // empty without attribute rules
   std::unique_ptr<Cold> cold_;
+  // Tells this rule set's entries in the per-thread memos (memo.h) from
+  // those of a rule set that lived at the same address before.
+  const uint64_t serial_;
 };
 
 }  // namespace winnow
