@@ -6,7 +6,8 @@
 # beside Gumbo's bare parse of the same files (corpus_throughput
 # --gumbo-only: the parse loop alone, files already in memory), alternating,
 # REPS times (default 3). Prints each run, then medians, the ratios and the
-# peak RSS of the command. Times of whole processes: start-up, reading the
+# peak RSS of the command, and last the start-up time (bench/startup.sh).
+# Times of whole processes: start-up, reading the
 # files and writing JSON count against winnow. CPU times (user + system)
 # are printed too: on a machine shared with other work they are the
 # steadier comparison, as the clock also counts waiting for a core.
@@ -56,3 +57,7 @@ awk -v g="$(m "${gumbo[@]}")" -v gc="$(m "${gcpu[@]}")" \
   printf "ratio    -j 2 vs -j 1:  %.2fx faster (issue 17: >= 1.8)\n", a / b
   printf "peak RSS %.0f MB (issue 17: no higher than about 80 MB)\n", kb / 1024
 }'
+# Start-up, in the same session: one small page per process (issue 17: a
+# median <= 25 ms of 20 runs).
+"$(dirname "$0")/startup.sh" "$build/winnow" \
+  "$(dirname "$0")/../samples/br-paragraphs.html" 20
