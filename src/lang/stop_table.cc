@@ -50,7 +50,8 @@ uint64_t StopTable::Hash(std::string_view s) {
   size_t n = s.size();
   uint64_t h = 0x9E3779B97F4A7C15ULL * (n + 1);  // the length in every bit
   if (n > 8) {
-    for (; n > 8; p += 8, n -= 8) h = Fold(h ^ Load64(p), 0xBF58476D1CE4E5B9ULL);
+    for (; n > 8; p += 8, n -= 8)
+      h = Fold(h ^ Load64(p), 0xBF58476D1CE4E5B9ULL);
     h ^= Load64(p + n - 8);
   } else if (n >= 4) {
     h ^= (Load32(p) << 32) | Load32(p + n - 4);

@@ -86,7 +86,9 @@ TEST(StopTable, HashDependsOnEveryByteOfWordsOfEveryLength) {
 // A Bloom filter may let a word through, never turn a stop word away.
 TEST(StopTable, EveryStopWordOfEveryLengthPassesTheFilterAndIsFound) {
   std::string list;
-  const std::string base = "abcdefghijklmnopqrstuvwxyz\xC3\xA9\xC3\xA0" "0123456789";
+  const std::string base =
+      "abcdefghijklmnopqrstuvwxyz\xC3\xA9\xC3\xA0"
+      "0123456789";
   for (size_t n = 1; n <= base.size(); ++n) {
     if (n < base.size() && (base[n] & 0xC0) == 0x80) continue;  // mid-letter
     list += base.substr(0, n) + "\n";

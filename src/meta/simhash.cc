@@ -2,6 +2,7 @@
 
 #include "meta/simhash.h"
 
+#include <array>
 #include <cstdint>
 
 #include "lang/words.h"
@@ -26,6 +27,46 @@ uint64_t Mix(uint64_t z) {
   return z ^ (z >> 31);
 }
 
+// kSpread[x]: byte i is bit i of x (0 or 1).
+constexpr std::array<uint64_t, 256> MakeSpread() {
+  std::array<uint64_t, 256> t{};
+  for (int x = 0; x < 256; ++x) {
+    for (int i = 0; i < 8; ++i) t[x] |= uint64_t((x >> i) & 1) << (8 * i);
+  }
+  return t;
+}
+constexpr std::array<uint64_t, 256> kSpread = MakeSpread();
+
+// How many of the hashes added have each bit set. Eight bit counts share a
+// 64-bit word, a byte each, so that a hash is eight additions, not 64; the
+// bytes go to the totals before they can overflow.
+class BitCounts {
+ public:
+  void Add(uint64_t h) {
+    for (int j = 0; j < 8; ++j) packed_[j] += kSpread[(h >> (8 * j)) & 0xFF];
+    if (++pending_ == 255) Flush();
+  }
+  // [b]: the number of hashes added with bit b set, b in 0..63.
+  const uint64_t* Totals() {
+    Flush();
+    return ones_;
+  }
+
+ private:
+  void Flush() {
+    for (int j = 0; j < 8; ++j) {
+      for (int i = 0; i < 8; ++i)
+        ones_[8 * j + i] += (packed_[j] >> (8 * i)) & 0xFF;
+      packed_[j] = 0;
+    }
+    pending_ = 0;
+  }
+
+  uint64_t packed_[8] = {};  // byte i of packed_[j]: bit 8j+i
+  int pending_ = 0;
+  uint64_t ones_[64] = {};
+};
+
 }  // namespace
 
 uint64_t SimHash(std::string_view utf8) {
@@ -37,16 +78,14 @@ uint64_t SimHash(std::string_view utf8) {
   std::string own[kShingle];
   std::string_view last[kShingle];  // word n in last[n % kShingle]
   size_t n = 0;
-  // ones[b]: how many shingles have bit b set.
-  uint32_t ones[64] = {};
+  BitCounts counts;
   auto add_shingle = [&](size_t first, size_t k) {
     uint64_t h = kFnvOffset;
     for (size_t j = 0; j < k; ++j) {
       if (j) h = Fnv(" ", h);
       h = Fnv(last[(first + j) % kShingle], h);
     }
-    h = Mix(h);
-    for (int b = 0; b < 64; ++b) ones[b] += (h >> b) & 1;
+    counts.Add(Mix(h));
   };
   const uintptr_t begin = reinterpret_cast<uintptr_t>(utf8.data());
   words::ForEachWord(utf8, &scratch, [&](std::string_view w) {
@@ -64,7 +103,8 @@ uint64_t SimHash(std::string_view utf8) {
   if (n == 0) return 0;
   // Fewer words than a shingle: one feature, all of them.
   if (n < kShingle) add_shingle(0, n);
-  const uint32_t shingles = n < kShingle ? 1 : static_cast<uint32_t>(n - kShingle + 1);
+  const uint64_t shingles = n < kShingle ? 1 : n - kShingle + 1;
+  const uint64_t* ones = counts.Totals();
   uint64_t out = 0;
   for (int b = 0; b < 64; ++b) {
     // More shingles with the bit 1 than with it 0.
