@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
 
 #include "lang/words.h"
 
@@ -70,39 +71,36 @@ class BitCounts {
 }  // namespace
 
 uint64_t SimHash(std::string_view utf8) {
-  // One pass over the words, no copy of the text: the last three words are
-  // kept as views, into `utf8` where the word is there as it is (lower-case
-  // ASCII, most words), else into a copy of their own.
+  // One pass over the words, none of them kept: the FNV-1a states of the
+  // three shingles a word belongs to (the ones that start two words back,
+  // one word back and at the word) take its bytes side by side, three
+  // independent chains of multiplies that the processor overlaps.
   constexpr size_t kShingle = 3;
-  std::string scratch;
-  std::string own[kShingle];
-  std::string_view last[kShingle];  // word n in last[n % kShingle]
+  uint64_t state[kShingle] = {};  // of the shingle from word n: [n % 3]
   size_t n = 0;
   BitCounts counts;
-  auto add_shingle = [&](size_t first, size_t k) {
-    uint64_t h = kFnvOffset;
-    for (size_t j = 0; j < k; ++j) {
-      if (j) h = Fnv(" ", h);
-      h = Fnv(last[(first + j) % kShingle], h);
-    }
-    counts.Add(Mix(h));
-  };
-  const uintptr_t begin = reinterpret_cast<uintptr_t>(utf8.data());
+  std::string scratch;
   words::ForEachWord(utf8, &scratch, [&](std::string_view w) {
-    const size_t slot = n % kShingle;
-    const uintptr_t at = reinterpret_cast<uintptr_t>(w.data());
-    if (at >= begin && at - begin < utf8.size()) {
-      last[slot] = w;
-    } else {
-      own[slot].assign(w.data(), w.size());
-      last[slot] = own[slot];
+    uint64_t& a = state[(n + 1) % kShingle];  // started two words back
+    uint64_t& b = state[(n + 2) % kShingle];  // started one word back
+    uint64_t& c = state[n % kShingle];        // starts here
+    // Before words 0 and 1, a and b belong to no shingle yet: what they
+    // take is thrown away when their shingle starts.
+    a = Fnv(" ", a);
+    b = Fnv(" ", b);
+    c = kFnvOffset;
+    for (unsigned char byte : w) {
+      a = (a ^ byte) * kFnvPrime;
+      b = (b ^ byte) * kFnvPrime;
+      c = (c ^ byte) * kFnvPrime;
     }
     ++n;
-    if (n >= kShingle) add_shingle(n - kShingle, kShingle);
+    if (n >= kShingle) counts.Add(Mix(a));  // a holds three words now
   });
   if (n == 0) return 0;
-  // Fewer words than a shingle: one feature, all of them.
-  if (n < kShingle) add_shingle(0, n);
+  // Fewer words than a shingle: one feature, all of them (the state that
+  // started at word 0).
+  if (n < kShingle) counts.Add(Mix(state[0]));
   const uint64_t shingles = n < kShingle ? 1 : n - kShingle + 1;
   const uint64_t* ones = counts.Totals();
   uint64_t out = 0;
