@@ -57,6 +57,61 @@ TEST(StopTable, FindsSingleWordsLowerCasedWithTheirLanguages) {
   EXPECT_TRUE(table.languages_of(die).Has(2));
 }
 
+// The hash reads a word in overlapping 8- and 4-byte loads: every byte of
+// every length must reach it, or words that differ in one byte would share
+// a filter bit set and a probe sequence (still told apart, but slowly).
+TEST(StopTable, HashDependsOnEveryByteOfWordsOfEveryLength) {
+  const std::string base = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ";
+  std::vector<uint64_t> lengths;
+  for (size_t n = 0; n <= base.size(); ++n) {
+    const std::string word = base.substr(0, n);
+    const uint64_t h = StopTable::Hash(word);
+    lengths.push_back(h);
+    for (size_t i = 0; i < n; ++i) {
+      std::string changed = word;
+      changed[i] = '\xC3';
+      EXPECT_NE(StopTable::Hash(changed), h) << "length " << n << " byte " << i;
+    }
+  }
+  std::sort(lengths.begin(), lengths.end());
+  EXPECT_EQ(std::unique(lengths.begin(), lengths.end()), lengths.end());
+  // Only the word's bytes are read: the same word inside a longer buffer.
+  const std::string padded = "xx" + base + "yy";
+  for (size_t n = 0; n <= base.size(); ++n) {
+    EXPECT_EQ(StopTable::Hash(std::string_view(padded).substr(2, n)),
+              StopTable::Hash(base.substr(0, n)));
+  }
+}
+
+// A Bloom filter may let a word through, never turn a stop word away.
+TEST(StopTable, EveryStopWordOfEveryLengthPassesTheFilterAndIsFound) {
+  std::string list;
+  const std::string base =
+      "abcdefghijklmnopqrstuvwxyz\xC3\xA9\xC3\xA0"
+      "0123456789";
+  for (size_t n = 1; n <= base.size(); ++n) {
+    if (n < base.size() && (base[n] & 0xC0) == 0x80) continue;  // mid-letter
+    list += base.substr(0, n) + "\n";
+  }
+  for (int i = 0; i < 2000; ++i) list += "w" + std::to_string(i * 7919) + "\n";
+  const Aligned aligned(StopTable::Build({{"Test", list}}));
+  StopTable table;
+  ASSERT_TRUE(table.Open(aligned.view()));
+  size_t found = 0, lines = 0;
+  for (size_t start = 0; start < list.size(); ++lines) {
+    const size_t end = list.find('\n', start);
+    const std::string word = list.substr(start, end - start);
+    start = end + 1;
+    const uint64_t h = StopTable::Hash(word);
+    EXPECT_TRUE(table.MayHold(h)) << word;
+    found += table.Find(word, h) >= 0;
+    // One byte more is another word.
+    EXPECT_EQ(table.Find("q" + word, StopTable::Hash("q" + word)), -1);
+  }
+  EXPECT_EQ(found, lines);
+  EXPECT_EQ(table.list_size(0), lines);
+}
+
 TEST(StopTable, RefusesBytesItDidNotBuild) {
   const std::string bytes = StopTable::Build({{"English", "the\n"}});
   StopTable table;

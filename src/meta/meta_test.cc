@@ -91,6 +91,35 @@ TEST(SimHash, NearDuplicatesAreCloseUnrelatedFar) {
   EXPECT_EQ(HexFingerprint(0x0123456789abcdefULL), "0123456789abcdef");
 }
 
+// SimHash streams the words and keeps three; these values are the ones the
+// list-of-all-words version gave (fingerprints are in the output, so they
+// must not move): fewer words than a shingle, copies for upper-case and
+// non-ASCII words, apostrophes trimmed, a long text.
+TEST(SimHash, FingerprintsOfTrickyTextsStayThoseOfTheWordList) {
+  EXPECT_EQ(HexFingerprint(SimHash("...")), "0000000000000000");
+  EXPECT_EQ(HexFingerprint(SimHash("x")), "2c782ac22891188e");
+  EXPECT_EQ(HexFingerprint(SimHash("One")), "8f5beae94a0a2c61");
+  EXPECT_EQ(HexFingerprint(SimHash("one TWO")), "43da5b007a74463d");
+  EXPECT_EQ(HexFingerprint(SimHash("One two three")), "8108c00b40a63a6c");
+  EXPECT_EQ(HexFingerprint(SimHash("a b c d e f")), "0a1024142d4c0318");
+  EXPECT_EQ(HexFingerprint(SimHash(
+                "'Tis the \xC3\x9Cn\xC3\xAF" "code-Stra\xC3\x9F" "e, "
+                "don\xE2\x80\x99t it?")),
+            "63492051b2024ba1");
+  EXPECT_EQ(HexFingerprint(SimHash(
+                "Rock'n'roll ''quoted'' \xC3\x89" "COLE \xC3\xA9" "cole "
+                "\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1 "
+                "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 "
+                "\xE4\xB8\xAD\xE6\x96\x87")),
+            "9b2993e8ea6658b9");
+  std::string big;
+  for (int i = 0; i < 300; ++i) {
+    big += "Word" + std::to_string(i % 37) +
+           " the \xC3\x89T\xC3\x89 l'\xC3\xA9t\xC3\xA9, ";
+  }
+  EXPECT_EQ(HexFingerprint(SimHash(big)), "52eac893c785fe96");
+}
+
 TEST(DetectLanguage, TextDecidesHintsBreakTies) {
   EXPECT_EQ(DetectLanguage("Der Gemeinderat hat am Dienstag über den neuen "
                            "Haushalt beraten und nach langer Debatte die "

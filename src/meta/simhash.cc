@@ -2,9 +2,11 @@
 
 #include "meta/simhash.h"
 
-#include <vector>
+#include <array>
+#include <cstdint>
+#include <string>
 
-#include "lang/lang.h"
+#include "lang/words.h"
 
 namespace winnow {
 namespace {
@@ -26,26 +28,85 @@ uint64_t Mix(uint64_t z) {
   return z ^ (z >> 31);
 }
 
+// kSpread[x]: byte i is bit i of x (0 or 1).
+constexpr std::array<uint64_t, 256> MakeSpread() {
+  std::array<uint64_t, 256> t{};
+  for (int x = 0; x < 256; ++x) {
+    for (int i = 0; i < 8; ++i) t[x] |= uint64_t((x >> i) & 1) << (8 * i);
+  }
+  return t;
+}
+constexpr std::array<uint64_t, 256> kSpread = MakeSpread();
+
+// How many of the hashes added have each bit set. Eight bit counts share a
+// 64-bit word, a byte each, so that a hash is eight additions, not 64; the
+// bytes go to the totals before they can overflow.
+class BitCounts {
+ public:
+  void Add(uint64_t h) {
+    for (int j = 0; j < 8; ++j) packed_[j] += kSpread[(h >> (8 * j)) & 0xFF];
+    if (++pending_ == 255) Flush();
+  }
+  // [b]: the number of hashes added with bit b set, b in 0..63.
+  const uint64_t* Totals() {
+    Flush();
+    return ones_;
+  }
+
+ private:
+  void Flush() {
+    for (int j = 0; j < 8; ++j) {
+      for (int i = 0; i < 8; ++i)
+        ones_[8 * j + i] += (packed_[j] >> (8 * i)) & 0xFF;
+      packed_[j] = 0;
+    }
+    pending_ = 0;
+  }
+
+  uint64_t packed_[8] = {};  // byte i of packed_[j]: bit 8j+i
+  int pending_ = 0;
+  uint64_t ones_[64] = {};
+};
+
 }  // namespace
 
 uint64_t SimHash(std::string_view utf8) {
-  std::vector<std::string> words;
-  SplitWords(utf8, &words);
-  if (words.empty()) return 0;
-  const size_t k = words.size() < 3 ? words.size() : 3;
-  int counts[64] = {};
-  for (size_t i = 0; i + k <= words.size(); ++i) {
-    uint64_t h = kFnvOffset;
-    for (size_t j = 0; j < k; ++j) {
-      if (j) h = Fnv(" ", h);
-      h = Fnv(words[i + j], h);
+  // One pass over the words, none of them kept: the FNV-1a states of the
+  // three shingles a word belongs to (the ones that start two words back,
+  // one word back and at the word) take its bytes side by side, three
+  // independent chains of multiplies that the processor overlaps.
+  constexpr size_t kShingle = 3;
+  uint64_t state[kShingle] = {};  // of the shingle from word n: [n % 3]
+  size_t n = 0;
+  BitCounts counts;
+  std::string scratch;
+  words::ForEachWord(utf8, &scratch, [&](std::string_view w) {
+    uint64_t& a = state[(n + 1) % kShingle];  // started two words back
+    uint64_t& b = state[(n + 2) % kShingle];  // started one word back
+    uint64_t& c = state[n % kShingle];        // starts here
+    // Before words 0 and 1, a and b belong to no shingle yet: what they
+    // take is thrown away when their shingle starts.
+    a = Fnv(" ", a);
+    b = Fnv(" ", b);
+    c = kFnvOffset;
+    for (unsigned char byte : w) {
+      a = (a ^ byte) * kFnvPrime;
+      b = (b ^ byte) * kFnvPrime;
+      c = (c ^ byte) * kFnvPrime;
     }
-    h = Mix(h);
-    for (int b = 0; b < 64; ++b) counts[b] += (h >> b) & 1 ? 1 : -1;
-  }
+    ++n;
+    if (n >= kShingle) counts.Add(Mix(a));  // a holds three words now
+  });
+  if (n == 0) return 0;
+  // Fewer words than a shingle: one feature, all of them (the state that
+  // started at word 0).
+  if (n < kShingle) counts.Add(Mix(state[0]));
+  const uint64_t shingles = n < kShingle ? 1 : n - kShingle + 1;
+  const uint64_t* ones = counts.Totals();
   uint64_t out = 0;
   for (int b = 0; b < 64; ++b) {
-    if (counts[b] > 0) out |= uint64_t{1} << b;
+    // More shingles with the bit 1 than with it 0.
+    if (2 * ones[b] > shingles) out |= uint64_t{1} << b;
   }
   return out;
 }

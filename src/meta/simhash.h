@@ -4,8 +4,9 @@
 // texts that share most of their word shingles are a small Hamming distance
 // apart; unrelated texts about 32 bits.
 //
-// Features: the text's words (SplitWords in lang/lang.h: lower-cased runs of
-// letters and digits) taken three at a time, overlapping ("a b c", "b c d"
+// Features: the text's words (lang/words.h, as SplitWords cuts them:
+// lower-cased runs of letters and digits) taken three at a time,
+// overlapping ("a b c", "b c d"
 // ...), each weighted 1; a text of fewer than three words has one feature,
 // all its words. Hash: 64-bit FNV-1a of the shingle's words joined by a
 // space, finished with splitmix64's mixer so that every bit is balanced.
