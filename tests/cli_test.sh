@@ -198,6 +198,7 @@ f=$(stat_of "$TMP/stats" "failed")
 check "stats: read = extracted + skipped + failed" test "$r" -eq $((e + s + f))
 check "stats: 11 read, 3 extracted, 8 skipped" test "$r/$e/$s/$f" = "11/3/8/0"
 check "stats: skip reasons" grep -q "request 4" "$TMP/stats"
+check "stats: the reader's CPU seconds" grep -Eq '^reader seconds +[0-9]+\.[0-9]{3}$' "$TMP/stats"
 # --stats counts the pages parsed again because the guard set aside what
 # Gumbo read otherwise (src/parse/README.md); --no-set-aside parses each page
 # once, with the same output.
