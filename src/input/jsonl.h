@@ -31,8 +31,9 @@
 #include <string_view>
 
 #include "input/frames.h"
-#include "input/source.h"
+#include "input/jsonl_line.h"
 #include "input/record.h"
+#include "input/source.h"
 
 namespace winnow {
 
@@ -50,8 +51,6 @@ class JsonlReader : public RecordReader {
   }
 
  private:
-  void Fill(uint64_t offset, uint64_t line_no, Record* r);
-
   std::string name_;
   std::unique_ptr<BufferedSource> in_;
   FrameSource* frames_;
@@ -61,6 +60,7 @@ class JsonlReader : public RecordReader {
   uint64_t lines_ = 0;
   std::map<std::string, uint64_t> skipped_;
   std::string line_;
+  JsonlLineParser line_parser_;
 };
 
 // Best effort for a line that does not parse: the string value of the
