@@ -165,7 +165,9 @@ bool JsonlLineParser::ParseFast(std::string_view line, Record* r) {
                            : text.is_string ? ContentKind::kText
                                             : ContentKind::kAuto;
   if (kind != ContentKind::kAuto) {
-    r->body.assign(kind == ContentKind::kHtml ? html.value : text.value);
+    // A new string, as the full path moves one in: the record's old buffer
+    // goes, so that slots in flight do not each keep the largest page's.
+    r->body = std::string(kind == ContentKind::kHtml ? html.value : text.value);
   }
   SetKind(options_, kind, r);
   r->passthrough = std::move(passthrough);
