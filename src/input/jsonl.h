@@ -4,7 +4,9 @@
 // ReaderOptions::html_field, default "html") or its already-scraped text
 // (text_field, default "text", used when the HTML field is absent or not a
 // string), and optionally its URL (url_field, default "url"). The other
-// fields are carried to the output in Record::passthrough.
+// fields are carried to the output in Record::passthrough. Each line is
+// parsed by JsonlLineParser (jsonl_line.h: simdjson, and winnow's own JSON
+// parser for any line simdjson refuses).
 //
 // A line that is not valid JSON, not an object, lacks a string content
 // field, or is longer than max_record_bytes yields an error record (with
