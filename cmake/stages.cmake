@@ -86,7 +86,8 @@ add_dependencies(winnow_stage_embed_pic winnow_embedded_data)
 # The Status class of the public API lives at src/status.cc.
 winnow_stage(util SOURCES ${PROJECT_SOURCE_DIR}/src/status.cc)
 winnow_stage(input DEPS util
-             LIBS PkgConfig::ZSTD PkgConfig::BROTLIDEC ZLIB::ZLIB)
+             LIBS PkgConfig::ZSTD PkgConfig::BROTLIDEC PkgConfig::SIMDJSON
+                  ZLIB::ZLIB)
 winnow_stage(decode DEPS util LIBS PkgConfig::UCHARDET)
 # Gumbo is private to parse: the later stages read the document view
 # (parse/document.h) and parse/tags.h, never gumbo.h (ctest gumbo_sealed).

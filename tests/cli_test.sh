@@ -198,6 +198,7 @@ f=$(stat_of "$TMP/stats" "failed")
 check "stats: read = extracted + skipped + failed" test "$r" -eq $((e + s + f))
 check "stats: 11 read, 3 extracted, 8 skipped" test "$r/$e/$s/$f" = "11/3/8/0"
 check "stats: skip reasons" grep -q "request 4" "$TMP/stats"
+check "stats: the reader's CPU seconds" grep -Eq '^reader seconds +[0-9]+\.[0-9]{3}$' "$TMP/stats"
 # --stats counts the pages parsed again because the guard set aside what
 # Gumbo read otherwise (src/parse/README.md); --no-set-aside parses each page
 # once, with the same output.
@@ -244,6 +245,22 @@ check "jsonl: --html-field, --url-field" \
 check "jsonl on stdin = file" \
   cmp -s <(sed 's/"input":"[^"]*"/"input":""/' "$TMP/jsonl.out") \
          <(sed 's/"input":"[^"]*"/"input":""/' "$TMP/jsonl-stdin.out")
+# Issue 17 (simdjson reads JSONL lines): invalid UTF-8 in a string is
+# repaired (U+FFFD), a line a lax parser would take fails with the same
+# message as ever, and the lines after it are read.
+{
+  printf '{"url":"https://x.example/u","html":"<html><body><article><p>The caf\xe9 on the quay opens at six every morning, the harbour master said, and closes when the last ferry is in.</p></article></body></html>","id":1}\n'
+  printf '{"url":"https://x.example/bad","html":"<p>b</p>",}\n'
+  printf '{"id":3,"text":"Still read after the bad line: one more paragraph of text long enough to be kept."}\n'
+} > "$TMP/repair.jsonl"
+"$W" --to jsonl "$TMP/repair.jsonl" > "$TMP/repair.out" 2> "$TMP/err"
+expect_status "jsonl: a malformed line exits 1" 1 $?
+check "jsonl: invalid UTF-8 repaired" \
+  grep -q '^{"id":1,"url":"https://x.example/u",.*"text":"The caf'"$(printf '\xef\xbf\xbd')"' on the quay' "$TMP/repair.out"
+check "jsonl: the malformed line's message" test "$(cat "$TMP/err")" = \
+  "winnow: $TMP/repair.jsonl#1@210 (https://x.example/bad): JSON syntax error at byte 49: expected a key"
+check "jsonl: read on after a malformed line" \
+  grep -q '^{"id":3,"url":"",.*"text":"Still read after the bad line' "$TMP/repair.out"
 
 # ---- Folders, -j, -o ------------------------------------------------------------------
 

@@ -9,9 +9,11 @@
 
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -84,6 +86,32 @@ class InputQueue {
 
   // OrderedMap's Produce.
   bool Next(Item* item) {
+    const bool more = NextItem(item);
+    // The producer thread's CPU time so far (reading, decompressing,
+    // parsing records; not waiting for a free slot): --stats compares it
+    // with the run's time to show whether the reader could limit the run.
+    timespec t;
+    if (::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t) == 0) {
+      cpu_ns_.store(static_cast<uint64_t>(t.tv_sec) * 1000000000u +
+                        static_cast<uint64_t>(t.tv_nsec),
+                    std::memory_order_relaxed);
+    }
+    return more;
+  }
+
+  // The CPU seconds the producer thread used so far.
+  double cpu_seconds() const {
+    return static_cast<double>(cpu_ns_.load(std::memory_order_relaxed)) * 1e-9;
+  }
+
+  // Records passed over, by reason, over all inputs read so far.
+  std::map<std::string, uint64_t> skipped() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return skipped_;
+  }
+
+ private:
+  bool NextItem(Item* item) {
     item->notice.clear();
     for (;;) {
       if (!reader_ && !Open(item)) return false;
@@ -102,13 +130,6 @@ class InputQueue {
     }
   }
 
-  // Records passed over, by reason, over all inputs read so far.
-  std::map<std::string, uint64_t> skipped() {
-    std::lock_guard<std::mutex> lock(mu_);
-    return skipped_;
-  }
-
- private:
   // Opens the next input. Returns false when there is none; leaves reader_
   // empty and fills *item with the error when it cannot be opened.
   bool Open(Item* item) {
@@ -183,6 +204,7 @@ class InputQueue {
   std::unique_ptr<RecordReader> reader_;
   std::mutex mu_;
   std::map<std::string, uint64_t> skipped_;
+  std::atomic<uint64_t> cpu_ns_{0};
 };
 
 uint64_t Fnv1a64(std::string_view s) {
@@ -246,7 +268,9 @@ class Writer {
   // OrderedMap's Tick.
   void Tick() { Progress(false); }
   // After the last record: closes the output; returns the exit status.
-  int Finish(const std::map<std::string, uint64_t>& skipped);
+  // `reader_seconds`: the input reader's CPU time, for --stats.
+  int Finish(const std::map<std::string, uint64_t>& skipped,
+             double reader_seconds);
 
  private:
   static bool ProgressWanted();
@@ -259,7 +283,8 @@ class Writer {
   }
   void Report(const std::string& message);
   void Progress(bool final);
-  void PrintStats(std::map<std::string, uint64_t> skipped, double seconds);
+  void PrintStats(std::map<std::string, uint64_t> skipped, double seconds,
+                  double reader_seconds);
   bool json() const {
     return !opts_.explain && (opts_.output == OutputFormat::kJsonl ||
                               opts_.output == OutputFormat::kJson);
@@ -425,7 +450,8 @@ void Writer::Report(const std::string& message) {
   Error(message);
 }
 
-int Writer::Finish(const std::map<std::string, uint64_t>& skipped) {
+int Writer::Finish(const std::map<std::string, uint64_t>& skipped,
+                   double reader_seconds) {
   if (!sink_.closed() && !tree_) {
     if (has_pending_) Write(pending_);  // one record in all: no framing
     if (opts_.output == OutputFormat::kJson && !opts_.explain) {
@@ -442,7 +468,8 @@ int Writer::Finish(const std::map<std::string, uint64_t>& skipped) {
   if (disk_full_) status_ = kExitInputFailed;
   if (opts_.stats) {
     PrintStats(skipped,
-               std::chrono::duration<double>(Clock::now() - start_).count());
+               std::chrono::duration<double>(Clock::now() - start_).count(),
+               reader_seconds);
   }
   return status_;
 }
@@ -469,7 +496,7 @@ void Writer::Progress(bool final) {
 }
 
 void Writer::PrintStats(std::map<std::string, uint64_t> skipped,
-                        double seconds) {
+                        double seconds, double reader_seconds) {
   for (const auto& [reason, n] : filtered_) skipped[reason] += n;
   uint64_t skipped_total = 0;
   for (const auto& [reason, n] : skipped) skipped_total += n;
@@ -486,11 +513,13 @@ void Writer::PrintStats(std::map<std::string, uint64_t> skipped,
                "bytes out    %12llu\n"
                "seconds      %12.3f\n"
                "records/s    %12.1f\n"
+               "reader seconds %10.3f\n"
                "threads      %12d\n"
                "parse fallbacks %9llu\n",
                u(read), u(extracted_), u(skipped_total), reasons.c_str(),
                u(failed_), u(bytes_in_), u(bytes_out_), seconds,
-               seconds > 0 ? static_cast<double>(read) / seconds : 0.0, jobs_,
+               seconds > 0 ? static_cast<double>(read) / seconds : 0.0,
+               reader_seconds, jobs_,
                u(parse_fallbacks_));
 }
 
@@ -514,7 +543,7 @@ int RunBatch(const Extractor& extractor, const BatchOptions& options) {
       },
       [&writer](Item* item) { return writer.Consume(item); },
       [&writer] { writer.Tick(); });
-  return writer.Finish(queue->skipped());
+  return writer.Finish(queue->skipped(), queue->cpu_seconds());
 }
 
 }  // namespace cli

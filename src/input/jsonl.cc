@@ -53,7 +53,8 @@ JsonlReader::JsonlReader(std::string name, std::unique_ptr<BufferedSource> in,
     : name_(std::move(name)),
       in_(std::move(in)),
       frames_(frames),
-      options_(options) {}
+      options_(options),
+      line_parser_(options) {}
 
 bool JsonlReader::Next(Record* r) {
   const size_t max = options_.max_record_bytes;
@@ -91,6 +92,11 @@ bool JsonlReader::Next(Record* r) {
       status_ = in_->status();
       return false;
     }
+    // The padding JsonlLineParser reads past the line, before `line` points
+    // into line_.
+    const size_t size = line_.size();
+    line_.append(JsonlLineParser::kPadding, ' ');
+    line_.resize(size);
     std::string_view line = line_;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line_no == 0 && line.substr(0, 3) == "\xEF\xBB\xBF") {
@@ -108,45 +114,7 @@ bool JsonlReader::Next(Record* r) {
                                            std::to_string(max) + " bytes");
       return true;
     }
-    JsonValue v;
-    Status s = ParseJson(line, &v);
-    if (!s.ok()) {
-      ScanJsonStringField(line, options_.url_field, &r->url);
-      r->error = s;
-      return true;
-    }
-    if (!v.is_object()) {
-      r->error = Status::Corruption("line is not a JSON object");
-      return true;
-    }
-    if (const JsonValue* u = v.Find(options_.url_field); u && u->is_string()) {
-      r->url = u->str();
-    }
-    JsonValue* html = v.Find(options_.html_field);
-    JsonValue* text = v.Find(options_.text_field);
-    if (html && html->is_string()) {
-      r->body = std::move(*html->mutable_str());
-      r->kind = ContentKind::kHtml;
-      r->content_type = "text/html; charset=utf-8";
-    } else if (text && text->is_string()) {
-      r->body = std::move(*text->mutable_str());
-      r->kind = ContentKind::kText;
-      r->content_type = "text/plain; charset=utf-8";
-    } else {
-      r->error =
-          Status::NotFound("no string \"" + options_.html_field + "\" or \"" +
-                           options_.text_field + "\" field");
-    }
-    for (const JsonMember& m : v.members()) {
-      if (m.key == options_.html_field || m.key == options_.text_field ||
-          m.key == options_.url_field) {
-        continue;
-      }
-      if (!r->passthrough.empty()) r->passthrough.push_back(',');
-      AppendJsonString(m.key, &r->passthrough);
-      r->passthrough.push_back(':');
-      WriteJson(m.value, &r->passthrough);
-    }
+    line_parser_.Parse(line, r);
     return true;
   }
   return false;

@@ -4,7 +4,9 @@
 // ReaderOptions::html_field, default "html") or its already-scraped text
 // (text_field, default "text", used when the HTML field is absent or not a
 // string), and optionally its URL (url_field, default "url"). The other
-// fields are carried to the output in Record::passthrough.
+// fields are carried to the output in Record::passthrough. Each line is
+// parsed by JsonlLineParser (jsonl_line.h: simdjson, and winnow's own JSON
+// parser for any line simdjson refuses).
 //
 // A line that is not valid JSON, not an object, lacks a string content
 // field, or is longer than max_record_bytes yields an error record (with
@@ -31,8 +33,9 @@
 #include <string_view>
 
 #include "input/frames.h"
-#include "input/source.h"
+#include "input/jsonl_line.h"
 #include "input/record.h"
+#include "input/source.h"
 
 namespace winnow {
 
@@ -50,8 +53,6 @@ class JsonlReader : public RecordReader {
   }
 
  private:
-  void Fill(uint64_t offset, uint64_t line_no, Record* r);
-
   std::string name_;
   std::unique_ptr<BufferedSource> in_;
   FrameSource* frames_;
@@ -61,6 +62,7 @@ class JsonlReader : public RecordReader {
   uint64_t lines_ = 0;
   std::map<std::string, uint64_t> skipped_;
   std::string line_;
+  JsonlLineParser line_parser_;
 };
 
 // Best effort for a line that does not parse: the string value of the

@@ -239,5 +239,119 @@ TEST(JsonlReaderTest, DamagedGzipMemberCostsItsLines) {
   EXPECT_EQ(got[3].body, "<p>d</p>");
 }
 
+// Issue 17 (simdjson reads lines now): passthrough fields come out as the
+// parser always wrote them: numbers as written, strings decoded and
+// written again (\u00e9 as UTF-8, \/ as /), no spaces.
+TEST(JsonlReaderTest, PassthroughBytes) {
+  auto reader =
+      Reader(R"({"n":1.0e3, "m" : -0.5E-7,"big":123456789012345678901234,)"
+             R"("s":"caf\u00e9 a\/b \u2028\ud83d\ude00","o":{"k" : [1, 2.50]},)"
+             R"("html":"<p>x</p>","e":[],"t":true,"z":null})"
+             "\n",
+             "p.jsonl");
+  std::vector<Record> got = ReadAll(reader.get());
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_TRUE(got[0].error.ok());
+  EXPECT_EQ(got[0].body, "<p>x</p>");
+  EXPECT_EQ(got[0].passthrough,
+            "\"n\":1.0e3,\"m\":-0.5E-7,\"big\":123456789012345678901234,"
+            "\"s\":\"caf\xC3\xA9 a/b \\u2028\xF0\x9F\x98\x80\","
+            "\"o\":{\"k\":[1,2.50]},\"e\":[],\"t\":true,\"z\":null");
+}
+
+// Invalid UTF-8 in a string (which simdjson refuses) is repaired as the
+// parser always did: each maximal invalid subpart becomes U+FFFD.
+TEST(JsonlReaderTest, InvalidUtf8Repaired) {
+  auto reader = Reader(
+      "{\"url\":\"u\xE9\",\"html\":\"<p>caf\xE9 "
+      "\xE2\x82</p>\",\"t\":\"\xFF\"}\n"
+      "{\"html\":\"<p>a\\ud800b</p>\"}\n",
+      "u.jsonl");
+  std::vector<Record> got = ReadAll(reader.get());
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_TRUE(got[0].error.ok());
+  EXPECT_EQ(got[0].url, "u\xEF\xBF\xBD");
+  EXPECT_EQ(got[0].body, "<p>caf\xEF\xBF\xBD \xEF\xBF\xBD</p>");
+  EXPECT_EQ(got[0].passthrough, "\"t\":\"\xEF\xBF\xBD\"");
+  EXPECT_TRUE(got[1].error.ok());
+  EXPECT_EQ(got[1].body,
+            "<p>a\xEF\xBF\xBD"
+            "b</p>");
+}
+
+// A malformed line that a lax parser would take is an error record with
+// the parser's message, and the lines after it are read.
+TEST(JsonlReaderTest, MalformedLinesFailAlone) {
+  const std::string bad1 = R"({"url":"https://x/1","html":"<p>a</p>",})";
+  const std::string bad2 = R"({"url":"https://x/2","html":"<p>b</p>"}})";
+  const std::string bad3 = R"({"url":"https://x/3","n":01,"html":"<p>c</p>"})";
+  const std::string good = R"({"html":"<p>d</p>"})";
+  auto reader =
+      Reader(bad1 + "\n" + bad2 + "\n" + bad3 + "\n" + good + "\n", "m.jsonl");
+  std::vector<Record> got = ReadAll(reader.get());
+  EXPECT_TRUE(reader->status().ok());
+  ASSERT_EQ(got.size(), 4u);
+  EXPECT_EQ(got[0].url, "https://x/1");
+  EXPECT_EQ(got[0].error.ToString(),
+            "Corruption: JSON syntax error at byte 39: expected a key");
+  EXPECT_EQ(got[1].url, "https://x/2");
+  EXPECT_EQ(got[1].error.ToString(),
+            "Corruption: JSON syntax error at byte 39: trailing characters");
+  EXPECT_EQ(got[2].url, "https://x/3");
+  EXPECT_EQ(got[2].error.ToString(),
+            "Corruption: JSON syntax error at byte 26: expected ',' or '}'");
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(got[i].body, "") << i;
+    EXPECT_EQ(got[i].passthrough, "") << i;
+  }
+  EXPECT_TRUE(got[3].error.ok());
+  EXPECT_EQ(got[3].body, "<p>d</p>");
+  EXPECT_EQ(got[3].index, 3u);
+  EXPECT_EQ(got[3].offset, bad1.size() + bad2.size() + bad3.size() + 3);
+}
+
+// Lines of megabytes, escapes all along: one of 3 MiB and one past the
+// size at which the reader drops its simdjson parser, short lines after
+// each.
+TEST(JsonlReaderTest, VeryLongLines) {
+  std::string data, page[2];
+  const size_t sizes[2] = {size_t{3} << 20, size_t{17} << 20};
+  std::string chunk, escaped_chunk;
+  for (int i = 0; i < 97; ++i) {
+    const std::string c = std::to_string(i);
+    chunk += "<p class=\"c" + c + "\">caf\xC3\xA9\t\\</p>\n";
+    escaped_chunk += "<p class=\\\"c" + c + "\\\">caf\\u00e9\\t\\\\</p>\\n";
+  }
+  for (int k = 0; k < 2; ++k) {
+    std::string escaped;
+    while (page[k].size() < sizes[k]) {
+      page[k] += chunk;
+      escaped += escaped_chunk;
+    }
+    data += R"({"url":"https://x/long","html":")" + escaped +
+            R"(","k":2})"
+            "\n"
+            R"({"html":"<p>s</p>","k":1})"
+            "\n";
+  }
+  auto reader = Reader(data, "v.jsonl");
+  std::vector<Record> got = ReadAll(reader.get());
+  EXPECT_TRUE(reader->status().ok());
+  ASSERT_EQ(got.size(), 4u);
+  for (int k = 0; k < 2; ++k) {
+    const Record& big = got[2 * k];
+    EXPECT_TRUE(big.error.ok()) << k;
+    EXPECT_EQ(big.url, "https://x/long");
+    EXPECT_EQ(big.body.size(), page[k].size());
+    EXPECT_TRUE(big.body == page[k]) << k;
+    EXPECT_EQ(big.passthrough, R"("k":2)");
+    const Record& small = got[2 * k + 1];
+    EXPECT_TRUE(small.error.ok()) << k;
+    EXPECT_EQ(small.body, "<p>s</p>");
+    EXPECT_EQ(small.passthrough, R"("k":1)");
+    EXPECT_EQ(small.index, 2u * k + 1);
+  }
+}
+
 }  // namespace
 }  // namespace winnow
