@@ -90,6 +90,25 @@ Arena* ThreadArena() {
   return &arena;
 }
 
+// The thread's page, empty, with the vectors and strings of the pages
+// before it kept for reuse (Page::Clear bounds them). Emptied again when
+// the lease ends, so that no page's text stays behind between calls.
+class PageLease {
+ public:
+  PageLease() : page_(ThreadPage()) { page_->Clear(); }
+  ~PageLease() { page_->Clear(); }
+  PageLease(const PageLease&) = delete;
+  PageLease& operator=(const PageLease&) = delete;
+  Page& page() { return *page_; }
+
+ private:
+  static Page* ThreadPage() {
+    thread_local Page page;
+    return &page;
+  }
+  Page* page_;
+};
+
 }  // namespace
 
 const char* Version() { return WINNOW_VERSION; }
@@ -155,7 +174,8 @@ Status Extractor::Extract(const Input& input, Extraction* out) const {
   if (!budget.Hold(decoded.text.capacity())) return budget.status();
 
   // 2-3. Parse and segment.
-  Page page;
+  PageLease lease;
+  Page& page = lease.page();
   if (kind == ContentKind::kHtml) {
     Arena* arena = ThreadArena();
     arena->Reset();
@@ -178,7 +198,7 @@ Status Extractor::Extract(const Input& input, Extraction* out) const {
     SegmentText(decoded.text, &page);
     // Its lines (a string_view each) are gone; the blocks stay.
     budget.Work(decoded.text.size());
-    budget.Hold(page.blocks.capacity() * sizeof(Block));
+    budget.Hold(page.VectorBytes());
   }
   // The stages after segmentation, in counts: language detection's stop
   // words (four bytes per word at most, words of two bytes at least), the

@@ -175,6 +175,52 @@ TEST(LimitsTest, WorkBudgetGivesTheSameAnswerOnManyThreads) {
 
 // Issue 13, item 7: the page was cut at the raw byte, inside a tag or a
 // UTF-8 sequence, and the warning did not say how much was lost.
+// A thread reuses its page's vectors and strings from one page to the
+// next (Page::Clear). What a page holds is counted as if they were new:
+// the smallest --max-memory that a page passes with is the same on a new
+// thread and on one that has just extracted a much bigger page.
+TEST(LimitsTest, MemoryBudgetDoesNotDependOnThePagesBefore) {
+  const std::string page =
+      "<html><body>" +
+      Repeat("<div class='teaser-card wide'><a href=/x>menu</a></div>", 300) +
+      Repeat(kArticle, 20);
+  std::string big = "<html><body>";
+  for (int i = 0; i < 5000; ++i) {
+    big += "<div class='a-much-longer-class-name-" + std::to_string(i) +
+           "'><p>cell " + std::to_string(i) + "</p></div>";
+  }
+  auto passes = [&](size_t max_memory, const std::string* before) {
+    bool ok = false;
+    // A new thread: a page that no other page went before on.
+    std::thread t([&]() {
+      Options options;
+      options.max_memory = max_memory;
+      const std::unique_ptr<Extractor> ex = Make(options);
+      Extraction out;
+      if (before) {
+        Options roomy;
+        EXPECT_TRUE(Make(roomy)->Extract(Page(*before), &out).ok());
+      }
+      ok = ex->Extract(Page(page), &out).ok();
+    });
+    t.join();
+    return ok;
+  };
+  // The least max_memory the page passes with, on new threads.
+  size_t low = 1, high = size_t{16} << 20;
+  ASSERT_TRUE(passes(high, nullptr));
+  while (low < high) {
+    const size_t mid = low + (high - low) / 2;
+    if (passes(mid, nullptr)) {
+      high = mid;
+    } else {
+      low = mid + 1;
+    }
+  }
+  EXPECT_TRUE(passes(low, &big));
+  EXPECT_FALSE(passes(low - 1, &big));
+}
+
 TEST(LimitsTest, LongPageIsCutBeforeATag) {
   // The limit falls 5 bytes into the third paragraph, inside its <p>.
   const std::string words =

@@ -13,13 +13,34 @@
 namespace winnow {
 namespace {
 
-// True for the bytes that can begin what IsSpaceAt calls a space: ASCII
-// spaces and controls, and the lead bytes of U+0085, U+00A0, U+1680,
-// U+2000-U+205F and U+3000.
-bool MayStartSpace(char ch) {
-  const unsigned char c = static_cast<unsigned char>(ch);
-  return c <= 0x20 || c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3;
+// A table of 256 flags, one per byte value, true where `pred` holds.
+struct ByteSet {
+  bool has[256];
+};
+template <typename Pred>
+constexpr ByteSet MakeByteSet(Pred pred) {
+  ByteSet set{};
+  for (int c = 0; c < 256; ++c) set.has[c] = pred(c);
+  return set;
 }
+
+// The bytes that can begin what IsSpaceAt calls a space: ASCII spaces and
+// controls, and the lead bytes of U+0085, U+00A0, U+1680, U+2000-U+205F
+// and U+3000. A table: the walk tests every byte of the page's text.
+constexpr ByteSet kMayStartSpace = MakeByteSet([](int c) {
+  return c <= 0x20 || c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3;
+});
+bool MayStartSpace(char ch) {
+  return kMayStartSpace.has[static_cast<unsigned char>(ch)];
+}
+
+// The bytes that ComputeTextFeatures looks at: sentence marks and the
+// comma, and the lead bytes of the CJK ones (U+3001, U+3002, U+FF01,
+// U+FF0C, U+FF1F).
+constexpr ByteSet kFeatureByte = MakeByteSet([](int c) {
+  return c == '.' || c == '!' || c == '?' || c == ',' || c == 0xE3 ||
+         c == 0xEF;
+});
 
 }  // namespace
 
@@ -127,10 +148,11 @@ void AppendFolded(std::string_view text, std::string* out) {
 
 void ComputeTextFeatures(Block* block) {
   const std::string& t = block->text;
-  int chars = 0, ends = 0, commas = 0;
+  const int chars = static_cast<int>(CountCodePoints(t));
+  int ends = 0, commas = 0;
   for (size_t i = 0; i < t.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(t[i]);
-    if ((c & 0xC0) != 0x80) ++chars;
+    if (!kFeatureByte.has[c]) continue;
     if (c == '.' || c == '!' || c == '?') {
       if (i + 1 == t.size() || t[i + 1] == ' ' || t[i + 1] == '\n' ||
           t[i + 1] == '"' || t[i + 1] == ')')

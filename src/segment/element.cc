@@ -230,12 +230,10 @@ bool IsHidden(const ElementAttrs& attrs) {
   return false;
 }
 
-std::string LowerTagName(DomNode el) {
+std::string_view LowerTagName(DomNode el, PageStrings* strings) {
   const Tag tag = el.tag();
-  if (tag != Tag::kUnknown) return std::string(TagName(tag));
-  std::string name(el.written_tag_name());
-  for (char& c : name) c = AsciiLower(c);
-  return name;
+  if (tag != Tag::kUnknown) return TagName(tag);
+  return strings->AddLowerAscii(el.written_tag_name());
 }
 
 }  // namespace winnow

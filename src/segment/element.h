@@ -8,6 +8,7 @@
 #define WINNOW_SEGMENT_ELEMENT_H_
 
 #include <string>
+#include <string_view>
 
 #include "parse/document.h"
 #include "parse/tags.h"
@@ -48,9 +49,9 @@ struct ElementAttrs {
 // visibility:hidden (ASCII case and spaces ignored), and type="hidden".
 bool IsHidden(const ElementAttrs& attrs);
 
-// The element's lower-case tag name ("div"; a custom element's as
-// written, lower-cased).
-std::string LowerTagName(DomNode el);
+// The element's lower-case tag name ("div", static; a custom element's as
+// written, lower-cased, copied into *strings).
+std::string_view LowerTagName(DomNode el, PageStrings* strings);
 
 // Appends `s` (may be null) lower-cased (ASCII only) to *out.
 void AppendLowerAscii(const char* s, std::string* out);

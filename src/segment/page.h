@@ -8,9 +8,11 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parse/tags.h"
+#include "segment/page_strings.h"
 
 namespace winnow {
 
@@ -27,18 +29,20 @@ enum class BlockKind : uint8_t {
 };
 
 // An element that is an ancestor of (or produced) a block. Nodes are stored
-// parents-first, so a node's parent always has a smaller index.
+// parents-first, so a node's parent always has a smaller index. The views
+// point into the Page's strings (or, for a known tag's name, into static
+// storage): valid while the Page is, moved with it.
 struct Node {
   int parent = -1;   // index into Page::nodes, -1 at the root
   int depth = 0;     // root is 0
   Tag tag = Tag::kHtml;
-  std::string tag_name;  // lower-case tag name
+  std::string_view tag_name;  // lower-case tag name
   // Raw attribute values, lower-cased, as the rules target them.
-  std::string class_attr;
-  std::string id_attr;
-  std::string role_attr;
-  std::string aria_attr;     // aria-label
-  std::string itemprop_attr;
+  std::string_view class_attr;
+  std::string_view id_attr;
+  std::string_view role_attr;
+  std::string_view aria_attr;     // aria-label
+  std::string_view itemprop_attr;
   int first_block = -1;  // first block in this subtree, -1 when none
   int end_block = -1;    // one past the last block in this subtree
   // Siblings of one kind (the same parent and tag) share this key; never 0.
@@ -92,9 +96,11 @@ struct PageMeta {
   std::string article_time;          // first <time datetime> in <article>
 };
 
+// Move-only: the nodes' views point into `strings`.
 struct Page {
   std::vector<Node> nodes;
   std::vector<Block> blocks;
+  PageStrings strings;             // what the nodes' views point into
   std::string title;               // <title>
   std::string og_title;            // <meta property=og:title>
   std::string lang_attr;          // <html lang>, lower-cased
@@ -103,6 +109,18 @@ struct Page {
   std::string lang;               // detected stop-list language, may be empty
   PageMeta meta;                  // raw metadata for src/meta
   bool is_text = false;           // came from plain-text input
+
+  // Makes the page empty, as a new Page, but keeps (up to a bound) the
+  // capacity of its vectors and strings for the next page a thread
+  // segments: a page's fresh vectors grew by reallocating (and faulting in
+  // new memory) a dozen times.
+  void Clear();
+
+  // The bytes that the node and block vectors hold, counted as vectors
+  // grown from empty one element at a time hold them (capacity doubling),
+  // whatever capacity an earlier page left them: the page's budget never
+  // depends on the pages before it.
+  size_t VectorBytes() const;
 };
 
 }  // namespace winnow

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parse/document.h"
@@ -53,6 +54,11 @@ size_t HeapBytes(const std::string& s) {
   return s.capacity() > 15 ? s.capacity() + 1 : 0;
 }
 
+// A possibly null C string as a view.
+std::string_view View(const char* s) {
+  return s ? std::string_view(s) : std::string_view();
+}
+
 // The bytes of text in the subtree of `node` (whitespace-only nodes left
 // out, runs the guard set aside put back), leaving out script and style
 // contents. Iterative.
@@ -85,15 +91,15 @@ bool SegmentPass(const ParsedHtml& doc, bool noscript, Page* page,
   const DomNode root = doc.root();  // <html>
   if (!root) return true;
   // The page's memory, counted into *budget every kCheckNodes elements:
-  // the vectors' capacity and the strings' heap bytes.
+  // the vectors', the nodes' strings' and the block texts' heap bytes.
   constexpr size_t kCheckNodes = 1024;
-  size_t string_bytes = 0;
+  size_t text_bytes = 0;
   size_t& counted = *held;
   bool over = false;
   auto check = [&]() {
     if (budget == nullptr) return;
-    const size_t now = page->nodes.capacity() * sizeof(Node) +
-                       page->blocks.capacity() * sizeof(Block) + string_bytes;
+    const size_t now =
+        page->VectorBytes() + page->strings.bytes() + text_bytes;
     over =
         !budget->Work(kCheckNodes * kNodeWork) || !budget->Hold(now - counted);
     counted = now;
@@ -115,7 +121,7 @@ bool SegmentPass(const ParsedHtml& doc, bool noscript, Page* page,
     block.kind = owner.kind;
     block.heading_level = owner.level;
     ComputeTextFeatures(&block);
-    string_bytes += HeapBytes(block.text);
+    text_bytes += HeapBytes(block.text);
     page->blocks.push_back(std::move(block));
   };
 
@@ -128,15 +134,13 @@ bool SegmentPass(const ParsedHtml& doc, bool noscript, Page* page,
     n.parent = stack.empty() ? -1 : stack.back().node_index;
     n.depth = static_cast<int>(stack.size());
     n.tag = tag;
-    n.tag_name = LowerTagName(el);
-    AppendLowerAscii(attrs.cls, &n.class_attr);
-    AppendLowerAscii(attrs.id, &n.id_attr);
-    AppendLowerAscii(attrs.role, &n.role_attr);
-    AppendLowerAscii(attrs.aria_label, &n.aria_attr);
-    AppendLowerAscii(attrs.itemprop, &n.itemprop_attr);
-    string_bytes += HeapBytes(n.tag_name) + HeapBytes(n.class_attr) +
-                    HeapBytes(n.id_attr) + HeapBytes(n.role_attr) +
-                    HeapBytes(n.aria_attr) + HeapBytes(n.itemprop_attr);
+    PageStrings& strings = page->strings;
+    n.tag_name = LowerTagName(el, &strings);
+    n.class_attr = strings.AddLowerAscii(View(attrs.cls));
+    n.id_attr = strings.AddLowerAscii(View(attrs.id));
+    n.role_attr = strings.AddLowerAscii(View(attrs.role));
+    n.aria_attr = strings.AddLowerAscii(View(attrs.aria_label));
+    n.itemprop_attr = strings.AddLowerAscii(View(attrs.itemprop));
     if (page->nodes.size() % kCheckNodes == 0) check();
     n.first_block = static_cast<int>(page->blocks.size());
     // A <noscript> is pushed only when its contents are wanted, as a block.
@@ -282,7 +286,7 @@ bool SegmentHtml(const ParsedHtml& doc, const Options& options, Page* page,
   for (const Block& b : page->blocks) outside_bytes += b.text.size();
   if (noscript_bytes <= outside_bytes) return true;
   if (budget != nullptr) budget->Release(held);
-  *page = Page();
+  page->Clear();
   held = 0;
   return SegmentPass(doc, true, page, budget, &held, &noscript_bytes);
 }
