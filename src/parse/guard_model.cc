@@ -213,11 +213,6 @@ void Guard::StartTag(const Tag& t) {
     EmitStartTag(t);
     return;
   }
-  if (id == GUMBO_TAG_FRAMESET) {
-    // Gumbo drops the text of a frameset but its whitespace: a run set
-    // aside would lose the whitespace inside it.
-    aside_text_ = false;
-  }
   if ((f & kRawText) && !via_integration) {
     raw_path_ = true;
     // Raw text is skipped only where the model is sure of the namespace:
