@@ -189,7 +189,7 @@ void Guard::CopyText(size_t b, size_t e) {
   out_->append(in_.data() + run, e - run);
 }
 
-void Guard::EmitText(size_t b, size_t e) {
+void Guard::EmitText(size_t b, size_t e, bool verbatim) {
   if (aside_text_) {
     // Whitespace around the run stays, and so does a last '>': the last
     // byte written decides whether a dropped tag needs an EmitNeutral.
@@ -210,7 +210,11 @@ void Guard::EmitText(size_t b, size_t e) {
       out_->resize(before);
     }
   }
-  CopyText(b, e);
+  if (verbatim) {
+    out_->append(in_.data() + b, e - b);
+  } else {
+    CopyText(b, e);
+  }
 }
 
 void Guard::EmitNeutral() {

@@ -136,7 +136,8 @@ class Guard {
   // Copies in_[b, e), replacing NULs and out-of-range numeric references.
   void CopyText(size_t b, size_t e);
   // Copies the text run in_[b, e), or sets it aside (SetAsideValues).
-  void EmitText(size_t b, size_t e);
+  // `verbatim`: raw text, copied without replacing NULs and references.
+  void EmitText(size_t b, size_t e, bool verbatim = false);
   void EmitNeutral();
   void EmitStartTag(const Tag& t);
   void DropStart(const Tag& t, bool formatting);

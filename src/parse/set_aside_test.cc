@@ -298,6 +298,33 @@ TEST(GuardSetAsideTest, RandomTagSoupKeepsTreeAndValues) {
   EXPECT_GT(texts_set_aside, 100);
 }
 
+// Raw text without a '<' is text however Gumbo reads the element (raw
+// text, RCDATA, script data, or markup where the guard's model is wrong):
+// its runs are set aside like any other, and read back through the view.
+TEST(GuardSetAsideTest, RawTextWithoutMarkupIsSetAside) {
+  SetAsideValues aside;
+  const std::string json =
+      "{\"@type\": \"Article\", \"headline\": \"A title\"}";
+  const std::string page =
+      "<title>A title long enough to be set aside</title>"
+      "<script type=\"application/ld+json\">\n" +
+      json +
+      "\n</script>"
+      "<textarea>A textarea with <b>markup</b> in it stays</textarea>";
+  EXPECT_EQ(
+      SetAside(page, &aside),
+      "<title>" + Mark(0) + "</title><script type=\"application/ld+json\">\n" +
+          Mark(1) +
+          "\n</script>"
+          "<textarea>A textarea with <b>markup</b> in it stays</textarea>");
+  std::string scratch;
+  EXPECT_EQ(aside.ExpandText(Mark(1), &scratch), json);
+  ParseInfo info;
+  EXPECT_EQ(ParsedDump(page, true, &info), ParsedDump(page, false));
+  EXPECT_TRUE(info.texts);
+  EXPECT_EQ(info.fallbacks, 0);
+}
+
 // Whatever Gumbo does with a placeholder's bytes, the view reads back what
 // it stands for: in the text of an element whose tag Gumbo read as text,
 // among other bytes of an attribute value, in a comment, in a clone made by
