@@ -396,9 +396,11 @@ void Guard::Run() {
         // "<![CDATA[" is a CDATA section to Gumbo in SVG or MathML, a bogus
         // comment elsewhere: unless both end at the same '>', the guard
         // cannot know where Gumbo's tokenizer is after it.
-        if (scan::CdataEnd(in_, lt) != scan::kNpos &&
-            scan::CdataEnd(in_, lt) != next) {
-          StopAside();
+        // (Checked only while setting aside: each check either ends at
+        // the first '>' or stops, so the checks stay linear.)
+        if (aside_text_ || aside_attrs_) {
+          const size_t cdata = scan::CdataEnd(in_, lt);
+          if (cdata != scan::kNpos && cdata != next) StopAside();
         }
         break;
       case Markup::kEmptyEnd:
@@ -440,7 +442,7 @@ void Guard::Run() {
           // follows, up to an end tag the guard cannot place. Nothing more
           // is set aside.
           StopAside();
-        } else if (raw && !stop_ && pos_ < n &&
+        } else if (raw && (aside_text_ || aside_attrs_) && !stop_ && pos_ < n &&
                    (!MarkupMeetsAt(t.end, pos_) ||
                     (t.id == GUMBO_TAG_SCRIPT &&
                      scan::ScriptDataEnd(in_, t.end) != pos_))) {
