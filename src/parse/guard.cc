@@ -89,7 +89,7 @@ size_t ReadReferenceDigits(std::string_view s, size_t p, size_t e,
 }
 
 // Runs of text shorter than this stay: a placeholder takes 8 bytes.
-constexpr size_t kMinTextAside = 24;
+constexpr size_t kMinTextAside = 12;
 
 // True when `s` holds U+E000, the mark of text set aside, or a numeric
 // character reference that could spell it ("&#57344;", "&#xE000;", with
