@@ -60,11 +60,11 @@ struct Options {
   bool explain = false;
 
   // ---- Parsing -------------------------------------------------------------
-  // Take class, id, style and content values and long runs of text out of
-  // the bytes the HTML parser reads and put them back as the tree is read
-  // (src/parse/README.md): the parse is about a fifth faster. Where the
-  // parser read those bytes otherwise than expected the page is parsed
-  // again with nothing set aside; Extraction::parse_fallbacks counts that
+  // Replace long attribute values and runs of text in the bytes the HTML
+  // parser reads by short placeholders, expanded as the tree is read
+  // (src/parse/README.md): the parse is faster. Where the guard cannot be
+  // sure how the parser's tokenizer reads the rest of a page, it sets
+  // nothing more aside; Extraction::parse_fallbacks counts those pages
   // (`--stats`: "parse fallbacks"). Output is the same either way. Default:
   // true.
   bool set_aside = true;

@@ -93,8 +93,8 @@ struct Extraction {
                          // with <html lang> and Content-Language as hints
   std::string encoding;  // the source encoding that was decoded
   std::vector<std::string> warnings;  // limits hit, bytes replaced ...
-  // Times the page was parsed again with nothing set aside
-  // (Options::set_aside): 0 or 1.
+  // 1 when the parse stopped setting values and text aside part way
+  // through the page (Options::set_aside, src/parse/README.md); else 0.
   int parse_fallbacks = 0;
   int64_t text_length = 0;  // code points of `text`
   // 64-bit SimHash of `text` as 16 lower-case hex digits (meta/simhash.h);

@@ -301,7 +301,7 @@ class Writer {
   uint64_t failed_ = 0;
   uint64_t bytes_in_ = 0;
   uint64_t bytes_out_ = 0;
-  uint64_t parse_fallbacks_ = 0;  // pages parsed again (Options::set_aside)
+  uint64_t parse_fallbacks_ = 0;  // set-aside stopped early (Options::set_aside)
   bool multi_ = false;  // text framing: more than one record
   bool has_pending_ = false;
   std::string pending_header_, pending_;

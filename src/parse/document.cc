@@ -17,27 +17,6 @@ static_assert(static_cast<int>(NodeType::kCData) == GUMBO_NODE_CDATA);
 static_assert(static_cast<int>(NodeType::kComment) == GUMBO_NODE_COMMENT);
 static_assert(static_cast<int>(NodeType::kWhitespace) == GUMBO_NODE_WHITESPACE);
 static_assert(static_cast<int>(NodeType::kTemplate) == GUMBO_NODE_TEMPLATE);
-// ForEachAttribute's names, in SetAsideValues::Name order.
-static_assert(SetAsideValues::kNames == 4 && SetAsideValues::kClass == 0 &&
-              SetAsideValues::kId == 1 && SetAsideValues::kStyle == 2 &&
-              SetAsideValues::kContent == 3);
-
-// The SetAsideValues::Name of an attribute the guard may set aside, or -1.
-// `name` is lower case, as callers of Attribute pass it.
-int SetAsideName(const char* name) {
-  switch (name[0]) {
-    case 'c':
-      if (std::string_view(name) == "class") return SetAsideValues::kClass;
-      if (std::string_view(name) == "content") return SetAsideValues::kContent;
-      return -1;
-    case 'i':
-      return std::string_view(name) == "id" ? SetAsideValues::kId : -1;
-    case 's':
-      return std::string_view(name) == "style" ? SetAsideValues::kStyle : -1;
-    default:
-      return -1;
-  }
-}
 
 }  // namespace
 
@@ -70,19 +49,10 @@ std::string_view DomNode::written_tag_name() const {
   return std::string_view(piece.data ? piece.data : "", piece.length);
 }
 
-bool DomNode::SetAside(const char* values[4]) const {
-  return doc_->SetAsideFor(node_->v.element.original_tag.data, values);
-}
-
 const char* DomNode::Attribute(const char* name) const {
-  if (!doc_->aside.empty()) {
-    const int k = SetAsideName(name);
-    const char* aside[SetAsideValues::kNames] = {};
-    if (k >= 0 && SetAside(aside) && aside[k] != nullptr) return aside[k];
-  }
   const GumboAttribute* a =
       gumbo_get_attribute(&node_->v.element.attributes, name);
-  return a ? a->value : nullptr;
+  return a ? doc_->aside.ExpandValue(a->value) : nullptr;
 }
 
 void DomNode::TreeAttributes(void* const** data, unsigned* size) const {
@@ -91,10 +61,10 @@ void DomNode::TreeAttributes(void* const** data, unsigned* size) const {
 }
 
 void DomNode::TreeAttribute(const void* attribute, const char** name,
-                            const char** value) {
+                            const char** value) const {
   const auto* a = static_cast<const GumboAttribute*>(attribute);
   *name = a->name;
-  *value = a->value;
+  *value = doc_->aside.ExpandValue(a->value);
 }
 
 std::string_view DomNode::Text(std::string* scratch) const {

@@ -9,7 +9,8 @@
 //
 // The view answers for the parse stage's own tricks: an attribute value or
 // a run of text that the parser guard set aside (parse/guard.h) reads as
-// if Gumbo had parsed it in place. A caller never sees a placeholder.
+// if Gumbo had parsed it in place: every text and attribute value it hands
+// out has its placeholders expanded. A caller never sees a placeholder.
 //
 // A handle is valid while its ParsedHtml is (the arena and buffer that
 // ParseHtml was given are not Reset or changed).
@@ -81,14 +82,13 @@ class DomNode {
   // element has none. NUL-terminated, valid with the handle.
   const char* Attribute(const char* name) const;
   // Elements only. Calls f(const char* name, const char* value) for every
-  // attribute of the element. A name's first value comes before its later
-  // ones (so "first seen wins" reads as Attribute does); the order across
-  // names is not the start tag's.
+  // attribute of the element, in the start tag's order (Gumbo keeps the
+  // first of duplicate names only).
   template <typename F>
   void ForEachAttribute(F f) const;
 
   // Text, whitespace, CDATA and comment nodes only. The node's text,
-  // character references decoded, with any run the guard set aside put
+  // character references decoded, with whatever the guard set aside put
   // back: a view of the tree when nothing was, else of *scratch
   // (overwritten). Valid until *scratch changes.
   std::string_view Text(std::string* scratch) const;
@@ -97,12 +97,10 @@ class DomNode {
   friend bool operator!=(DomNode a, DomNode b) { return a.node_ != b.node_; }
 
  private:
-  // One attribute of the tree's list (`attribute` is an element of it).
-  static void TreeAttribute(const void* attribute, const char** name,
-                            const char** value);
-  // The values the guard set aside from this element's start tag, indexed
-  // by SetAsideValues::Name (class, id, style, content); false when none.
-  bool SetAside(const char* values[4]) const;
+  // One attribute of the tree's list (`attribute` is an element of it),
+  // its value expanded.
+  void TreeAttribute(const void* attribute, const char** name,
+                     const char** value) const;
   // The tree's attribute list.
   void TreeAttributes(void* const** data, unsigned* size) const;
 
@@ -148,25 +146,13 @@ class DomChildren {
 
 template <typename F>
 void DomNode::ForEachAttribute(F f) const {
-  static constexpr const char* kSetAsideNames[4] = {"class", "id", "style",
-                                                    "content"};
-  const char* aside[4] = {};
-  const bool any_aside = SetAside(aside);
   void* const* data;
   unsigned size;
   TreeAttributes(&data, &size);
-  // Indices 0-3 are the set-aside values, then the tree's list: one loop
-  // with one call of f, so that the compiler inlines it.
-  for (unsigned i = any_aside ? 0 : 4; i < 4 + size; ++i) {
+  for (unsigned i = 0; i < size; ++i) {
     const char* name;
     const char* value;
-    if (i < 4) {
-      if (aside[i] == nullptr) continue;
-      name = kSetAsideNames[i];
-      value = aside[i];
-    } else {
-      TreeAttribute(data[i - 4], &name, &value);
-    }
+    TreeAttribute(data[i], &name, &value);
     f(name, value);
   }
 }

@@ -114,9 +114,9 @@ TEST(DocumentView, AttributesByNameIgnoringCaseFirstWins) {
   EXPECT_NE(a.Attribute("href"), nullptr);
 }
 
-// The guard takes class, id, style and content values and long runs of
-// text out of what Gumbo reads (parse/guard.h); the view puts them back,
-// so a reader sees the page as written.
+// The guard takes long attribute values and runs of text out of what
+// Gumbo reads (parse/guard.h); the view puts them back, so a reader sees
+// the page as written.
 TEST(DocumentView, ReadsWhatTheGuardSetAsideAsWritten) {
   const std::string text =
       "A paragraph long enough for the guard to set aside.";

@@ -89,7 +89,7 @@ size_t ReadReferenceDigits(std::string_view s, size_t p, size_t e,
 }
 
 // Runs of text shorter than this stay: a placeholder takes 8 bytes.
-constexpr size_t kMinTextAside = 24;
+constexpr size_t kMinTextAside = 12;
 
 // True when `s` holds U+E000, the mark of text set aside, or a numeric
 // character reference that could spell it ("&#57344;", "&#xE000;", with
@@ -106,27 +106,16 @@ bool MayHoldTextMark(std::string_view s) {
   return false;
 }
 
-// Which SetAsideValues::Name `name` is, or -1.
-int SetAsideName(std::string_view name) {
-  auto is = [&](std::string_view lower) {
-    if (name.size() != lower.size()) return false;
-    for (size_t k = 0; k < name.size(); ++k) {
-      if (AsciiLower(name[k]) != lower[k]) return false;
-    }
-    return true;
-  };
-  switch (name.size()) {
-    case 2:
-      return is("id") ? SetAsideValues::kId : -1;
-    case 5:
-      return is("class")   ? SetAsideValues::kClass
-             : is("style") ? SetAsideValues::kStyle
-                           : -1;
-    case 7:
-      return is("content") ? SetAsideValues::kContent : -1;
-    default:
-      return -1;
-  }
+// Attribute values shorter than this stay: a placeholder takes 8 bytes,
+// and Gumbo still makes the attribute.
+constexpr size_t kMinValueAside = 12;
+
+// True for the attributes whose values Gumbo's tree builder reads: "type"
+// (<input type=hidden> in a table) and "encoding" (<annotation-xml>).
+// Their values stay in place.
+bool TreeBuilderReads(std::string_view name) {
+  return scan::EqualsNoCase(name, "type") ||
+         scan::EqualsNoCase(name, "encoding");
 }
 
 // True when Gumbo's attribute value is `raw` byte for byte: no character
@@ -200,8 +189,8 @@ void Guard::CopyText(size_t b, size_t e) {
   out_->append(in_.data() + run, e - run);
 }
 
-void Guard::EmitText(size_t b, size_t e) {
-  if (aside_text_ && !InForeign()) {
+void Guard::EmitText(size_t b, size_t e, bool verbatim) {
+  if (aside_text_) {
     // Whitespace around the run stays, and so does a last '>': the last
     // byte written decides whether a dropped tag needs an EmitNeutral.
     size_t first = b, last = e;
@@ -221,7 +210,11 @@ void Guard::EmitText(size_t b, size_t e) {
       out_->resize(before);
     }
   }
-  CopyText(b, e);
+  if (verbatim) {
+    out_->append(in_.data() + b, e - b);
+  } else {
+    CopyText(b, e);
+  }
 }
 
 void Guard::EmitNeutral() {
@@ -233,11 +226,13 @@ void Guard::EmitNeutral() {
 
 void Guard::EmitStartTag(const Tag& t) {
   size_t from = t.begin;
-  if (t.asides > 0) aside_->StartTag(out_->size());
   for (int k = 0; k < t.asides; ++k) {
-    CopyText(from, t.aside[k].begin);
-    aside_->Add(t.aside[k].name, t.aside[k].value);
-    from = t.aside[k].end;
+    const Tag::Aside& a = t.aside[k];
+    CopyText(from, a.begin);
+    if (!aside_->AddValue(in_.substr(a.begin, a.end - a.begin), out_)) {
+      CopyText(a.begin, a.end);
+    }
+    from = a.end;
   }
   // Gumbo compares every attribute it reads with all earlier ones.
   const uint64_t kept = static_cast<uint64_t>(std::min(t.attrs, max_attrs_));
@@ -249,6 +244,56 @@ void Guard::EmitStartTag(const Tag& t) {
   CopyText(from, t.keep_end);
   out_->append(t.self_closing ? " />" : ">");
   rep_->attributes_dropped += static_cast<size_t>(t.attrs - max_attrs_);
+}
+
+void Guard::StopAside() {
+  if (aside_text_ || aside_attrs_) rep_->aside_stopped = true;
+  aside_text_ = aside_attrs_ = false;
+}
+
+bool Guard::MarkupMeetsAt(size_t from, size_t end) const {
+  size_t i = from;
+  for (;;) {
+    const size_t lt = scan::Find(in_, i, '<');
+    if (lt == scan::kNpos || lt >= end) return lt == end;
+    switch (scan::MarkupAt(in_, lt)) {
+      case Markup::kText:
+        i = lt + 1;
+        break;
+      case Markup::kComment: {
+        size_t body_end;
+        i = scan::CommentEnd(in_, lt, &body_end);
+        break;
+      }
+      case Markup::kBogus:
+        // A CDATA section in foreign content, else a bogus comment.
+        if (scan::CdataEnd(in_, lt) != scan::kNpos) return false;
+        i = scan::BogusEnd(in_, lt + 1);
+        break;
+      case Markup::kEmptyEnd:
+        i = lt + 3;
+        break;
+      case Markup::kStartTag:
+      case Markup::kEndTag: {
+        const bool end_tag = in_[lt + 1] == '/';
+        scan::Tag tag;
+        if (!scan::ReadTag(in_, lt + (end_tag ? 2 : 1), &tag,
+                           [](const scan::Attribute&) {})) {
+          return false;
+        }
+        const int id = TagId(tag.name);
+        if (!end_tag && ((tags_(id) & kRawText) || id == GUMBO_TAG_PLAINTEXT ||
+                         id == GUMBO_TAG_FRAMESET)) {
+          return false;
+        }
+        i = tag.end;
+        break;
+      }
+      case Markup::kCutOff:
+        return false;
+    }
+    if (i > end) return false;
+  }
 }
 
 void Guard::DropStart(const Tag& t, bool formatting) {
@@ -270,17 +315,10 @@ bool Guard::ParseTag(size_t i, bool end_tag, Tag* t) {
   t->id = TagId(name);
   t->keep_end = name_end;
   t->asides = 0;
-  // Gumbo compares the attributes of formatting elements (the Noah's Ark
-  // clause), except those of <a>, of which only one is ever active.
   const bool formatting = (tags_(t->id) & kFormatting) != 0;
-  // Inside SVG or MathML the model is least sure which tags Gumbo reads as
-  // text (svg:title is markup, an HTML <title> is not): nothing there is
-  // set aside. (The pre-parse strip empties most SVG.)
-  bool may_set_aside = aside_ != nullptr && aside_attrs_ && !InForeign() &&
-                       !end_tag && (t->id == GUMBO_TAG_A || !formatting) &&
-                       t->id != GUMBO_TAG_HTML && t->id != GUMBO_TAG_BODY &&
-                       t->id != GUMBO_TAG_ISINDEX;
-  unsigned aside_seen = 0;  // a bit per SetAsideValues::Name
+  // Values are set aside where the guard is sure that Gumbo's tokenizer
+  // reads the tag as it does (see Run).
+  const bool may_set_aside = aside_attrs_ && !end_tag;
   // Only <font> and <annotation-xml> are read for their attributes' names.
   const bool reads_names =
       t->id == GUMBO_TAG_FONT || t->id == GUMBO_TAG_ANNOTATION_XML;
@@ -288,26 +326,14 @@ bool Guard::ParseTag(size_t i, bool end_tag, Tag* t) {
   scan::Tag tag;
   tag.name = name;
   tag.name_end = name_end;
-  const bool ok = scan::ReadAttributes(
-      in_, name_end, &tag, [&](const scan::Attribute& a) {
+  const bool ok =
+      scan::ReadAttributes(in_, name_end, &tag, [&](const scan::Attribute& a) {
         ++t->attrs;
-        if (may_set_aside) {
-          const int which = SetAsideName(a.name);
-          if (which >= 0 && (aside_seen & (1u << which))) {
-            // A duplicate name: Gumbo 0.10.1 drops it, but a duplicate
-            // without a value can make it run the next attribute's name
-            // into this one ("class style=x" reads as "classstyle"); taking
-            // the first away would change that. The tag stays as it is.
-            may_set_aside = false;
-            t->asides = 0;
-          } else if (which >= 0) {
-            aside_seen |= 1u << which;
-            if (t->attrs <= max_attrs_ && IsSpace(in_[a.begin - 1]) &&
-                ParserCopiesUnchanged(a.value)) {
-              t->aside[t->asides++] = {static_cast<SetAsideValues::Name>(which),
-                                       a.begin, a.end, a.value};
-            }
-          }
+        if (may_set_aside && t->attrs <= max_attrs_ &&
+            a.value.size() >= kMinValueAside && t->asides < Tag::kMaxAsides &&
+            !TreeBuilderReads(a.name) && ParserCopiesUnchanged(a.value)) {
+          const size_t begin = static_cast<size_t>(a.value.data() - in_.data());
+          t->aside[t->asides++] = {begin, begin + a.value.size()};
         }
         if (t->attrs > max_attrs_) return;
         t->keep_end = a.end;
@@ -345,7 +371,9 @@ void Guard::ReadNameAttribute(const scan::Attribute& a, Tag* t) {
 
 void Guard::Run() {
   const size_t n = in_.size();
-  aside_text_ = aside_ != nullptr && !MayHoldTextMark(in_);
+  // A page that could spell a placeholder itself sets nothing aside, so
+  // that every placeholder the document view finds is one of ours.
+  aside_text_ = aside_attrs_ = aside_ != nullptr && !MayHoldTextMark(in_);
   out_->clear();
   out_->reserve(n + n / 64 + 16);
   size_t text = 0;  // start of the pending text run
@@ -365,6 +393,15 @@ void Guard::Run() {
       }
       case Markup::kBogus:
         next = scan::BogusEnd(in_, lt + 1);
+        // "<![CDATA[" is a CDATA section to Gumbo in SVG or MathML, a bogus
+        // comment elsewhere: unless both end at the same '>', the guard
+        // cannot know where Gumbo's tokenizer is after it.
+        // (Checked only while setting aside: each check either ends at
+        // the first '>' or stops, so the checks stay linear.)
+        if (aside_text_ || aside_attrs_) {
+          const size_t cdata = scan::CdataEnd(in_, lt);
+          if (cdata != scan::kNpos && cdata != next) StopAside();
+        }
         break;
       case Markup::kEmptyEnd:
         next = lt + 3;  // "</>": Gumbo ignores it
@@ -390,17 +427,29 @@ void Guard::Run() {
           break;
         }
         EmitText(text, lt);
+        // Gumbo drops the text of a frameset but its whitespace: a run set
+        // aside would lose the whitespace inside it. (Only this tag leads
+        // to the frameset modes.)
+        if (t.id == GUMBO_TAG_FRAMESET) aside_text_ = false;
         pos_ = t.end;
         raw_path_ = false;
         StartTag(t);  // may move pos_ past raw text
-        if (!raw_path_ &&
-            ((tags_(t.id) & kRawText) || t.id == GUMBO_TAG_PLAINTEXT)) {
+        const bool raw =
+            (tags_(t.id) & kRawText) || t.id == GUMBO_TAG_PLAINTEXT;
+        if (raw && !raw_path_) {
           // A raw-text element the model did not read as one (in foreign
           // content, in a select, dropped ...): Gumbo may read as text what
-          // follows, which the model reads as markup. Nothing more is set
-          // aside, lest a tag in that text lose an attribute or text turn
-          // into a placeholder inside it.
-          aside_attrs_ = aside_text_ = false;
+          // follows, up to an end tag the guard cannot place. Nothing more
+          // is set aside.
+          StopAside();
+        } else if (raw && (aside_text_ || aside_attrs_) && !stop_ && pos_ < n &&
+                   (!MarkupMeetsAt(t.end, pos_) ||
+                    (t.id == GUMBO_TAG_SCRIPT &&
+                     scan::ScriptDataEnd(in_, t.end) != pos_))) {
+          // Raw text that Gumbo may read otherwise than the guard did: as
+          // markup (the model took a tag for raw text) that runs past the
+          // end tag, or as script data that ends elsewhere.
+          StopAside();
         }
         text = pos_;
         continue;

@@ -7,10 +7,10 @@
 // agency reopens), and one page must never take a batch down.
 //
 // The pass follows the HTML tokenizer (parse/scanner.h: tags, attribute
-// values, comments, raw-text and RCDATA elements) and keeps an approximate model of the tree
-// builder's stack of open elements (end tags, void elements, the implied
-// closes of <p>, <li>, table parts, options, foreign content and its
-// break-outs, the form pointer, misnested formatting end tags) and of its
+// values, comments, raw-text and RCDATA elements) and keeps an approximate
+// model of the tree builder's stack of open elements (end tags, void elements,
+// the implied closes of <p>, <li>, table parts, options, foreign content and
+// its break-outs, the form pointer, misnested formatting end tags) and of its
 // list of active formatting elements (markers, the Noah's Ark clause).
 // With those it rewrites the bytes so that:
 //  - no start tag opens an element deeper than Options::max_depth: deeper
@@ -44,9 +44,9 @@
 #ifndef WINNOW_PARSE_GUARD_H_
 #define WINNOW_PARSE_GUARD_H_
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -71,6 +71,10 @@ struct GuardReport {
   // Sum over start tags let through of k (k - 1) / 2, k their attributes:
   // the comparisons Gumbo makes to find duplicates (counted as work).
   uint64_t attribute_pairs = 0;
+  // The guard stopped setting aside before the end of the page, where it
+  // could not be sure of the tokenizer's state (parse/README.md): the rest
+  // reaches Gumbo as written.
+  bool aside_stopped = false;
 
   // True when the output differs from the input in more than NULs and
   // references (which every parser would have replaced as well).
@@ -82,101 +86,82 @@ struct GuardReport {
   std::string Summary(const Options& options) const;
 };
 
-// The class, id, style and content attributes that the guard took out of
-// the bytes Gumbo reads. Gumbo copies an attribute character by character,
-// at some 175 instructions a byte, and allocates it, its name and a place in
-// the element's list: these four were a third of what it read once the
-// unread attributes were gone (parse/prestrip.h). Their values are kept
-// here instead, keyed by where their start tag's '<' is in the guard's
-// output, which is where the element's original_tag points.
+// What the guard took out of the bytes Gumbo reads: long attribute values
+// and long runs of text. Gumbo copies an attribute value character by
+// character, at some 175 instructions a byte, and makes a token of every
+// character of text, at some 500 each. In the guard's output each such
+// value or run is a placeholder: U+E000 and five base-62 digits, its index
+// here. Identical values share one placeholder, so that Gumbo compares
+// attributes (the Noah's Ark clause) as it would compare the values.
 //
-// Only attributes whose value Gumbo would keep byte for byte are set aside
-// (no character references, no carriage returns, no characters it replaces
-// with U+FFFD), only the first of a name in a tag, only one preceded by
-// whitespace (after a '/', its removal could make a tag self-closing), and
-// only on elements whose attributes Gumbo never reads: not on formatting
-// elements other than <a> (compared by the Noah's Ark clause; only one <a>
-// is ever active), <html> and <body> (whose later tags add attributes to
-// the first) or <isindex> (whose attributes go to other elements).
+// Placeholders are in band: wherever Gumbo puts their bytes (a text node,
+// an attribute value, a comment; an element whose tag it ignored, cloned or
+// merged into another), the document view expands every placeholder it
+// finds in a string it hands out (parse/document.h), so a reader gets the
+// page's bytes back. That holds whatever the tree builder did; the guard
+// only has to place them where the tokenizer reads the placeholder as it
+// would have read the bytes it replaces (parse/README.md, "Invariants").
+// Only pages without U+E000 of their own (written or as a reference) have
+// any, so that every placeholder the view finds is one of ours.
 //
-// What is set aside grows linearly with the page (its bytes, and 24 bytes
-// per tag with values set aside); bytes() is counted against --max-memory.
+// What is set aside grows linearly with the page; bytes() is counted
+// against --max-memory.
 class SetAsideValues {
  public:
-  enum Name { kClass, kId, kStyle, kContent };
-  static constexpr int kNames = 4;
-
-  // Fills values[Name] with what was set aside from the start tag at
-  // `offset` in the guard's output (nullptr for a name that was not) and
-  // returns true; returns false, leaving `values` alone, when nothing was.
-  bool Find(size_t offset, const char* values[kNames]) const;
-
-  bool empty() const { return tags_.empty() && texts_.empty(); }
-  // The memory held, in bytes.
-  size_t bytes() const {
-    return tags_.capacity() * sizeof(size_t) +
-           values_.capacity() * sizeof(values_[0]) +
-           texts_.capacity() * sizeof(TextRun) + pool_.capacity();
-  }
-  void Clear() {
-    tags_.clear();
-    values_.clear();
-    texts_.clear();
-    pool_.clear();
-  }
-
-  // Starts the values of the start tag at `offset`, after all earlier ones.
-  void StartTag(size_t offset);
-  // Sets aside the value of attribute `name` of that tag.
-  void Add(Name name, std::string_view value);
-
-  // Runs of text are set aside too, from their first character that is not
-  // whitespace to their end: Gumbo makes a token of every character of
-  // text, at some 500 instructions each. In the output such a run is a
-  // placeholder: U+E000 and five base-62 digits, its index here. Gumbo
-  // keeps the placeholder's characters together wherever it puts text
-  // (they are not whitespace, as the run's first was not), so a text node
-  // holds whole placeholders; ExpandText puts the runs back. Only pages
-  // without U+E000 of their own (written or as a reference) have any.
   static constexpr std::string_view kTextMark = "\xEE\x80\x80";
   static constexpr size_t kTextDigits = 5;
-  // Appends the placeholder of `run` to *out. False, appending nothing,
-  // when the page has set aside as many runs as five digits can count.
+  static constexpr size_t kPlaceholderSize = 8;  // the mark and the digits
+
+  bool empty() const { return entries_.empty(); }
+  bool has_texts() const { return texts_ > 0; }
+  // The memory held, in bytes.
+  size_t bytes() const;
+  void Clear();
+
+  // Appends the placeholder of the run of text `run` to *out. False,
+  // appending nothing, when the page has set aside as many values and runs
+  // as five digits can count.
   bool AddText(std::string_view run, std::string* out);
-  bool has_texts() const { return !texts_.empty(); }
-  // `text` from a text node with every placeholder replaced by its run:
-  // `text` itself when it has none, else *scratch.
+  // The same for an attribute value: the placeholder of an identical value
+  // set aside before, if any.
+  bool AddValue(std::string_view value, std::string* out);
+
+  // `text` with every placeholder replaced by what it stands for: `text`
+  // itself when it has none, else *scratch. A mark not followed by five
+  // digits that index a value here is left as it is.
   std::string_view ExpandText(std::string_view text,
                               std::string* scratch) const;
-
-  // The guard's model of the tokenizer is approximate (misnested SVG, raw
-  // text in a select ...): where it is wrong, a tag it set attributes aside
-  // from may be text to Gumbo, or a placeholder inside a comment. After the
-  // parse, given the byte ranges of the output that Gumbo made text nodes
-  // of (`text`) and comments and attribute values of (`other`), this says
-  // whether every such tag stayed out of both and every placeholder is in
-  // `text`; when not, the page is parsed again with nothing set aside.
-  // Sorts both vectors.
-  using Range = std::pair<size_t, size_t>;  // [first, second)
-  bool HeldBy(std::vector<Range>* text, std::vector<Range>* other) const;
+  // The same for a NUL-terminated attribute value from the tree: `value`
+  // itself when it holds no placeholder, the value set aside when it is
+  // exactly one; else an expansion held here until Clear(). Not
+  // thread-safe: one thread reads a page at a time.
+  const char* ExpandValue(const char* value) const;
 
  private:
-  static constexpr uint32_t kAbsent = 0xFFFFFFFF;
-  std::vector<size_t> tags_;  // ascending
-  // Per tag, per name: the offset of the NUL-terminated value in pool_.
-  std::vector<std::array<uint32_t, kNames>> values_;
-  struct TextRun {
-    uint32_t value, size;  // in pool_
-    size_t at;             // offset of its placeholder in the output
+  // Appends `bytes` to the pool and its placeholder to *out.
+  bool Add(std::string_view bytes, std::string* out);
+  // The index that the digits at `digits` (`size` bytes available) spell,
+  // or -1 when they are not five digits of an index here.
+  long IndexAt(const char* digits, size_t size) const;
+
+  struct Entry {
+    uint32_t offset, size;  // in pool_, NUL-terminated
   };
-  std::vector<TextRun> texts_;
+  std::vector<Entry> entries_;
   std::string pool_;
+  size_t texts_ = 0;
+  // Values by their bytes: entry index + 1, 0 for a free slot; open
+  // addressing, at most half full.
+  std::vector<uint32_t> values_;
+  size_t value_count_ = 0;
+  // Attribute values with a placeholder among other bytes (ExpandValue).
+  mutable std::deque<std::string> expanded_;
 };
 
 // Writes `html` to *out (overwritten), bounded as described above. Linear
 // time in html.size() and memory linear in it; never fails. With `aside`,
-// attributes are set aside there (see SetAsideValues); without, they reach
-// *out unchanged.
+// long values and runs of text are set aside there (see SetAsideValues);
+// without, they reach *out unchanged.
 void GuardHtml(std::string_view html, const Options& options, std::string* out,
                GuardReport* report, SetAsideValues* aside = nullptr);
 

@@ -63,8 +63,7 @@ inline int TagId(std::string_view name) {
   char buf[16] = {};
   if (name.size() < sizeof buf) {
     for (size_t k = 0; k < name.size(); ++k) buf[k] = AsciiLower(name[k]);
-    const GumboTag t =
-        gumbo_tagn_enum(buf, static_cast<unsigned>(name.size()));
+    const GumboTag t = gumbo_tagn_enum(buf, static_cast<unsigned>(name.size()));
     if (t != GUMBO_TAG_UNKNOWN && t < GUMBO_TAG_LAST) return t;
   }
   uint32_t h = 2166136261u;
@@ -74,7 +73,6 @@ inline int TagId(std::string_view name) {
   }
   return kKnownTags + static_cast<int>(h % kUnknownBuckets);
 }
-
 
 constexpr int kHtmlNs = 0;
 constexpr int kSvgNs = 1;
@@ -101,8 +99,8 @@ class Guard {
  private:
   struct Entry {
     int id;
-    int ns;        // kHtmlNs, kSvgNs or kMathNs
-    bool dead;     // removed from Gumbo's stack, kept here for the indexes
+    int ns;     // kHtmlNs, kSvgNs or kMathNs
+    bool dead;  // removed from Gumbo's stack, kept here for the indexes
     bool special, boundary, marker;
     bool text_ip;  // MathML text integration point (mi, mo, mn, ms, mtext)
     bool html_ip;  // HTML integration point
@@ -125,25 +123,31 @@ class Guard {
     // encoding="text/html" or "application/xhtml+xml": an <annotation-xml>
     // that is an HTML integration point.
     bool html_encoding = false;
-    // Attributes to set aside (see SetAsideValues): the bytes they take,
-    // name through value, and the value.
+    // Attribute values to set aside (see SetAsideValues): where they are.
+    static constexpr int kMaxAsides = 8;
     struct Aside {
-      SetAsideValues::Name name;
       size_t begin, end;
-      std::string_view value;
     };
     int asides = 0;
-    Aside aside[SetAsideValues::kNames];
+    Aside aside[kMaxAsides];
   };
 
   // --- Output ---------------------------------------------------------
   // Copies in_[b, e), replacing NULs and out-of-range numeric references.
   void CopyText(size_t b, size_t e);
   // Copies the text run in_[b, e), or sets it aside (SetAsideValues).
-  void EmitText(size_t b, size_t e);
+  // `verbatim`: raw text, copied without replacing NULs and references.
+  void EmitText(size_t b, size_t e, bool verbatim = false);
   void EmitNeutral();
   void EmitStartTag(const Tag& t);
   void DropStart(const Tag& t, bool formatting);
+  // Nothing more is set aside on this page (GuardReport::aside_stopped).
+  void StopAside();
+  // Whether Gumbo, were it to read the raw text in_[from, end) as markup
+  // (a raw-text element it did not take for one), would be back in the
+  // data state at `end` having read no tag that changes its tokenizer's
+  // state (parse/README.md, "Invariants").
+  bool MarkupMeetsAt(size_t from, size_t end) const;
 
   // --- Tokenizer --------------------------------------------------------
   // Parses the tag at in_[i] ('<' then a letter, or "</" then a letter).
@@ -157,7 +161,7 @@ class Guard {
   void StartTag(const Tag& t);
   void EndTag(const Tag& t);
   void Push(int id, int ns, bool html_encoding);
-  void PopForeign();  // a break-out: pops SVG and MathML to HTML or a point
+  void PopForeign();      // a break-out: pops SVG and MathML to HTML or a point
   void PopTo(int index);  // pops entries index.. (closing stack_[index])
   void Kill(int index);   // removes stack_[index] without popping above it
   int Last(int id) const { return last_[id]; }
@@ -167,8 +171,8 @@ class Guard {
     return j >= 0 && j >= Max(last_boundary_, Last(GUMBO_TAG_BUTTON));
   }
   bool InListScope(int j) const {
-    return j >= 0 && j >= Max(last_boundary_, Max(Last(GUMBO_TAG_OL),
-                                                  Last(GUMBO_TAG_UL)));
+    return j >= 0 && j >= Max(last_boundary_,
+                              Max(Last(GUMBO_TAG_OL), Last(GUMBO_TAG_UL)));
   }
   bool InTableScope(int j) const {
     return j >= 0 &&
@@ -189,9 +193,6 @@ class Guard {
   void ClosePInButtonScope() {
     if (InButtonScope(Last(GUMBO_TAG_P))) PopTo(Last(GUMBO_TAG_P));
   }
-  bool InForeign() const {
-    return !stack_.empty() && stack_.back().ns != kHtmlNs;
-  }
   bool TopIs(int id) const {
     return !stack_.empty() && stack_.back().id == id &&
            stack_.back().ns == kHtmlNs;
@@ -209,10 +210,10 @@ class Guard {
   std::string_view in_;
   std::string* out_;
   GuardReport* rep_;
-  SetAsideValues* aside_;  // nullptr: values stay where they are
-  bool aside_text_ = false;  // text runs may be set aside
-  bool aside_attrs_ = true;  // attributes may be set aside
-  bool raw_path_ = false;    // StartTag copied a raw-text element's text
+  SetAsideValues* aside_;     // nullptr: values stay where they are
+  bool aside_text_ = false;   // text runs may be set aside
+  bool aside_attrs_ = false;  // attribute values may be set aside
+  bool raw_path_ = false;     // StartTag copied a raw-text element's text
   const TagTable& tags_;
   int max_depth_ = 0, max_attrs_ = 0, fmt_depth_ = 0;
 

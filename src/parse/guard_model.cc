@@ -213,11 +213,6 @@ void Guard::StartTag(const Tag& t) {
     EmitStartTag(t);
     return;
   }
-  if (id == GUMBO_TAG_FRAMESET) {
-    // Gumbo drops the text of a frameset but its whitespace: a run set
-    // aside would lose the whitespace inside it.
-    aside_text_ = false;
-  }
   if ((f & kRawText) && !via_integration) {
     raw_path_ = true;
     // Raw text is skipped only where the model is sure of the namespace:
@@ -229,7 +224,11 @@ void Guard::StartTag(const Tag& t) {
     size_t end = scan::RawTextEnd(
         in_, t.end, gumbo_normalized_tagname(static_cast<GumboTag>(id)));
     if (end == scan::kNpos) end = in_.size();
-    if (f & kRcdata) {
+    if (aside_text_ && scan::Find(in_, t.end, '<') >= end) {
+      // No '<': text to Gumbo however it reads the element (as raw text,
+      // RCDATA, script data or markup), so a run may be set aside.
+      EmitText(t.end, end, !(f & kRcdata));
+    } else if (f & kRcdata) {
       CopyText(t.end, end);
     } else {
       out_->append(in_.data() + t.end, end - t.end);

@@ -5,7 +5,6 @@
 #include <gumbo.h>
 
 #include <csetjmp>
-#include <cstdint>
 
 #include "parse/guard.h"
 #include "parse/prestrip.h"
@@ -62,80 +61,10 @@ __attribute__((noinline)) GumboOutput* ParseWithin(const GumboOptions* gopts,
   return gumbo_parse_with_options(gopts, buffer->c_str(), buffer->size());
 }
 
-// Sets *offset to where `p` is in `source`; false when it is not in it.
-// Compared as integers: a piece the parser made up points anywhere.
-bool OffsetIn(std::string_view source, const char* p, size_t* offset) {
-  const auto at = reinterpret_cast<uintptr_t>(p);
-  const auto begin = reinterpret_cast<uintptr_t>(source.data());
-  if (p == nullptr || at < begin || at >= begin + source.size()) return false;
-  *offset = at - begin;
-  return true;
-}
-
-// Whether Gumbo read the guard's output as the guard did where it set
-// anything aside (SetAsideValues::HeldBy): the ranges of `source` that the
-// tree made text of, and comments and attribute values of.
-bool SetAsideHeld(const GumboOutput& output, std::string_view source,
-                  const SetAsideValues& aside) {
-  // Per thread, as every page is checked: no allocation once grown.
-  thread_local std::vector<SetAsideValues::Range> text, other;
-  thread_local std::vector<const GumboNode*> todo;
-  text.clear();
-  other.clear();
-  todo.assign(1, output.document);
-  auto add = [&](const GumboStringPiece& piece,
-                 std::vector<SetAsideValues::Range>* to) {
-    size_t first;
-    if (OffsetIn(source, piece.data, &first)) {
-      to->emplace_back(first, first + piece.length);
-    }
-  };
-  while (!todo.empty()) {
-    const GumboNode* n = todo.back();
-    todo.pop_back();
-    const GumboVector* kids = nullptr;
-    switch (n->type) {
-      case GUMBO_NODE_DOCUMENT:
-        kids = &n->v.document.children;
-        break;
-      case GUMBO_NODE_ELEMENT:
-      case GUMBO_NODE_TEMPLATE:
-        for (unsigned i = 0; i < n->v.element.attributes.length; ++i) {
-          add(static_cast<const GumboAttribute*>(
-                  n->v.element.attributes.data[i])
-                  ->original_value,
-              &other);
-        }
-        kids = &n->v.element.children;
-        break;
-      case GUMBO_NODE_COMMENT:
-        add(n->v.text.original_text, &other);
-        break;
-      default:  // text, whitespace, CDATA
-        add(n->v.text.original_text, &text);
-        break;
-    }
-    if (kids == nullptr) continue;
-    // Pushed last child first, so that nodes come in document order and
-    // the ranges mostly sorted already.
-    for (unsigned i = kids->length; i > 0; --i) {
-      todo.push_back(static_cast<const GumboNode*>(kids->data[i - 1]));
-    }
-  }
-  return aside.HeldBy(&text, &other);
-}
-
 }  // namespace
 
 DomNode ParsedHtml::root() const {
   return output ? DomNode(output->root, this) : DomNode();
-}
-
-bool ParsedHtml::SetAsideFor(const char* original_tag,
-                             const char* values[SetAsideValues::kNames]) const {
-  size_t offset;
-  return !aside.empty() && OffsetIn(source, original_tag, &offset) &&
-         aside.Find(offset, values);
 }
 
 Status ParseHtml(std::string_view utf8, const Options& options, Arena* arena,
@@ -167,7 +96,7 @@ Status ParseHtml(std::string_view utf8, const Options& options, Arena* arena,
   GuardReport guard;
   GuardHtml(stripped, options, buffer, &guard,
             options.set_aside ? &out->aside : nullptr);
-  out->source = *buffer;
+  out->fallbacks = guard.aside_stopped ? 1 : 0;
   std::string summary = guard.Summary(options);
   if (!summary.empty()) out->warnings.push_back(std::move(summary));
 
@@ -178,14 +107,11 @@ Status ParseHtml(std::string_view utf8, const Options& options, Arena* arena,
   page_budget->Work(buffer->size() +
                     guard.attribute_pairs * kAttributePairWork);
   if (!page_budget->Hold(copies)) return page_budget->status();
-  auto fresh_budget = [&]() {
-    return Budget{arena,
-                  page_budget,
-                  page_budget->max_memory() - page_budget->held(),
-                  0,
-                  {}};
-  };
-  Budget budget = fresh_budget();
+  Budget budget{arena,
+                page_budget,
+                page_budget->max_memory() - page_budget->held(),
+                0,
+                {}};
   if (!page_budget->ok()) return page_budget->status();
   GumboOptions gopts = kGumboDefaultOptions;
   gopts.allocator = ArenaAllocate;
@@ -195,19 +121,6 @@ Status ParseHtml(std::string_view utf8, const Options& options, Arena* arena,
   // deep nesting that is quadratic memory. We never read the errors.
   gopts.max_errors = 0;
   out->output = ParseWithin(&gopts, buffer, &budget);
-  if (out->output != nullptr && !out->aside.empty() &&
-      !SetAsideHeld(*out->output, out->source, out->aside)) {
-    // The guard misread the page somewhere (guard.h): once more, with
-    // nothing set aside.
-    ++out->fallbacks;
-    out->aside.Clear();
-    arena->Reset();
-    GuardHtml(stripped, options, buffer, &guard, nullptr);
-    out->source = *buffer;
-    page_budget->Work(buffer->size());
-    budget = fresh_budget();
-    out->output = ParseWithin(&gopts, buffer, &budget);
-  }
   page_budget->Release(copies);
   if (out->output == nullptr) return page_budget->status();
   return Status::OK();

@@ -31,24 +31,17 @@ struct ParsedHtml {
   // What the parser guard changed to keep the parse bounded (tags nested
   // deeper than max_depth, attributes over max_attributes ...).
   std::vector<std::string> warnings;
-  // 1 when the page was parsed a second time with nothing set aside, as
-  // Gumbo read the guard's output otherwise than the guard expected
-  // (parse/README.md); else 0.
+  // 1 when the parser guard stopped setting aside before the end of the
+  // page, where it could not be sure how Gumbo's tokenizer reads the rest
+  // (GuardReport::aside_stopped, parse/README.md); else 0.
   int fallbacks = 0;
   // The <html> element, as the document view (parse/document.h); null
   // when the parse failed. Its parent is the document node.
   DomNode root() const;
 
-  // The class, id, style and content values the parser guard took out of
-  // an element's start tag (parse/guard.h), given the element's
-  // original_tag.data: as SetAsideValues::Find. Every read of those four
-  // attributes asks here first.
-  bool SetAsideFor(const char* original_tag,
-                   const char* values[SetAsideValues::kNames]) const;
-
-  // The bytes Gumbo parsed (the guard's output) and the values set aside
-  // from them.
-  std::string_view source;
+  // The long attribute values and runs of text that the parser guard
+  // took out of the bytes Gumbo parsed (parse/guard.h); the document view
+  // puts them back.
   SetAsideValues aside;
 };
 

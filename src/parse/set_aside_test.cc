@@ -2,8 +2,6 @@
 //
 // The guard's setting-aside of attribute values and text (SetAsideValues).
 
-#include "parse/guard.h"
-
 #include <gtest/gtest.h>
 #include <gumbo.h>
 
@@ -17,6 +15,7 @@
 #include <vector>
 
 #include "parse/arena.h"
+#include "parse/guard.h"
 #include "parse/guard_test_util.h"
 #include "parse/parse.h"
 #include "parse/prestrip.h"
@@ -35,65 +34,65 @@ std::string SetAside(std::string_view html, SetAsideValues* aside) {
   return out;
 }
 
-// The values set aside from the start tag at `offset`, as "class|id|style|
-// content" with "-" for none; "" when nothing was.
-std::string AsideAt(const SetAsideValues& aside, size_t offset) {
-  const char* values[SetAsideValues::kNames] = {};
-  if (!aside.Find(offset, values)) return "";
-  std::string out;
-  for (int k = 0; k < SetAsideValues::kNames; ++k) {
-    if (k) out += '|';
-    out += values[k] ? values[k] : "-";
-  }
-  return out;
+// The placeholder of entry `index` (< 62).
+std::string Mark(int index) {
+  static constexpr char kDigits[] =
+      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  return std::string(SetAsideValues::kTextMark) + "0000" + kDigits[index];
 }
 
-TEST(GuardSetAsideTest, AttributesGoWhileTheirTagsStay) {
+TEST(GuardSetAsideTest, LongValuesBecomePlaceholdersInTheirQuotes) {
   SetAsideValues aside;
   const std::string out = SetAside(
       "<div class=\"article-body\" id='main' title=\"a title\">"
-      "<p style=display:none class>x</p><meta content=\"A description\">",
+      "<p style=color:red class=article-body>x</p>"
+      "<meta content=\"A description\"><input type=\"hidden-field\">",
       &aside);
-  EXPECT_EQ(out, "<div   title=\"a title\"><p  >x</p><meta >");
-  EXPECT_EQ(AsideAt(aside, 0), "article-body|main|-|-");
-  EXPECT_EQ(AsideAt(aside, out.find("<p")), "|-|display:none|-");
-  EXPECT_EQ(AsideAt(aside, out.find("<meta")), "-|-|-|A description");
-  EXPECT_EQ(AsideAt(aside, 1), "");
-  EXPECT_EQ(AsideAt(aside, out.find("x</p>")), "");
+  // Identical values share one placeholder; short ones stay, and so do the
+  // values the tree builder reads (type, encoding).
+  EXPECT_EQ(out, "<div class=\"" + Mark(0) +
+                     "\" id='main' title=\"a title\">"
+                     "<p style=color:red class=" +
+                     Mark(0) + ">x</p><meta content=\"" + Mark(1) +
+                     "\"><input type=\"hidden-field\">");
+  EXPECT_STREQ(aside.ExpandValue(Mark(0).c_str()), "article-body");
+  EXPECT_STREQ(aside.ExpandValue(Mark(1).c_str()), "A description");
+  EXPECT_STREQ(aside.ExpandValue("plain"), "plain");
+  // A placeholder among other bytes, or one that is not ours.
+  EXPECT_STREQ(aside.ExpandValue(("(" + Mark(1) + ")").c_str()),
+               "(A description)");
+  EXPECT_STREQ(aside.ExpandValue(Mark(9).c_str()), Mark(9).c_str());
+  EXPECT_FALSE(aside.has_texts());
   // Without a SetAsideValues the bytes stay as they are.
   const std::string page = "<div class=\"article-body\">x</div>";
   EXPECT_EQ(Guarded(page), page);
 }
 
-TEST(GuardSetAsideTest, KeepsWhatGumboWouldChangeReadOrCompare) {
+TEST(GuardSetAsideTest, KeepsValuesGumboWouldChange) {
   SetAsideValues aside;
   const std::string page =
       // Gumbo decodes references, turns CR into LF and controls into
       // U+FFFD: such values stay for it to read.
-      "<p class=\"a &amp; b c\">x</p><p class=\"line\r\nbreak\">x</p>"
+      "<p class=\"a &amp; b c long\">x</p><p class=\"line\r\nbreak long\">x</p>"
       "<p class=\"ctl\x01"
-      "char\">x</p><p class=\"c1\xC2\x85"
-      "char\">x</p><p class=\"nonchar\xEF\xBF\xBE\">x</p>"
-      // Formatting elements are compared by their attributes; later tags
-      // of <html> and <body> add theirs to the first.
-      "<b class=\"highlight\">x</b><font class=\"highlight\">x</font>"
-      "<body class=\"home\"><isindex class=\"search\">"
-      // After a '/', removing the attribute could make the tag
-      // self-closing; unread names stay.
-      "<p/class=\"x\">x</p><p title=\"highlight\">x</p>";
+      "char long\">x</p><p class=\"c1\xC2\x85"
+      "char long\">x</p><p class=\"nonchar\xEF\xBF\xBE long\">x</p>";
   EXPECT_EQ(SetAside(page, &aside), page);
   EXPECT_TRUE(aside.empty());
-  // <a> is never compared (only one is active at a time), and non-ASCII
-  // letters are copied unchanged.
-  EXPECT_EQ(SetAside("<a class=\"lien-pr\xC3\xA9"
+  // Formatting elements, <body> and the rest: Gumbo compares or moves the
+  // placeholder as it would the value, and the view expands it anywhere.
+  EXPECT_EQ(SetAside("<b class=\"highlighted-word\">x</b>"
+                     "<body class=\"the-home-page\">"
+                     "<a class=\"lien-pr\xC3\xA9"
                      "c\xC3\xA9"
                      "dent\" href=\"\">x</a>",
                      &aside),
-            "<a  href=\"\">x</a>");
-  EXPECT_EQ(AsideAt(aside, 0),
-            "lien-pr\xC3\xA9"
-            "c\xC3\xA9"
-            "dent|-|-|-");
+            "<b class=\"" + Mark(0) + "\">x</b><body class=\"" + Mark(1) +
+                "\"><a class=\"" + Mark(2) + "\" href=\"\">x</a>");
+  EXPECT_STREQ(aside.ExpandValue(Mark(2).c_str()),
+               "lien-pr\xC3\xA9"
+               "c\xC3\xA9"
+               "dent");
 }
 
 TEST(GuardSetAsideTest, TextRunsBecomePlaceholdersAroundTheirWhitespace) {
@@ -105,34 +104,34 @@ TEST(GuardSetAsideTest, TextRunsBecomePlaceholdersAroundTheirWhitespace) {
       "<p>Long enough, but with a carriage\r\nreturn</p>"
       "<p>Long enough, and the end of the page too",
       &aside);
-  const std::string mark(SetAsideValues::kTextMark);
-  EXPECT_EQ(out, "<p>\n  " + mark + "00000 \n</p><p>short</p><p>" + mark +
-                     "00001></p>"
+  EXPECT_EQ(out, "<p>\n  " + Mark(0) + " \n</p><p>short</p><p>" + Mark(1) +
+                     "></p>"
                      "<p>Long enough, but with &amp; a reference</p>"
                      "<p>Long enough, but with a carriage\r\nreturn</p>"
                      "<p>" +
-                     mark + "00002");
+                     Mark(2));
   std::string scratch;
-  EXPECT_EQ(
-      aside.ExpandText("x " + mark + "00001" + mark + "00000 y", &scratch),
-      "x 1 < 2, and long enough to be set aside "
-      "A paragraph long enough to be set aside. y");
-  EXPECT_EQ(aside.ExpandText(mark + "00002", &scratch),
+  EXPECT_EQ(aside.ExpandText("x " + Mark(1) + Mark(0) + " y", &scratch),
+            "x 1 < 2, and long enough to be set aside "
+            "A paragraph long enough to be set aside. y");
+  EXPECT_EQ(aside.ExpandText(Mark(2), &scratch),
             "Long enough, and the end of the page too");
   // Not ours: too few digits, or an index past the last run.
+  const std::string mark(SetAsideValues::kTextMark);
   EXPECT_EQ(aside.ExpandText(mark + "0001", &scratch), mark + "0001");
   EXPECT_EQ(aside.ExpandText(mark + "00009!", &scratch), mark + "00009!");
   EXPECT_EQ(aside.ExpandText("plain", &scratch), "plain");
 }
 
-TEST(GuardSetAsideTest, PagesThatCouldSpellTheMarkKeepTheirText) {
+TEST(GuardSetAsideTest, PagesThatCouldSpellTheMarkSetNothingAside) {
   SetAsideValues aside;
   for (const std::string page :
-       {"<p>A paragraph long enough to be set aside.</p><p>\xEE\x80\x80</p>",
+       {"<p class=\"long-class-name\">A paragraph long enough to be set "
+        "aside.</p><p>\xEE\x80\x80</p>",
         "<p>A paragraph long enough to be set aside.</p><p>&#xe000;</p>",
         "<p>A paragraph long enough to be set aside.</p><p>&#0057344</p>"}) {
     EXPECT_EQ(SetAside(page, &aside), page);
-    EXPECT_FALSE(aside.has_texts());
+    EXPECT_TRUE(aside.empty());
   }
   // A tag that the end of the page cuts off is Gumbo's to drop: the run
   // before it stays as it is.
@@ -141,90 +140,88 @@ TEST(GuardSetAsideTest, PagesThatCouldSpellTheMarkKeepTheirText) {
   EXPECT_FALSE(aside.has_texts());
 }
 
-TEST(GuardSetAsideTest, HeldByTellsWhereGumboReadTheBytesOtherwise) {
-  SetAsideValues aside;
-  // A tag with a class at 3, a run of text whose placeholder is at 24.
-  const std::string out = SetAside(
-      "<b><p class=\"lead\">A paragraph long enough to be set aside.</p>",
-      &aside);
-  ASSERT_EQ(out.find("<p"), 3u);
-  const size_t mark = out.find(SetAsideValues::kTextMark);
-  ASSERT_NE(mark, std::string::npos);
-  using Ranges = std::vector<SetAsideValues::Range>;
-  Ranges text{{mark, mark + 8}}, other;
-  EXPECT_TRUE(aside.HeldBy(&text, &other));
-  // Gumbo read the tag as text (a raw-text element the guard missed).
-  text = {{0, out.size()}};
-  EXPECT_FALSE(aside.HeldBy(&text, &other));
-  // ... or the placeholder inside a comment, or not as text at all.
-  text = {{mark + 8, out.size()}};
-  other = {{mark - 1, mark + 3}};
-  EXPECT_FALSE(aside.HeldBy(&text, &other));
-  other.clear();
-  EXPECT_FALSE(aside.HeldBy(&text, &other));
-}
-
-TEST(GuardSetAsideTest, TagsWithDuplicateNamesStayWhole) {
-  SetAsideValues aside;
-  // Gumbo 0.10.1 reads "class style=x" after a first class as one
-  // attribute "classstyle": without the first, it would read two.
-  const std::string page =
-      "<p class=\"one\" id=\"main\" class style=\"display:none\">x</p>"
-      "<p id=\"a\" id=\"b\">y</p>";
-  EXPECT_EQ(SetAside(page, &aside), page);
-  EXPECT_TRUE(aside.empty());
-}
-
 TEST(GuardSetAsideTest, AttributesOverTheCapAreNotSetAside) {
   Options options;
   options.max_attributes = 1;
   SetAsideValues aside;
   std::string out;
   GuardReport report;
-  GuardHtml("<p id=\"first-one\" class=\"second-one\">x</p>", options, &out,
-            &report, &aside);
-  EXPECT_EQ(out, "<p >x</p>");
-  EXPECT_EQ(AsideAt(aside, 0), "-|first-one|-|-");
+  GuardHtml("<p id=\"the-first-one\" class=\"the-second-one\">x</p>", options,
+            &out, &report, &aside);
+  EXPECT_EQ(out, "<p id=\"" + Mark(0) + "\">x</p>");
   EXPECT_EQ(report.attributes_dropped, 1u);
 }
 
-TEST(GuardSetAsideTest, TreeKeepsItsShapeAndClonesShareTheValues) {
+// The tree as a string, as the document view reads it: tags, every
+// attribute, text and comments, with `aside` expanded (when given).
+std::string Dump(const GumboNode* root, const SetAsideValues* aside) {
+  std::string out;
+  std::vector<std::pair<const GumboNode*, int>> todo{{root, 0}};
+  std::string expanded;
+  while (!todo.empty()) {
+    const auto [n, depth] = todo.back();
+    todo.pop_back();
+    out += std::string(depth, ' ');
+    if (n->type == GUMBO_NODE_DOCUMENT) {
+      out += "#document\n";
+    } else if (n->type != GUMBO_NODE_ELEMENT &&
+               n->type != GUMBO_NODE_TEMPLATE) {
+      const std::string_view text = n->v.text.text;
+      out += n->type == GUMBO_NODE_COMMENT ? "#comment " : "";
+      out += aside ? aside->ExpandText(text, &expanded) : text;
+      out += '\n';
+      continue;
+    } else {
+      const GumboElement& el = n->v.element;
+      if (el.tag == GUMBO_TAG_UNKNOWN) {
+        GumboStringPiece name = el.original_tag;
+        gumbo_tag_from_original_text(&name);
+        out += std::string(name.data, name.length);
+      } else {
+        out += gumbo_normalized_tagname(el.tag);
+      }
+      for (unsigned i = 0; i < el.attributes.length; ++i) {
+        const auto* a =
+            static_cast<const GumboAttribute*>(el.attributes.data[i]);
+        out += std::string(" ") + a->name + "=" +
+               (aside ? aside->ExpandValue(a->value) : a->value);
+      }
+      out += '\n';
+    }
+    const GumboVector& kids = n->type == GUMBO_NODE_DOCUMENT
+                                  ? n->v.document.children
+                                  : n->v.element.children;
+    for (unsigned i = kids.length; i > 0; --i) {
+      todo.push_back(
+          {static_cast<const GumboNode*>(kids.data[i - 1]), depth + 1});
+    }
+  }
+  return out;
+}
+
+// Parses `page` as ParseHtml does, with or without setting aside, and
+// dumps the tree as the view reads it.
+struct ParseInfo {
+  int fallbacks = 0;
+  bool any = false;    // anything set aside
+  bool texts = false;  // runs of text set aside
+};
+std::string ParsedDump(const std::string& page, bool set_aside,
+                       ParseInfo* info = nullptr) {
+  Options options;
+  options.set_aside = set_aside;
   Arena arena;
   std::string buffer;
   ParsedHtml doc;
-  // The adoption agency clones <a>: the clone points at the same tag.
-  ASSERT_TRUE(ParseHtml("<a class=\"link-one\" href=\"/x\">1<div "
-                        "class=\"card\">2</a>3</div><p class=\"1\">y</p>",
-                        Options(), &arena, &buffer, &doc)
-                  .ok());
-  std::vector<std::string> seen;
-  std::vector<const GumboNode*> todo{doc.output->root};
-  while (!todo.empty()) {
-    const GumboNode* n = todo.back();
-    todo.pop_back();
-    if (n->type != GUMBO_NODE_ELEMENT) continue;
-    const char* values[SetAsideValues::kNames] = {};
-    std::string cls = "-";
-    if (doc.SetAsideFor(n->v.element.original_tag.data, values) &&
-        values[SetAsideValues::kClass]) {
-      cls = values[SetAsideValues::kClass];
-    }
-    seen.push_back(std::string(gumbo_normalized_tagname(n->v.element.tag)) +
-                   "." + cls);
-    const GumboVector& kids = n->v.element.children;
-    for (unsigned i = kids.length; i > 0; --i) {
-      todo.push_back(static_cast<const GumboNode*>(kids.data[i - 1]));
-    }
-  }
-  EXPECT_EQ(seen, (std::vector<std::string>{"html.-", "head.-", "body.-",
-                                            "a.link-one", "div.card",
-                                            "a.link-one", "p.1"}));
+  if (!ParseHtml(page, options, &arena, &buffer, &doc).ok()) return "failed";
+  if (info) *info = {doc.fallbacks, !doc.aside.empty(), doc.aside.has_texts()};
+  return Dump(doc.output->document, &doc.aside);
 }
 
-// Gumbo builds the same tree whether the guard sets attributes aside or
-// not, and the values read back (set aside first, then the tree's first of
-// the name) are the ones Gumbo would have kept: random tag soup with the
-// four names written every way the tokenizer allows.
+// Gumbo builds the same tree whether the guard sets values and text aside
+// or not, and the values and text read back are the ones Gumbo would have
+// kept: random tag soup with attributes written every way the tokenizer
+// allows, raw text, CDATA sections and comments.
 TEST(GuardSetAsideTest, RandomTagSoupKeepsTreeAndValues) {
   static const char* const kTags[] = {
       "div", "p", "b", "i", "a", "span", "li", "ul", "table", "tr", "td",
@@ -233,86 +230,30 @@ TEST(GuardSetAsideTest, RandomTagSoupKeepsTreeAndValues) {
       "head", "meta", "input", "isindex", "image", "caption", "x-y",
       // Raw text, RCDATA and the modes that drop or move text.
       "title", "textarea", "xmp", "iframe", "noscript", "style", "listing",
-      "frameset", "colgroup", "foreignObject", "mi", "noframes"};
-  static const char* const kAttrs[] = {" class=\"lead text\"",
-                                       " class='card'",
-                                       " class=bare",
+      "frameset", "colgroup", "foreignObject", "mi", "noframes", "script"};
+  static const char* const kAttrs[] = {" class=\"lead text here\"",
+                                       " class='card card-wide'",
+                                       " class=bare-but-long",
                                        " class",
-                                       " CLASS=\"Upper\"",
-                                       " class=\"a&amp;b\"",
-                                       " class=\"cr\rlf\"",
+                                       " CLASS=\"Upper Case Class\"",
+                                       " class=\"a&amp;b long value\"",
+                                       " class=\"cr\rlf long value\"",
                                        " id=\"main\"",
-                                       " id=\"main\"/",
+                                       " id=\"main-content\"/",
                                        "/class=\"after-slash\"",
                                        " style=\"display: none\"",
                                        " content=\"A description\"",
                                        " content=\"\"",
                                        " title=\"t\"",
+                                       " title=\"</title><b class='x'>\"",
+                                       " href=\"/a/long/path?x=1\"",
                                        " color=red",
                                        " type=hidden",
-                                       " class = \"spaced\"",
-                                       " class=\"second\"",
+                                       " type=\"application/ld+json\"",
+                                       " class = \"spaced out value\"",
+                                       " class=\"second class value\"",
                                        " id=\"x\"id=\"y\"",
-                                       " class=\"\xC2\x85\""};
-  // The tree as a string: tags, text, and per element its kept
-  // attributes other than the four, then the four as read.
-  auto dump = [](const GumboNode* root, const ParsedHtml* doc) {
-    std::string out;
-    std::vector<std::pair<const GumboNode*, int>> todo{{root, 0}};
-    while (!todo.empty()) {
-      const auto [n, depth] = todo.back();
-      todo.pop_back();
-      out += std::string(depth, ' ');
-      if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE) {
-        if (n->type != GUMBO_NODE_DOCUMENT) {
-          std::string expanded;
-          out += n->type == GUMBO_NODE_COMMENT ? std::string_view("#comment")
-                 : doc ? doc->aside.ExpandText(n->v.text.text, &expanded)
-                       : std::string_view(n->v.text.text);
-          out += '\n';
-          continue;
-        }
-      }
-      const GumboVector& kids = n->type == GUMBO_NODE_DOCUMENT
-                                    ? n->v.document.children
-                                    : n->v.element.children;
-      if (n->type != GUMBO_NODE_DOCUMENT) {
-        const GumboElement& el = n->v.element;
-        if (el.tag == GUMBO_TAG_UNKNOWN) {
-          GumboStringPiece name = el.original_tag;
-          gumbo_tag_from_original_text(&name);
-          out += std::string(name.data, name.length);
-        } else {
-          out += gumbo_normalized_tagname(el.tag);
-        }
-        static const char* const kNames[] = {"class", "id", "style", "content"};
-        const char* aside[SetAsideValues::kNames] = {};
-        if (doc) doc->SetAsideFor(el.original_tag.data, aside);
-        for (int k = 0; k < SetAsideValues::kNames; ++k) {
-          const GumboAttribute* a =
-              gumbo_get_attribute(&el.attributes, kNames[k]);
-          const char* v = aside[k] ? aside[k] : a ? a->value : nullptr;
-          out += std::string(" ") + kNames[k] + "=" + (v ? v : "(none)");
-        }
-        for (unsigned i = 0; i < el.attributes.length; ++i) {
-          const auto* a =
-              static_cast<const GumboAttribute*>(el.attributes.data[i]);
-          const std::string name = a->name;
-          if (name == "class" || name == "id" || name == "style" ||
-              name == "content") {
-            continue;
-          }
-          out += " " + name + "=" + a->value;
-        }
-        out += '\n';
-      }
-      for (unsigned i = kids.length; i > 0; --i) {
-        todo.push_back(
-            {static_cast<const GumboNode*>(kids.data[i - 1]), depth + 1});
-      }
-    }
-    return out;
-  };
+                                       " class=\"\xC2\x85 long value\""};
   // Text runs long enough to be set aside, with leading whitespace (which
   // stays), references and carriage returns (which keep a run whole), and
   // a '<' that starts no tag.
@@ -325,9 +266,13 @@ TEST(GuardSetAsideTest, RandomTagSoupKeepsTreeAndValues) {
       "Text with a\r\ncarriage return stays whole",
       "    ",
       "1 < 2 and 3 > 2: a run with angle brackets",
-      "Unicode \xC3\xBC\xC3\xA9 letters in a long run of text"};
+      "Unicode \xC3\xBC\xC3\xA9 letters in a long run of text",
+      "<!-- a comment --> and a long run of text after it",
+      "<![CDATA[ x > y ]]> and a long run of text after it",
+      "a --> b, ]]> and a long run of text with arrows",
+      "It's a long run with quotes \" and ' in it"};
   std::mt19937 rng(4242);
-  int set_aside = 0, texts_set_aside = 0;
+  int set_aside = 0, texts_set_aside = 0, stopped = 0;
   for (int round = 0; round < 400; ++round) {
     const std::string html =
         TagSoup(&rng, kTags, 20 + static_cast<int>(rng() % 300), kTexts,
@@ -337,77 +282,182 @@ TEST(GuardSetAsideTest, RandomTagSoupKeepsTreeAndValues) {
                     *out += kAttrs[rng() % (sizeof kAttrs / sizeof kAttrs[0])];
                   }
                 });
+    ParseInfo info;
+    const std::string on = ParsedDump(html, true, &info);
+    set_aside += info.any;
+    texts_set_aside += info.texts;
+    stopped += info.fallbacks;
     // Without: the same bytes as ParseHtml gives Gumbo, nothing set aside.
-    std::string stripped, plain;
-    UnclosedRawText unclosed;
-    PrestripHtml(html, &stripped, &unclosed);
-    std::string repaired;
-    size_t closed_at;
-    if (CloseUnclosedRawText(html, unclosed, &repaired, &closed_at)) {
-      PrestripHtml(repaired, &stripped);
-    }
-    GuardReport report;
-    GuardHtml(stripped, Options(), &plain, &report);
-    GumboOptions gopts = kGumboDefaultOptions;
-    gopts.max_errors = 0;
-    GumboOutput* expected =
-        gumbo_parse_with_options(&gopts, plain.c_str(), plain.size());
-    Arena arena;
-    std::string buffer;
-    ParsedHtml doc;
-    ASSERT_TRUE(ParseHtml(html, Options(), &arena, &buffer, &doc).ok());
-    if (!doc.aside.empty()) ++set_aside;
-    if (doc.aside.has_texts()) ++texts_set_aside;
-    EXPECT_EQ(dump(doc.output->document, &doc),
-              dump(expected->document, nullptr))
-        << "round " << round << ": " << html;
-    gumbo_destroy_output(&gopts, expected);
+    EXPECT_EQ(on, ParsedDump(html, false)) << "round " << round << ": " << html;
+    EXPECT_EQ(on.find(SetAsideValues::kTextMark), std::string::npos);
   }
   RecordProperty("set_aside", set_aside);
   RecordProperty("texts_set_aside", texts_set_aside);
+  RecordProperty("stopped", stopped);
   EXPECT_GT(set_aside, 100);
   EXPECT_GT(texts_set_aside, 100);
 }
 
-// A page the guard misreads (a CDATA section in MathML, which the guard
-// takes for a bogus comment ending at the first '>', reads to its "]]>" in
-// Gumbo): the class set aside from the <span> inside it would be lost, so
-// the page is parsed again with nothing set aside, and that is counted.
-// Without setting aside there is nothing to check and nothing to count.
-// ParseHtml's output, with what it points into.
-struct Parsed {
-  Arena arena;
-  std::string buffer;
-  ParsedHtml doc;
-};
-void Parse(const std::string& page, bool set_aside, Parsed* out) {
-  Options options;
-  options.set_aside = set_aside;
-  ASSERT_TRUE(
-      ParseHtml(page, options, &out->arena, &out->buffer, &out->doc).ok());
+// Raw text without a '<' is text however Gumbo reads the element (raw
+// text, RCDATA, script data, or markup where the guard's model is wrong):
+// its runs are set aside like any other, and read back through the view.
+TEST(GuardSetAsideTest, RawTextWithoutMarkupIsSetAside) {
+  SetAsideValues aside;
+  const std::string json =
+      "{\"@type\": \"Article\", \"headline\": \"A title\"}";
+  const std::string page =
+      "<title>A title long enough to be set aside</title>"
+      "<script type=\"application/ld+json\">\n" +
+      json +
+      "\n</script>"
+      "<textarea>A textarea with <b>markup</b> in it stays</textarea>";
+  EXPECT_EQ(
+      SetAside(page, &aside),
+      "<title>" + Mark(0) + "</title><script type=\"application/ld+json\">\n" +
+          Mark(1) +
+          "\n</script>"
+          "<textarea>A textarea with <b>markup</b> in it stays</textarea>");
+  std::string scratch;
+  EXPECT_EQ(aside.ExpandText(Mark(1), &scratch), json);
+  ParseInfo info;
+  EXPECT_EQ(ParsedDump(page, true, &info), ParsedDump(page, false));
+  EXPECT_TRUE(info.texts);
+  EXPECT_EQ(info.fallbacks, 0);
 }
 
-TEST(GuardSetAsideTest, MisreadPageIsParsedAgainAndCounted) {
+// Whatever Gumbo does with a placeholder's bytes, the view reads back what
+// it stands for: in the text of an element whose tag Gumbo read as text,
+// among other bytes of an attribute value, in a comment, in a clone made by
+// the adoption agency, in attributes that a second <body> adds to the
+// first. (The guard places none of these itself; the view does not rely
+// on it.)
+TEST(GuardSetAsideTest, PlaceholdersReadBackWhereverGumboPutsThem) {
+  SetAsideValues aside;
+  std::string run, value, other;
+  aside.AddText("A run of text set aside", &run);
+  aside.AddValue("card-body", &value);
+  aside.AddValue("home-page", &other);
+  const std::string page = "<textarea><p class=\"" + value + "\">" + run +
+                           "</p></textarea>"
+                           "<div title=\"(" +
+                           run + ")\"><!-- " + value +
+                           " --></div>"
+                           "<a class=\"" +
+                           value +
+                           "\">1<p>2</a>3</p>"
+                           "<body class=\"" +
+                           other + "\" id=\"" + value + "\">";
+  GumboOptions gopts = kGumboDefaultOptions;
+  gopts.max_errors = 0;
+  GumboOutput* output =
+      gumbo_parse_with_options(&gopts, page.c_str(), page.size());
+  EXPECT_EQ(Dump(output->document, &aside),
+            "#document\n"
+            " html\n"
+            "  head\n"
+            "  body class=home-page id=card-body\n"
+            "   textarea\n"
+            "    <p class=\"card-body\">A run of text set aside</p>\n"
+            "   div title=(A run of text set aside)\n"
+            "    #comment  card-body \n"
+            "   a class=card-body\n"
+            "    1\n"
+            "   p\n"
+            "    a class=card-body\n"
+            "     2\n"
+            "    3\n");
+  gumbo_destroy_output(&gopts, output);
+}
+
+// Where the guard cannot know how Gumbo's tokenizer reads what follows (a
+// CDATA section that Gumbo may read to its "]]>" or to the first '>', a
+// raw-text element that it did not read as one, raw text that markup
+// would read past its end tag), it sets nothing more aside, and that is
+// counted. The page reads the same either way.
+TEST(GuardSetAsideTest, WhereTheTokenizerCouldDifferNothingMoreIsSetAside) {
+  const std::string after =
+      "<p class=\"paragraph-after\">A paragraph after it, long enough.</p>";
+  for (const std::string page :
+       {"<p><math><mi>x</mi><![CDATA[ </math> <b>bold</b> "
+        "<span class=\"in-the-section\">character data inside the "
+        "formula, not markup</span> ]]></math></p>",
+        "<svg><title><b class=\"in-the-title\">A title long enough to "
+        "go</b></title></svg>",
+        "<title>A title <a title='</title>' class=\"in-the-title\">"
+        "</title>"}) {
+    ParseInfo on, off;
+    const std::string with = ParsedDump(page + after, true, &on);
+    EXPECT_EQ(with, ParsedDump(page + after, false, &off)) << page;
+    EXPECT_EQ(on.fallbacks, 1) << page;
+    EXPECT_EQ(off.fallbacks, 0) << page;
+    Arena arena;
+    std::string buffer;
+    ParsedHtml doc;
+    ASSERT_TRUE(ParseHtml(page + after, Options(), &arena, &buffer, &doc).ok());
+    EXPECT_NE(buffer.find("\"paragraph-after\""), std::string::npos) << page;
+    EXPECT_NE(buffer.find("A paragraph after it"), std::string::npos) << page;
+  }
+  // A page the guard reads to its end sets aside and counts nothing.
+  ParseInfo plain;
+  ParsedDump(after, true, &plain);
+  EXPECT_EQ(plain.fallbacks, 0);
+  EXPECT_TRUE(plain.any && plain.texts);
+}
+
+// The page through the document view alone: tags, attributes and text.
+std::string ViewDump(DomNode root) {
+  std::string out, scratch;
+  std::vector<std::pair<DomNode, int>> todo{{root, 0}};
+  while (!todo.empty()) {
+    const auto [n, depth] = todo.back();
+    todo.pop_back();
+    out += std::string(depth, ' ');
+    if (!n.is_element()) {
+      out += n.type() == NodeType::kComment ? "#comment " : "";
+      out += n.Text(&scratch);
+      out += '\n';
+      continue;
+    }
+    out += TagName(n.tag());
+    n.ForEachAttribute([&](const char* name, const char* value) {
+      out += std::string(" ") + name + "=" + value;
+    });
+    out += '\n';
+    const DomChildren kids = n.children();
+    for (unsigned i = kids.size(); i > 0; --i) {
+      todo.push_back({kids[i - 1], depth + 1});
+    }
+  }
+  return out;
+}
+
+// A <td> outside a table between runs of whitespace: Gumbo ignores the tag
+// and makes one whitespace node of what is around it. The self-check of
+// before took that node for text that held the tag, and parsed the page a
+// second time with nothing set aside. Now the tag's values go the way
+// Gumbo sends them, and the page is parsed once, reading as it does
+// without setting aside.
+TEST(GuardSetAsideTest, IgnoredTagBetweenWhitespaceNeedsNoSecondParse) {
   const std::string page =
-      "<p><math><mi>x</mi><![CDATA[ </math> <b>bold</b> <span class=\"in\">"
-      "character data inside the formula, not markup</span> ]]></math></p>"
-      "<p class=\"body\">A paragraph after the formula, long enough.</p>";
-  Parsed on, off, plain;
-  Parse(page, true, &on);
-  EXPECT_EQ(on.doc.fallbacks, 1);
-  EXPECT_TRUE(on.doc.aside.empty());
-  EXPECT_NE(on.buffer.find("class=\"body\""), std::string::npos);
-
-  Parse(page, false, &off);
-  EXPECT_EQ(off.doc.fallbacks, 0);
-  EXPECT_TRUE(off.doc.aside.empty());
-  EXPECT_EQ(off.buffer, on.buffer);
-
-  // A page the guard reads right sets aside and parses once.
-  Parse("<p class=\"body\">A paragraph long enough to be set aside here.</p>",
-        true, &plain);
-  EXPECT_EQ(plain.doc.fallbacks, 0);
-  EXPECT_FALSE(plain.doc.aside.empty());
+      "<div class=\"sidebar-column\">\n"
+      "    <td width=\"150\" class=\"advertisement-cell\">\n\n"
+      "    <table><tr><td class=\"advertisement-header\">Adverts</td></tr>"
+      "</table></div>\n"
+      "<p class=\"article-text\">A paragraph of the article, long enough to "
+      "be set aside.</p>";
+  Options on, off;
+  off.set_aside = false;
+  Arena arena_on, arena_off;
+  std::string buffer_on, buffer_off;
+  ParsedHtml with, without;
+  ASSERT_TRUE(ParseHtml(page, on, &arena_on, &buffer_on, &with).ok());
+  ASSERT_TRUE(ParseHtml(page, off, &arena_off, &buffer_off, &without).ok());
+  EXPECT_EQ(with.fallbacks, 0);
+  EXPECT_EQ(buffer_on.find("advertisement"), std::string::npos);
+  EXPECT_EQ(buffer_on.find("A paragraph"), std::string::npos);
+  EXPECT_EQ(ViewDump(with.root()), ViewDump(without.root()));
+  EXPECT_NE(ViewDump(with.root()).find("p class=article-text\n"),
+            std::string::npos);
 }
 
 }  // namespace
