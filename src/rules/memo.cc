@@ -18,23 +18,36 @@ HitMemo& HitMemo::ForThread(int kind, uint64_t owner) {
 }
 
 void HitMemo::Clear() {
-  slots_.assign(kSlots, Slot());
+  slots_.assign(kFirstSlots, Slot());
   keys_.clear();
   hits_.clear();
   entries_ = 0;
 }
 
+void HitMemo::Grow() {
+  std::vector<Slot> old(slots_.size() * 2);
+  old.swap(slots_);
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (!s.used) continue;
+    size_t i = s.hash & mask;
+    while (slots_[i].used) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+}
+
 // The slot that holds `subject`, or the empty slot where it would go
 // (linear probing; the table is never full, see kMaxEntries).
 size_t HitMemo::Probe(uint64_t hash, std::string_view subject) const {
-  size_t i = hash & (kSlots - 1);
+  const size_t mask = slots_.size() - 1;
+  size_t i = hash & mask;
   while (slots_[i].used) {
     const Slot& s = slots_[i];
     if (s.hash == hash && s.key_size == subject.size() &&
         std::string_view(keys_).substr(s.key, s.key_size) == subject) {
       return i;
     }
-    i = (i + 1) & (kSlots - 1);
+    i = (i + 1) & mask;
   }
   return i;
 }
@@ -57,6 +70,7 @@ void HitMemo::Store(std::string_view subject, const int* first,
       hits_.size() + (last - first) > kMaxHits) {
     Clear();
   }
+  if ((entries_ + 1) * 2 > slots_.size() && slots_.size() < kSlots) Grow();
   const uint64_t hash = std::hash<std::string_view>()(subject);
   Slot& s = slots_[Probe(hash, subject)];
   if (s.used) return;  // kept already

@@ -53,9 +53,14 @@ class HitMemo {
     uint32_t hit = 0, hit_count = 0;  // in hits_
     bool used = false;
   };
-  static constexpr size_t kSlots = 8192;  // a power of two > kMaxEntries
+  // The table starts small and doubles when half full, up to kSlots (a
+  // power of two > kMaxEntries): a process that cleans one small page
+  // touches a few KB, not the whole table.
+  static constexpr size_t kFirstSlots = 256;
+  static constexpr size_t kSlots = 8192;
 
   void Clear();
+  void Grow();
   size_t Probe(uint64_t hash, std::string_view subject) const;
 
   uint64_t owner_ = 0;
