@@ -171,7 +171,10 @@ Status Extractor::Extract(const Input& input, Extraction* out) const {
     out->warnings.push_back(std::to_string(decoded.replaced) +
                             " invalid byte sequences replaced");
   }
-  if (!budget.Hold(decoded.text.capacity())) return budget.status();
+  // Counted whether it is a copy or a view of the input: either way the
+  // page's bytes are held while it is extracted.
+  const std::string_view utf8 = decoded.text();
+  if (!budget.Hold(utf8.size())) return budget.status();
 
   // 2-3. Parse and segment.
   PageLease lease;
@@ -181,7 +184,7 @@ Status Extractor::Extract(const Input& input, Extraction* out) const {
     arena->Reset();
     std::string buffer;
     ParsedHtml doc;
-    Status s = ParseHtml(decoded.text, options_, arena, &budget, &buffer, &doc);
+    Status s = ParseHtml(utf8, options_, arena, &budget, &buffer, &doc);
     if (s.ok()) {
       for (std::string& w : doc.warnings) out->warnings.push_back(std::move(w));
       out->parse_fallbacks = doc.fallbacks;
@@ -195,9 +198,9 @@ Status Extractor::Extract(const Input& input, Extraction* out) const {
     arena->Reset();  // the tree is no longer needed
     if (!s.ok()) return s;
   } else {
-    SegmentText(decoded.text, &page);
+    SegmentText(utf8, &page);
     // Its lines (a string_view each) are gone; the blocks stay.
-    budget.Work(decoded.text.size());
+    budget.Work(utf8.size());
     budget.Hold(page.VectorBytes());
   }
   // The stages after segmentation, in counts: language detection's stop

@@ -12,7 +12,18 @@
 namespace winnow {
 
 struct Decoded {
-  std::string text;      // valid UTF-8, no BOM, NUL bytes replaced by U+FFFD
+  // The page as valid UTF-8, no BOM, NUL bytes replaced by U+FFFD. When the
+  // bytes passed to DecodeToUtf8 needed no change (valid UTF-8 without NUL,
+  // the common case) it is a view of them, not a copy, so they must outlive
+  // this Decoded; else it is a view of `converted`. A copy or move of a
+  // Decoded is as valid as the original.
+  std::string_view text() const {
+    return borrowed ? unchanged : std::string_view(converted);
+  }
+  bool borrowed = false;       // text() is `unchanged`
+  std::string_view unchanged;  // the input's bytes after a BOM, when borrowed
+  std::string converted;       // the converted text, when not borrowed
+
   std::string encoding;  // canonical name of the source encoding ("UTF-8",
                          // "windows-1252", "Shift_JIS" ...)
   // Where the encoding came from: "bom", "http", "meta", "detector",
