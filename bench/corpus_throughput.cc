@@ -136,7 +136,7 @@ void StagePass(const winnow::Extractor& extractor,
     lap(kDecode);
     arena.Reset();
     winnow::ParsedHtml doc;
-    if (!winnow::ParseHtml(decoded.text, options, &arena, &buffer, &doc).ok())
+    if (!winnow::ParseHtml(decoded.text(), options, &arena, &buffer, &doc).ok())
       continue;
     lap(kParse);
     winnow::Page page;
@@ -181,7 +181,7 @@ void RulesPass(const winnow::Extractor& extractor,
     winnow::Decoded decoded = winnow::DecodeToUtf8(bytes, "", true);
     arena.Reset();
     winnow::ParsedHtml doc;
-    if (!winnow::ParseHtml(decoded.text, options, &arena, &buffer, &doc).ok())
+    if (!winnow::ParseHtml(decoded.text(), options, &arena, &buffer, &doc).ok())
       continue;
     winnow::Page page;
     winnow::SegmentHtml(doc, options, &page);

@@ -75,7 +75,7 @@ struct Samples {
       raw.emplace_back(std::istreambuf_iterator<char>(in),
                        std::istreambuf_iterator<char>());
       bytes += raw.back().size();
-      utf8.push_back(DecodeToUtf8(raw.back(), "", true).text);
+      utf8.push_back(std::string(DecodeToUtf8(raw.back(), "", true).text()));
       arena.Reset();
       ParsedHtml doc;
       if (!ParseHtml(utf8.back(), options, &arena, &buffer, &doc).ok())
@@ -104,7 +104,7 @@ void BM_Decode(benchmark::State& state) {
   for (auto _ : state) {
     for (const std::string& page : s.raw) {
       Decoded d = DecodeToUtf8(page, "", true);
-      benchmark::DoNotOptimize(d.text.data());
+      benchmark::DoNotOptimize(d.text().data());
     }
   }
   Finish(state);
