@@ -125,6 +125,8 @@ class ExactPattern {
   mutable std::unique_ptr<RE2> re_;
 };
 
+class ChunkFilter;  // chunk_filter.h
+
 }  // namespace rules_internal
 
 // Rules that share one RE2::Set, compiled when a match first needs it:
@@ -137,6 +139,12 @@ struct RuleSet::Chunk {
   // Slot -> the exact pattern when the Set holds a relaxed one
   // (RelaxedPattern), else null.
   std::vector<std::unique_ptr<rules_internal::ExactPattern>> exact;
+  // Proves for most texts that no rule here can match, so that the Set is
+  // not run (nor compiled); null for attribute chunks.
+  std::unique_ptr<rules_internal::ChunkFilter> filter;
+
+  Chunk();
+  ~Chunk();
 
   // The compiled Set; null when RE2 refused it (a pattern, or more than the
   // Set's memory), and the chunk's rules are then matched one by one.
