@@ -1,30 +1,37 @@
 // Copyright winnow authors. Licensed under the MIT licence.
 //
-// A cheap, exact proof that no rule of a Set can match a text, so that the
-// Set is not run. A call of RE2::Set::Match costs about 650 instructions
-// before it reads a byte (a lock, the search's set-up), and most block
-// texts match no rule of a Set: measured on the development corpus, 72% of
-// the block texts that reach the two large anchored Sets could not match
-// any of their rules, by the two facts below.
+// A cheap, exact proof that no rule of a text Set can match a text, so
+// that the Set is not run. A call of RE2::Set::Match costs about 650
+// instructions before it reads a byte (a lock, the search's set-up), a
+// Set of rules that run on into the text ("^[\s\S]{0,120}...") reads all
+// of it, and most block texts match no rule of a Set.
 //
 // A rule is ruled out for a text when
-//   * its match prefixes (prefix.h) say that no match can begin with the
-//     text's first bytes ("Reply" cannot begin "^(?:impressum|imprint)"), or
-//   * the text contains none of the literals every match contains
-//     (literals.h: "^[\s\S]*\((?:photo|foto)..." needs "(photo" or "(foto").
-// The Set is skipped when every rule in it is ruled out. Both facts are the
-// ones the cold path (RuleSet::Cold) already matches by; a fact that does
-// not judge a text (a first byte >= 0x80, a text that folds to ASCII) rules
-// nothing out, so the Set runs and the hits are always the Set's.
+//   * it has match prefixes (prefix.h) and the text's first bytes begin
+//     with none of them ("Reply" cannot begin "^(?:impressum|imprint)"), or
+//   * it has none, and the text contains none of the literals every match
+//     of it contains (literals.h: "^[\s\S]*\((?:photo|foto)..." needs
+//     "(photo" or "(foto"), found in one pass over the text (LiteralScan).
+// The Set is skipped when every rule in it is ruled out. Both facts are
+// the ones the cold path (RuleSet::Cold) already matches by; where they do
+// not judge a text (a byte >= 0x80 among its first ones, letters that fold
+// to ASCII ones, a rule without prefixes or literals) the Set runs, so the
+// hits are always the Set's.
+//
+// Which rules share a Set decides how often it is skipped (compile.cc
+// files anchored rules with prefixes apart from the others, and those
+// without selective literals together). On the development corpus's
+// block texts: 44% skip the first anchored Set, 51% the second, 83% the
+// Set of running rules with selective literals.
 
 #ifndef WINNOW_RULES_CHUNK_FILTER_H_
 #define WINNOW_RULES_CHUNK_FILTER_H_
 
 #include <bitset>
 #include <cstdint>
+#include <mutex>
 #include <unordered_map>
 #include <unordered_set>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>

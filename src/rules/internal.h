@@ -10,8 +10,9 @@
 //               it (RuleSet::Load)
 //   match.cc    a block's text or an element's attributes -> rule hits
 //
-// and prefix.cc, which says how a rule's matches can begin, and literals.cc,
-// which strings they must contain.
+// and prefix.cc, which says how a rule's matches can begin, literals.cc,
+// which strings they must contain, and chunk_filter.cc, which by those two
+// skips the Sets that cannot match a text.
 
 #ifndef WINNOW_RULES_INTERNAL_H_
 #define WINNOW_RULES_INTERNAL_H_
