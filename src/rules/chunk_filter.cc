@@ -16,7 +16,7 @@
 namespace winnow {
 namespace rules_internal {
 
-void ChunkFilter::Add(const std::vector<std::string>* prefixes,
+void ChunkFilter::Add(std::unique_ptr<std::vector<std::string>> prefixes,
                       const RuleSet::Cold::Single* single, const Rule* rule) {
   const uint32_t index = static_cast<uint32_t>(rules_.size());
   rules_.push_back({single, rule});
@@ -34,10 +34,7 @@ void ChunkFilter::Add(const std::vector<std::string>* prefixes,
       return;
     }
   }
-  for (const std::string& p : *prefixes) {
-    first_.set(static_cast<unsigned char>(p[0]));
-    prefixes_.insert(Key(p.data(), p.size()));
-  }
+  pending_.push_back(std::move(prefixes));
 }
 
 uint32_t ChunkFilter::Key(const char* bytes, size_t size) {
@@ -100,8 +97,15 @@ bool ChunkFilter::LiteralScan::AnyIn(std::string_view text) const {
   return false;
 }
 
-const ChunkFilter::Literals& ChunkFilter::literals() const {
+const ChunkFilter::Literals& ChunkFilter::Ready() const {
   std::call_once(literals_once_, [this] {
+    for (const auto& list : pending_) {
+      for (const std::string& p : *list) {
+        first_.set(static_cast<unsigned char>(p[0]));
+        prefixes_.insert(Key(p.data(), p.size()));
+      }
+    }
+    pending_.clear();
     for (uint32_t r : anywhere_) {
       const std::vector<std::string>& required =
           rules_[r].single->Required(*rules_[r].rule);
@@ -113,7 +117,7 @@ const ChunkFilter::Literals& ChunkFilter::literals() const {
 }
 
 bool ChunkFilter::MayMatch(std::string_view t) const {
-  const Literals& lits = literals();
+  const Literals& lits = Ready();
   if (lits.opaque) return true;
   // A rule with prefixes may match when the text's first bytes, folded as
   // the prefixes are, begin with one of them; a byte >= 0x80 there (the

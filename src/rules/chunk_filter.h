@@ -29,6 +29,7 @@
 
 #include <bitset>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <unordered_map>
 #include <unordered_set>
@@ -48,10 +49,11 @@ class ChunkFilter {
   // Adds a rule of the Set: `prefixes` as MatchPrefixes gave them, or null
   // when it gave none (the rule's matches may begin anyhow) or the Set is
   // not anchored at the text's start. Its required literals are asked of
-  // `single` when first needed (they cost microseconds a rule, which a
-  // process that cleans one page should not pay for all rules). `single`
-  // and `rule` must outlive the filter.
-  void Add(const std::vector<std::string>* prefixes,
+  // `single` when the first text comes, and the prefixes' table is built
+  // then: a process that cleans one small page matches rule by rule
+  // (RuleSet::Cold) and never needs them. `single` and `rule` must
+  // outlive the filter.
+  void Add(std::unique_ptr<std::vector<std::string>> prefixes,
            const RuleSet::Cold::Single* single, const Rule* rule);
 
   // False only when no rule added can match `text`. Thread-safe.
@@ -76,13 +78,13 @@ class ChunkFilter {
     std::unordered_map<uint32_t, std::vector<std::string>> by_start_;
   };
 
-  // What is known once the literals of the rules without prefixes are
-  // (the first text asks).
+  // The prefixes' table and the literals of the rules without prefixes,
+  // made when the first text asks.
   struct Literals {
     bool opaque = false;  // one of them has none
     LiteralScan scan;     // all of them
   };
-  const Literals& literals() const;
+  const Literals& Ready() const;
 
   // A prefix of 1 to kPrefixBytes ASCII bytes as a number: its bytes and
   // its length, so that "ab" and "ab\0" differ.
@@ -94,8 +96,11 @@ class ChunkFilter {
   };
   std::vector<RuleRef> rules_;
   std::vector<uint32_t> anywhere_;  // rules without prefixes
-  std::bitset<128> first_;          // the prefixes' first bytes
-  std::unordered_set<uint32_t> prefixes_;  // Key
+  // Prefix lists as added; then, from the first text on, their first
+  // bytes and their Keys.
+  mutable std::vector<std::unique_ptr<std::vector<std::string>>> pending_;
+  mutable std::bitset<128> first_;
+  mutable std::unordered_set<uint32_t> prefixes_;
 
   mutable std::once_flag literals_once_;
   mutable Literals literals_;

@@ -405,11 +405,10 @@ Status RuleSet::Adopt(std::vector<Rule> rules, std::unique_ptr<RuleSet>* out) {
   std::vector<std::unique_ptr<std::vector<std::string>>> prefixes(
       rules.size());
   cold.single.resize(rules.size());
+  for (auto& single : cold.single) single = std::make_unique<Cold::Single>();
   auto place = [&](int index, ChunkFiller* filler) {
-    auto single = std::make_unique<Cold::Single>();
-    single->chunk = filler->last_chunk();
-    single->slot = filler->last_slot();
-    cold.single[index] = std::move(single);
+    cold.single[index]->chunk = filler->last_chunk();
+    cold.single[index]->slot = filler->last_slot();
   };
   // Rules that run on into the text and that the chunk filter judges well
   // (chunk_filter.h: they have prefixes, or literals of kSelectiveLiteral
@@ -455,13 +454,17 @@ Status RuleSet::Adopt(std::vector<Rule> rules, std::unique_ptr<RuleSet>* out) {
       }
       return !literals.empty();
     };
-    if (kind != TextKind::kAnchored &&
-        (prefixes[i] != nullptr ||
-         (RequiredLiterals(r.pattern, &literals) && selective()))) {
-      late.push_back(index);
-    } else {
-      late.push_back(-1 - index);  // placed now
+    bool judged = prefixes[i] != nullptr;
+    if (kind != TextKind::kAnchored && !judged) {
+      // The cold path asks every rule without prefixes for its literals
+      // on a process's first text: found here once, for both.
+      RequiredLiterals(r.pattern, &literals);
+      judged = selective();
+      cold.single[i]->SetRequired(std::move(literals));
     }
+    late.push_back(kind != TextKind::kAnchored && judged
+                       ? index
+                       : -1 - index);  // placed in the first pass
   }
   for (int pass = 0; pass < 2; ++pass) {
     for (int entry : late) {
@@ -484,7 +487,7 @@ Status RuleSet::Adopt(std::vector<Rule> rules, std::unique_ptr<RuleSet>* out) {
   for (const auto& chunk : set->text_) {
     chunk->filter = std::make_unique<rules_internal::ChunkFilter>();
     for (int index : chunk->rule) {
-      chunk->filter->Add(prefixes[index].get(), cold.single[index].get(),
+      chunk->filter->Add(std::move(prefixes[index]), cold.single[index].get(),
                          &set->rules_[index]);
     }
   }

@@ -177,6 +177,12 @@ struct RuleSet::Cold {
     // none when not known, found on first use: a candidate whose subject
     // has none of them is not compiled. Thread-safe.
     const std::vector<std::string>& Required(const Rule& rule) const;
+    // Gives Required its answer, found by the caller (RuleSet::Adopt files
+    // rules by it); before any call of Required.
+    void SetRequired(std::vector<std::string> required) {
+      std::call_once(required_once_,
+                     [&] { required_ = std::move(required); });
+    }
 
    private:
     mutable std::once_flag once_;
