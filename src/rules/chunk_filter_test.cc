@@ -102,15 +102,15 @@ const std::vector<std::string> kTexts = {
     "IMPRINT",
     "Imprint and more",
     "Kontakt",
-    "\u212Aontakt",   // the Kelvin sign folds to "k"
+    "\u212Aontakt",  // the Kelvin sign folds to "k"
     "Der Autor",
-    "Des Autors",     // prefix "des" passes, the literal "des autor " not
+    "Des Autors",  // prefix "des" passes, the literal "des autor " not
     "Desautor",
     "A harbour at dusk (Photo: J. Doe)",
     "A harbour at dusk (Foto: J. Doe) and more",
     "Join our Telegram channel",
-    "Join our Telegram \u017Fhannel",   // no match: \u017F folds to "s"
-    "Please \u017Fubscribe now",         // the long s folds to "s"
+    "Join our Telegram \u017Fhannel",  // no match: \u017F folds to "s"
+    "Please \u017Fubscribe now",       // the long s folds to "s"
     "Please subscribe now",
     "12 comments",
     "1 comment",

@@ -402,8 +402,7 @@ Status RuleSet::Adopt(std::vector<Rule> rules, std::unique_ptr<RuleSet>* out) {
                    &set->attr_);
   // Text rule -> its match prefixes, when known (the cold index and the
   // chunks' filters both go by them).
-  std::vector<std::unique_ptr<std::vector<std::string>>> prefixes(
-      rules.size());
+  std::vector<std::unique_ptr<std::vector<std::string>>> prefixes(rules.size());
   cold.single.resize(rules.size());
   for (auto& single : cold.single) single = std::make_unique<Cold::Single>();
   auto place = [&](int index, ChunkFiller* filler) {

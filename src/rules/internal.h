@@ -180,8 +180,7 @@ struct RuleSet::Cold {
     // Gives Required its answer, found by the caller (RuleSet::Adopt files
     // rules by it); before any call of Required.
     void SetRequired(std::vector<std::string> required) {
-      std::call_once(required_once_,
-                     [&] { required_ = std::move(required); });
+      std::call_once(required_once_, [&] { required_ = std::move(required); });
     }
 
    private:
