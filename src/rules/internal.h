@@ -10,8 +10,9 @@
 //               it (RuleSet::Load)
 //   match.cc    a block's text or an element's attributes -> rule hits
 //
-// and prefix.cc, which says how a rule's matches can begin, and literals.cc,
-// which strings they must contain.
+// and prefix.cc, which says how a rule's matches can begin, literals.cc,
+// which strings they must contain, and chunk_filter.cc, which by those two
+// skips the Sets that cannot match a text.
 
 #ifndef WINNOW_RULES_INTERNAL_H_
 #define WINNOW_RULES_INTERNAL_H_
@@ -125,6 +126,8 @@ class ExactPattern {
   mutable std::unique_ptr<RE2> re_;
 };
 
+class ChunkFilter;  // chunk_filter.h
+
 }  // namespace rules_internal
 
 // Rules that share one RE2::Set, compiled when a match first needs it:
@@ -137,6 +140,12 @@ struct RuleSet::Chunk {
   // Slot -> the exact pattern when the Set holds a relaxed one
   // (RelaxedPattern), else null.
   std::vector<std::unique_ptr<rules_internal::ExactPattern>> exact;
+  // Proves for most texts that no rule here can match, so that the Set is
+  // not run (nor compiled); null for attribute chunks.
+  std::unique_ptr<rules_internal::ChunkFilter> filter;
+
+  Chunk();
+  ~Chunk();
 
   // The compiled Set; null when RE2 refused it (a pattern, or more than the
   // Set's memory), and the chunk's rules are then matched one by one.
@@ -168,6 +177,11 @@ struct RuleSet::Cold {
     // none when not known, found on first use: a candidate whose subject
     // has none of them is not compiled. Thread-safe.
     const std::vector<std::string>& Required(const Rule& rule) const;
+    // Gives Required its answer, found by the caller (RuleSet::Adopt files
+    // rules by it); before any call of Required.
+    void SetRequired(std::vector<std::string> required) {
+      std::call_once(required_once_, [&] { required_ = std::move(required); });
+    }
 
    private:
     mutable std::once_flag once_;

@@ -22,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/chunk_filter.h"
 #include "rules/internal.h"
 #include "rules/literals.h"
 #include "rules/memo.h"
@@ -33,14 +34,16 @@ namespace winnow {
 namespace rules_internal {
 namespace {
 
-// Matches `subject` against every chunk; when a Set's DFA gives up (out of
-// memory), or RE2 refused to compile it, falls back to one regexp per rule.
+// Matches `subject` against every chunk whose filter does not rule it out
+// (chunk_filter.h); when a Set's DFA gives up (out of memory), or RE2
+// refused to compile it, falls back to one regexp per rule.
 void MatchChunks(const std::vector<std::unique_ptr<RuleSet::Chunk>>& chunks,
                  const std::vector<Rule>& rules, bool attr,
                  std::string_view subject, std::vector<int>* hits) {
   thread_local std::vector<int> slots;
   const re2::StringPiece text(subject.data(), subject.size());
   for (const auto& c : chunks) {
+    if (c->filter != nullptr && !c->filter->MayMatch(subject)) continue;
     const RE2::Set* set = c->set();
     RE2::Set::ErrorInfo info;
     if (set != nullptr) {

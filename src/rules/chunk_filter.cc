@@ -1,0 +1,144 @@
+// Copyright winnow authors. Licensed under the MIT licence.
+//
+// See chunk_filter.h. A text is judged in two steps, the cheap one first:
+// the rules whose prefixes its first bytes allow (and those without
+// prefixes) are its candidates; each candidate is then asked for its
+// required literals. Most texts have no candidate in a Set, or only a few.
+
+#include "rules/chunk_filter.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "rules/literals.h"
+#include "util/ascii.h"
+
+namespace winnow {
+namespace rules_internal {
+
+void ChunkFilter::Add(std::unique_ptr<std::vector<std::string>> prefixes,
+                      const RuleSet::Cold::Single* single, const Rule* rule) {
+  const uint32_t index = static_cast<uint32_t>(rules_.size());
+  rules_.push_back({single, rule});
+  if (prefixes == nullptr) {
+    anywhere_.push_back(index);
+    return;
+  }
+  // MatchPrefixes gives ASCII-lower-cased strings of 1 to kPrefixBytes
+  // bytes; anything else is kept as matching anywhere, which is never
+  // too few.
+  for (const std::string& p : *prefixes) {
+    if (p.empty() || p.size() > kPrefixBytes ||
+        static_cast<unsigned char>(p[0]) >= 0x80) {
+      anywhere_.push_back(index);
+      return;
+    }
+  }
+  pending_.push_back(std::move(prefixes));
+}
+
+uint32_t ChunkFilter::Key(const char* bytes, size_t size) {
+  uint32_t key = static_cast<uint32_t>(size) << 24;
+  for (size_t i = 0; i < size; ++i) {
+    key |= static_cast<uint32_t>(static_cast<unsigned char>(bytes[i]))
+           << (8 * i);
+  }
+  return key;
+}
+
+void ChunkFilter::LiteralScan::Add(const std::string& s) {
+  if (s.size() < 3) {
+    short_.push_back(s);
+    return;
+  }
+  const uint32_t start = static_cast<unsigned char>(s[0]) |
+                         static_cast<unsigned char>(s[1]) << 8 |
+                         static_cast<unsigned char>(s[2]) << 16;
+  hashes_[Hash(start)] = true;
+  by_start_[start].push_back(s);
+}
+
+namespace {
+
+// Whether `text` at `at`, ASCII-lower-cased, begins with `s`.
+bool StartsFolded(std::string_view text, size_t at, std::string_view s) {
+  if (text.size() - at < s.size()) return false;
+  for (size_t k = 0; k < s.size(); ++k) {
+    if (AsciiLower(text[at + k]) != s[k]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool ChunkFilter::LiteralScan::AnyIn(std::string_view text) const {
+  for (const std::string& s : short_) {
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (StartsFolded(text, i, s)) return true;
+    }
+  }
+  if (text.size() < 3) return false;
+  auto byte = [&text](size_t i) -> uint32_t {
+    return static_cast<unsigned char>(AsciiLower(text[i]));
+  };
+  uint32_t window = byte(0) | byte(1) << 8;
+  for (size_t i = 2; i < text.size(); ++i) {
+    window |= byte(i) << 16;  // bytes i-2..i
+    if (hashes_[Hash(window)]) {
+      auto it = by_start_.find(window);
+      if (it != by_start_.end()) {
+        for (const std::string& s : it->second) {
+          if (StartsFolded(text, i - 2, s)) return true;
+        }
+      }
+    }
+    window >>= 8;
+  }
+  return false;
+}
+
+const ChunkFilter::Literals& ChunkFilter::Ready() const {
+  std::call_once(literals_once_, [this] {
+    for (const auto& list : pending_) {
+      for (const std::string& p : *list) {
+        first_.set(static_cast<unsigned char>(p[0]));
+        prefixes_.insert(Key(p.data(), p.size()));
+      }
+    }
+    pending_.clear();
+    for (uint32_t r : anywhere_) {
+      const std::vector<std::string>& required =
+          rules_[r].single->Required(*rules_[r].rule);
+      if (required.empty()) literals_.opaque = true;
+      for (const std::string& s : required) literals_.scan.Add(s);
+    }
+  });
+  return literals_;
+}
+
+bool ChunkFilter::MayMatch(std::string_view t) const {
+  const Literals& lits = Ready();
+  if (lits.opaque) return true;
+  // A rule with prefixes may match when the text's first bytes, folded as
+  // the prefixes are, begin with one of them; a byte >= 0x80 there (the
+  // Kelvin sign folds to "k") is not judged by prefixes.
+  const size_t n = std::min(t.size(), kPrefixBytes);
+  char head[kPrefixBytes];
+  for (size_t i = 0; i < n; ++i) {
+    if (static_cast<unsigned char>(t[i]) >= 0x80) return true;
+    head[i] = AsciiLower(t[i]);
+  }
+  if (n > 0 && first_.test(static_cast<unsigned char>(head[0]))) {
+    for (size_t size = 1; size <= n; ++size) {
+      if (prefixes_.count(Key(head, size)) != 0) return true;
+    }
+  }
+  // A rule without prefixes may match when the text has one of its
+  // literals, or letters that fold to ASCII ones (FoldsToAscii), which
+  // literals do not judge.
+  if (anywhere_.empty()) return false;
+  return lits.scan.AnyIn(t) || FoldsToAscii(t);
+}
+
+}  // namespace rules_internal
+}  // namespace winnow

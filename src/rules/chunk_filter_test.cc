@@ -1,0 +1,206 @@
+// Copyright winnow authors. Licensed under the MIT licence.
+//
+// The chunk filter skips a Set only when no rule in it can match: a used
+// rule set (its Sets, each behind its filter) must give every text the
+// hits that matching each rule on its own gives.
+
+#include "rules/chunk_filter.h"
+
+#include <gtest/gtest.h>
+#include <re2/re2.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "rules/internal.h"
+#include "rules/rules.h"
+#include "winnow/options.h"
+
+namespace winnow {
+namespace {
+
+namespace fs = std::filesystem;
+using Ids = std::vector<std::string>;
+
+// Uses up the rule set's cold subjects (RuleSet::Cold) with distinct texts
+// (a repeated one would be answered by the memo), so that what follows is
+// matched with the Sets.
+void WarmUp(const RuleSet& set) {
+  std::vector<int> hits;
+  for (int i = 0; i < 2 * RuleSet::Cold::kColdSubjects; ++i) {
+    set.MatchText("warm-up text " + std::to_string(i), &hits);
+  }
+}
+
+// Each text rule of a set on its own, as the Sets' fallback matches it.
+class OneByOne {
+ public:
+  explicit OneByOne(const RuleSet& set) {
+    for (size_t i = 0; i < set.size(); ++i) {
+      const Rule& r = set.rule(static_cast<int>(i));
+      if (r.is_attribute()) continue;
+      ids_.push_back(r.id);
+      res_.push_back(std::make_unique<RE2>(
+          rules_internal::WrappedPattern(r),
+          rules_internal::TextOptions(rules_internal::kOneMaxMem)));
+      EXPECT_TRUE(res_.back()->ok()) << r.id;
+    }
+  }
+  // The IDs of the rules that match `text`, sorted.
+  Ids Hits(std::string_view text) const {
+    Ids ids;
+    for (size_t i = 0; i < res_.size(); ++i) {
+      if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()),
+                            *res_[i])) {
+        ids.push_back(ids_[i]);
+      }
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  }
+
+ private:
+  Ids ids_;
+  std::vector<std::unique_ptr<RE2>> res_;
+};
+
+Ids Hits(const RuleSet& set, std::string_view text) {
+  std::vector<int> hits;
+  set.MatchText(text, &hits);
+  Ids ids;
+  for (int h : hits) ids.push_back(set.rule(h).id);
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+// Rules of a --rules file, of every shape the filter judges: prefixes
+// only, prefixes that pass but literals that do not, matches anywhere
+// judged by literals, and a rule neither judges.
+constexpr char kUserRules[] =
+    "@flags i\n"
+    "u.imprint   text  drop  ^(?:impressum|imprint|legal notice)$\n"
+    "u.kelvin    text  drop  ^kontakt(?: us)?$\n"
+    "u.short     text  drop  ^de(?:r|s) autor\\b\n"
+    "u.photo     text  drop  ^[\\s\\S]{0,80}\\((?:photo|foto): [^()]+\\)$\n"
+    "u.channel   text  drop  ^[\\s\\S]*(?:telegram|youtube) channel\n"
+    "u.subscribe text  drop  ^[\\s\\S]{0,40}\\bsubscribe\\b\n"
+    "u.digits    text  drop  ^\\d+ comments?$\n"
+    "u.free      text  drop  (?:^|\\s)all rights reserved\n"
+    "u.any       text  drop  ^.{3}$\n"
+    "@flags -\n"
+    "u.case      text  drop  ^Posted by [A-Z]\n";
+
+const std::vector<std::string> kTexts = {
+    "",
+    "Impressum",
+    "IMPRINT",
+    "Imprint and more",
+    "Kontakt",
+    "\u212Aontakt",  // the Kelvin sign folds to "k"
+    "Der Autor",
+    "Des Autors",  // prefix "des" passes, the literal "des autor " not
+    "Desautor",
+    "A harbour at dusk (Photo: J. Doe)",
+    "A harbour at dusk (Foto: J. Doe) and more",
+    "Join our Telegram channel",
+    "Join our Telegram \u017Fhannel",  // no match: \u017F folds to "s"
+    "Please \u017Fubscribe now",       // the long s folds to "s"
+    "Please subscribe now",
+    "12 comments",
+    "1 comment",
+    "\u00A9 2024 Example. All rights reserved.",
+    "Everything here, all rights reserved",
+    "Everything, all right\u017F reserved",
+    "abc",
+    "abcd",
+    "\u00FCbe",
+    "Posted by Jane",
+    "posted by Jane",
+    "A worn chain wears out the sprockets as well.",
+};
+
+TEST(ChunkFilter, UserRulesGiveTheirOwnHits) {
+  const fs::path dir = fs::temp_directory_path() /
+                       ("winnow-chunk-filter-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  { std::ofstream(dir / "user.rules") << kUserRules; }
+  Options options;
+  options.default_rules = false;
+  options.rule_paths = {(dir / "user.rules").string()};
+  std::unique_ptr<RuleSet> set;
+  ASSERT_TRUE(RuleSet::Load(options, &set).ok());
+  fs::remove_all(dir);
+  WarmUp(*set);
+  const OneByOne one(*set);
+  for (const std::string& text : kTexts) {
+    EXPECT_EQ(Hits(*set, text), one.Hits(text)) << text;
+  }
+  // Pinned, so that the reference itself is checked.
+  EXPECT_EQ(Hits(*set, "\u212Aontakt"), Ids{"u.kelvin"});
+  EXPECT_EQ(Hits(*set, "Des Autors"), Ids{});
+  EXPECT_EQ(Hits(*set, "Der Autor"), Ids{"u.short"});
+  EXPECT_EQ(Hits(*set, "Please subscribe now"), Ids{"u.subscribe"});
+  EXPECT_EQ(Hits(*set, "Everything, all right\u017F reserved"), Ids{"u.free"});
+  EXPECT_EQ(Hits(*set, "A harbour at dusk (Photo: J. Doe)"), Ids{"u.photo"});
+  EXPECT_EQ(Hits(*set, "abc"), Ids{"u.any"});
+  EXPECT_EQ(Hits(*set, "posted by Jane"), Ids{});
+  EXPECT_EQ(Hits(*set, "12 comments"), Ids{"u.digits"});
+}
+
+// Every default rule, on texts that hit many of them and on prose.
+TEST(ChunkFilter, DefaultRulesGiveTheirOwnHits) {
+  const std::vector<std::string> texts = {
+      "Impressum",
+      "impressum | Datenschutz | Kontakt",
+      "\u212Aontakt",
+      "Read more",
+      "\u00BB Weiterlesen",
+      "\u00DCber uns",
+      "Share this article",
+      "We use cookies to improve your experience.",
+      "Wir verwenden Cookies, um unsere Website zu verbessern.",
+      "Photo: Jane Doe / Reuters",
+      "A worn chain wears out the sprockets as well.",
+      "\u00A9 2024 Example Corp. All rights reserved.",
+      "Sign up for our newsletter to get the latest news in your inbox.",
+      "Advertisement",
+      "12 comments",
+      "Posted by admin on March 3, 2024",
+      "Back to top",
+      "Foto: dpa",
+      "Join our Telegram channel for daily updates",
+      "\u017Fubscribe to our YouTube channel",
+      "Subscribe to our YouTube \u212Aanal",
+      "The views expressed are those of the author.",
+      "Download our free app for iOS and Android",
+      "Please read our comment policy before posting.",
+      "A harbour at dusk, seen from the old pier (Photo: J. Doe)",
+      "Home | News | Sport | Weather | Contact",
+      "Der Autor",
+      "Des Autors Meinung",
+      "Das Bild zeigt den Hafen (Symbolbild).",
+      "Next article",
+      "ab",
+  };
+  Options options;
+  std::unique_ptr<RuleSet> set;
+  ASSERT_TRUE(RuleSet::Load(options, &set).ok());
+  WarmUp(*set);
+  const OneByOne one(*set);
+  size_t total = 0;
+  for (const std::string& text : texts) {
+    const Ids want = one.Hits(text);
+    EXPECT_EQ(Hits(*set, text), want) << text;
+    total += want.size();
+  }
+  EXPECT_GT(total, 15u);  // the texts above do hit rules
+}
+
+}  // namespace
+}  // namespace winnow
