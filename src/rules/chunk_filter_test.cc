@@ -8,35 +8,24 @@
 
 #include <gtest/gtest.h>
 #include <re2/re2.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "rules/internal.h"
 #include "rules/rules.h"
+#include "rules/rules_test_util.h"
 #include "winnow/options.h"
 
 namespace winnow {
 namespace {
 
-namespace fs = std::filesystem;
-using Ids = std::vector<std::string>;
-
-// Uses up the rule set's cold subjects (RuleSet::Cold) with distinct texts
-// (a repeated one would be answered by the memo), so that what follows is
-// matched with the Sets.
-void WarmUp(const RuleSet& set) {
-  std::vector<int> hits;
-  for (int i = 0; i < 2 * RuleSet::Cold::kColdSubjects; ++i) {
-    set.MatchText("warm-up text " + std::to_string(i), &hits);
-  }
-}
+using rules_test::Ids;
+using rules_test::TempDir;
+using rules_test::TextHits;
+using rules_test::WarmUp;
 
 // Each text rule of a set on its own, as the Sets' fallback matches it.
 class OneByOne {
@@ -69,15 +58,6 @@ class OneByOne {
   Ids ids_;
   std::vector<std::unique_ptr<RE2>> res_;
 };
-
-Ids Hits(const RuleSet& set, std::string_view text) {
-  std::vector<int> hits;
-  set.MatchText(text, &hits);
-  Ids ids;
-  for (int h : hits) ids.push_back(set.rule(h).id);
-  std::sort(ids.begin(), ids.end());
-  return ids;
-}
 
 // Rules of a --rules file, of every shape the filter judges: prefixes
 // only, prefixes that pass but literals that do not, matches anywhere
@@ -126,31 +106,29 @@ const std::vector<std::string> kTexts = {
 };
 
 TEST(ChunkFilter, UserRulesGiveTheirOwnHits) {
-  const fs::path dir = fs::temp_directory_path() /
-                       ("winnow-chunk-filter-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  { std::ofstream(dir / "user.rules") << kUserRules; }
+  TempDir dir;
   Options options;
   options.default_rules = false;
-  options.rule_paths = {(dir / "user.rules").string()};
+  options.rule_paths = {dir.Write("user.rules", kUserRules)};
   std::unique_ptr<RuleSet> set;
   ASSERT_TRUE(RuleSet::Load(options, &set).ok());
-  fs::remove_all(dir);
   WarmUp(*set);
   const OneByOne one(*set);
   for (const std::string& text : kTexts) {
-    EXPECT_EQ(Hits(*set, text), one.Hits(text)) << text;
+    EXPECT_EQ(TextHits(*set, text), one.Hits(text)) << text;
   }
   // Pinned, so that the reference itself is checked.
-  EXPECT_EQ(Hits(*set, "\u212Aontakt"), Ids{"u.kelvin"});
-  EXPECT_EQ(Hits(*set, "Des Autors"), Ids{});
-  EXPECT_EQ(Hits(*set, "Der Autor"), Ids{"u.short"});
-  EXPECT_EQ(Hits(*set, "Please subscribe now"), Ids{"u.subscribe"});
-  EXPECT_EQ(Hits(*set, "Everything, all right\u017F reserved"), Ids{"u.free"});
-  EXPECT_EQ(Hits(*set, "A harbour at dusk (Photo: J. Doe)"), Ids{"u.photo"});
-  EXPECT_EQ(Hits(*set, "abc"), Ids{"u.any"});
-  EXPECT_EQ(Hits(*set, "posted by Jane"), Ids{});
-  EXPECT_EQ(Hits(*set, "12 comments"), Ids{"u.digits"});
+  EXPECT_EQ(TextHits(*set, "\u212Aontakt"), Ids{"u.kelvin"});
+  EXPECT_EQ(TextHits(*set, "Des Autors"), Ids{});
+  EXPECT_EQ(TextHits(*set, "Der Autor"), Ids{"u.short"});
+  EXPECT_EQ(TextHits(*set, "Please subscribe now"), Ids{"u.subscribe"});
+  EXPECT_EQ(TextHits(*set, "Everything, all right\u017F reserved"),
+            Ids{"u.free"});
+  EXPECT_EQ(TextHits(*set, "A harbour at dusk (Photo: J. Doe)"),
+            Ids{"u.photo"});
+  EXPECT_EQ(TextHits(*set, "abc"), Ids{"u.any"});
+  EXPECT_EQ(TextHits(*set, "posted by Jane"), Ids{});
+  EXPECT_EQ(TextHits(*set, "12 comments"), Ids{"u.digits"});
 }
 
 // Every default rule, on texts that hit many of them and on prose.
@@ -196,7 +174,7 @@ TEST(ChunkFilter, DefaultRulesGiveTheirOwnHits) {
   size_t total = 0;
   for (const std::string& text : texts) {
     const Ids want = one.Hits(text);
-    EXPECT_EQ(Hits(*set, text), want) << text;
+    EXPECT_EQ(TextHits(*set, text), want) << text;
     total += want.size();
   }
   EXPECT_GT(total, 15u);  // the texts above do hit rules

@@ -11,6 +11,7 @@
 
 #include "rules/internal.h"
 #include "rules/rules.h"
+#include "rules/rules_test_util.h"
 #include "winnow/options.h"
 
 namespace winnow {
@@ -131,12 +132,7 @@ TEST(RuleSetCold, ColdAndWarmMatchingAgree) {
   std::unique_ptr<RuleSet> cold, warm;
   ASSERT_TRUE(RuleSet::Load(options, &cold).ok());
   ASSERT_TRUE(RuleSet::Load(options, &warm).ok());
-  std::vector<int> hits;
-  // Distinct texts: a repeated one is answered by the memo and leaves the
-  // rule set cold.
-  for (int i = 0; i < 2 * RuleSet::Cold::kColdSubjects; ++i) {
-    warm->MatchText("warm-up " + std::to_string(i), &hits);
-  }
+  rules_test::WarmUp(*warm);
   size_t total = 0;
   for (const std::string& text : texts) {
     std::vector<int> a, b;

@@ -3,10 +3,8 @@
 #include "rules/rules.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -14,6 +12,7 @@
 #include <vector>
 
 #include "embed/embedded.h"
+#include "rules/rules_test_util.h"
 
 namespace winnow {
 namespace {
@@ -46,16 +45,6 @@ std::unique_ptr<RuleSet> BuildOk(const std::string& src) {
   return set;
 }
 
-// The IDs of the rules that match, sorted.
-std::vector<std::string> TextHits(const RuleSet& set, std::string_view text) {
-  std::vector<int> hits;
-  set.MatchText(text, &hits);
-  std::vector<std::string> ids;
-  for (int h : hits) ids.push_back(set.rule(h).id);
-  std::sort(ids.begin(), ids.end());
-  return ids;
-}
-
 std::vector<std::string> ElementHits(const RuleSet& set, std::string_view tag,
                                      std::string_view cls,
                                      std::string_view id = "",
@@ -70,33 +59,9 @@ std::vector<std::string> ElementHits(const RuleSet& set, std::string_view tag,
   return ids;
 }
 
-using Ids = std::vector<std::string>;
-
-// A fresh folder under the system temp folder, removed on destruction.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path_ = fs::temp_directory_path() /
-            ("winnow_rules_test_" + std::to_string(::getpid()) + "_" +
-             std::to_string(counter++));
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  std::string Write(const std::string& rel, const std::string& contents) {
-    const fs::path p = path_ / rel;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << contents;
-    return p.generic_string();
-  }
-  std::string path() const { return path_.generic_string(); }
-
- private:
-  fs::path path_;
-};
+using rules_test::Ids;
+using rules_test::TempDir;
+using rules_test::TextHits;
 
 // ---- Parsing ---------------------------------------------------------------
 

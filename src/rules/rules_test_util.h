@@ -1,0 +1,80 @@
+// Copyright winnow authors. Licensed under the MIT licence.
+//
+// Helpers the rules' tests share (rules_test.cc, prefix_test.cc,
+// chunk_filter_test.cc).
+
+#ifndef WINNOW_RULES_RULES_TEST_UTIL_H_
+#define WINNOW_RULES_RULES_TEST_UTIL_H_
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+#include "rules/internal.h"  // RuleSet::Cold
+#include "rules/rules.h"
+
+namespace winnow {
+namespace rules_test {
+
+using Ids = std::vector<std::string>;
+
+// The IDs of the rules that match `text`, sorted.
+inline Ids TextHits(const RuleSet& set, std::string_view text) {
+  std::vector<int> hits;
+  set.MatchText(text, &hits);
+  Ids ids;
+  for (int h : hits) ids.push_back(set.rule(h).id);
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+// Uses up a rule set's cold subjects (RuleSet::Cold) with distinct texts
+// (a repeated one is answered by the memo and leaves the set cold), so that
+// what follows is matched with the Sets.
+inline void WarmUp(const RuleSet& set) {
+  std::vector<int> hits;
+  for (int i = 0; i < 2 * RuleSet::Cold::kColdSubjects; ++i) {
+    set.MatchText("warm-up text " + std::to_string(i), &hits);
+  }
+}
+
+// A fresh folder under the system temp folder, removed on destruction.
+class TempDir {
+ public:
+  TempDir() {
+    static std::atomic<int> counter{0};
+    path_ = std::filesystem::temp_directory_path() /
+            ("winnow_rules_test_" + std::to_string(::getpid()) + "_" +
+             std::to_string(counter++));
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  // Writes `contents` to `rel` below the folder; returns its path.
+  std::string Write(const std::string& rel, const std::string& contents) {
+    const std::filesystem::path p = path_ / rel;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << contents;
+    return p.generic_string();
+  }
+  std::string path() const { return path_.generic_string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+}  // namespace rules_test
+}  // namespace winnow
+
+#endif  // WINNOW_RULES_RULES_TEST_UTIL_H_
