@@ -88,26 +88,29 @@ size_t ReadReferenceDigits(std::string_view s, size_t p, size_t e,
   return p;
 }
 
-// Runs of text shorter than this stay: a placeholder takes 8 bytes.
+// Runs of text shorter than this stay.
 constexpr size_t kMinTextAside = 12;
 
-// True when `s` holds U+E000, the mark of text set aside, or a numeric
-// character reference that could spell it ("&#57344;", "&#xE000;", with
-// any leading zeros): then no text is set aside, so that every mark Gumbo
-// gives back is one of ours.
-bool MayHoldTextMark(std::string_view s) {
-  if (s.find(SetAsideValues::kTextMark) != std::string_view::npos) return true;
+// True when `s` holds a code point of plane 16, where placeholders are, or
+// a numeric character reference that could spell one ("&#1048576;",
+// "&#x10FFFD;", with any leading zeros): then nothing is set aside, so
+// that every placeholder Gumbo gives back is one of ours. `s` is valid
+// UTF-8, where only plane 16 starts with the byte F4.
+bool MayHoldPlaceholder(std::string_view s) {
+  if (s.find(SetAsideValues::kMarkLead) != std::string_view::npos) {
+    return true;
+  }
   for (size_t i = s.find("&#"); i != std::string_view::npos;
        i = s.find("&#", i + 2)) {
     uint32_t v;
     ReadReferenceDigits(s, i + 2, s.size(), &v);
-    if (v == 0xE000) return true;
+    if (v >= SetAsideValues::kFirstMark && v <= 0x10FFFF) return true;
   }
   return false;
 }
 
-// Attribute values shorter than this stay: a placeholder takes 8 bytes,
-// and Gumbo still makes the attribute.
+// Attribute values shorter than this stay: Gumbo still makes the
+// attribute.
 constexpr size_t kMinValueAside = 12;
 
 // True for the attributes whose values Gumbo's tree builder reads: "type"
@@ -373,7 +376,7 @@ void Guard::Run() {
   const size_t n = in_.size();
   // A page that could spell a placeholder itself sets nothing aside, so
   // that every placeholder the document view finds is one of ours.
-  aside_text_ = aside_attrs_ = aside_ != nullptr && !MayHoldTextMark(in_);
+  aside_text_ = aside_attrs_ = aside_ != nullptr && !MayHoldPlaceholder(in_);
   out_->clear();
   out_->reserve(n + n / 64 + 16);
   size_t text = 0;  // start of the pending text run

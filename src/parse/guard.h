@@ -90,9 +90,12 @@ struct GuardReport {
 // and long runs of text. Gumbo copies an attribute value character by
 // character, at some 175 instructions a byte, and makes a token of every
 // character of text, at some 500 each. In the guard's output each such
-// value or run is a placeholder: U+E000 and five base-62 digits, its index
-// here. Identical values share one placeholder, so that Gumbo compares
-// attributes (the Noah's Ark clause) as it would compare the values.
+// value or run is a placeholder: one code point of Unicode's private use
+// plane 16, U+100000 plus its index here, so that Gumbo reads one character
+// for it (a mark and five digits, six characters, cost it 6% more
+// instructions on the corpus). Identical values share one placeholder, so
+// that Gumbo compares attributes (the Noah's Ark clause) as it would
+// compare the values.
 //
 // Placeholders are in band: wherever Gumbo puts their bytes (a text node,
 // an attribute value, a comment; an element whose tag it ignored, cloned or
@@ -101,16 +104,23 @@ struct GuardReport {
 // page's bytes back. That holds whatever the tree builder did; the guard
 // only has to place them where the tokenizer reads the placeholder as it
 // would have read the bytes it replaces (parse/README.md, "Invariants").
-// Only pages without U+E000 of their own (written or as a reference) have
-// any, so that every placeholder the view finds is one of ours.
+// Only pages without a plane-16 code point of their own (written or as a
+// reference) have any, so that every placeholder the view finds is one of
+// ours. (Icon fonts use the private use area of plane 0, U+E000 to U+F8FF,
+// so a page's own characters are not taken from there.)
 //
 // What is set aside grows linearly with the page; bytes() is counted
 // against --max-memory.
 class SetAsideValues {
  public:
-  static constexpr std::string_view kTextMark = "\xEE\x80\x80";
-  static constexpr size_t kTextDigits = 5;
-  static constexpr size_t kPlaceholderSize = 8;  // the mark and the digits
+  // The first byte of a placeholder's UTF-8, F4 80..8F xx xx; in valid
+  // UTF-8 only code points of plane 16 start with it.
+  static constexpr char kMarkLead = '\xF4';
+  static constexpr size_t kPlaceholderSize = 4;
+  // The code point of index 0; indices run up to U+10FFFD (U+10FFFE and
+  // U+10FFFF are noncharacters, which Gumbo would not copy unchanged).
+  static constexpr uint32_t kFirstMark = 0x100000;
+  static constexpr size_t kMaxEntries = 0x10FFFD - kFirstMark + 1;
 
   bool empty() const { return entries_.empty(); }
   bool has_texts() const { return texts_ > 0; }
@@ -119,16 +129,16 @@ class SetAsideValues {
   void Clear();
 
   // Appends the placeholder of the run of text `run` to *out. False,
-  // appending nothing, when the page has set aside as many values and runs
-  // as five digits can count.
+  // appending nothing, when the page has set aside kMaxEntries values and
+  // runs already.
   bool AddText(std::string_view run, std::string* out);
   // The same for an attribute value: the placeholder of an identical value
   // set aside before, if any.
   bool AddValue(std::string_view value, std::string* out);
 
   // `text` with every placeholder replaced by what it stands for: `text`
-  // itself when it has none, else *scratch. A mark not followed by five
-  // digits that index a value here is left as it is.
+  // itself when it has none, else *scratch. A plane-16 code point that
+  // indexes no value here (or a stray lead byte) is left as it is.
   std::string_view ExpandText(std::string_view text,
                               std::string* scratch) const;
   // The same for a NUL-terminated attribute value from the tree: `value`
@@ -140,9 +150,9 @@ class SetAsideValues {
  private:
   // Appends `bytes` to the pool and its placeholder to *out.
   bool Add(std::string_view bytes, std::string* out);
-  // The index that the digits at `digits` (`size` bytes available) spell,
-  // or -1 when they are not five digits of an index here.
-  long IndexAt(const char* digits, size_t size) const;
+  // The index of the placeholder at `p` (`size` bytes available), or -1
+  // when the bytes there are not the placeholder of an index here.
+  long IndexAt(const char* p, size_t size) const;
 
   struct Entry {
     uint32_t offset, size;  // in pool_, NUL-terminated

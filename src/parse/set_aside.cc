@@ -13,26 +13,13 @@
 namespace winnow {
 namespace {
 
-constexpr char kDigits[] =
-    "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-constexpr size_t kMaxEntries = size_t{62} * 62 * 62 * 62 * 62;
-
-int DigitValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'A' && c <= 'Z') return c - 'A' + 10;
-  if (c >= 'a' && c <= 'z') return c - 'a' + 36;
-  return -1;
-}
-
-// U+E000 and the five digits of `index`.
+// The UTF-8 of U+100000 + `index` (< kMaxEntries): F4 80..8F 80..BF 80..BF.
 void AppendPlaceholder(size_t index, std::string* out) {
-  char placeholder[SetAsideValues::kPlaceholderSize];
-  const size_t mark = SetAsideValues::kTextMark.size();
-  std::memcpy(placeholder, SetAsideValues::kTextMark.data(), mark);
-  for (size_t k = sizeof placeholder; k > mark; --k) {
-    placeholder[k - 1] = kDigits[index % 62];
-    index /= 62;
-  }
+  const uint32_t cp = SetAsideValues::kFirstMark + static_cast<uint32_t>(index);
+  const char placeholder[SetAsideValues::kPlaceholderSize] = {
+      SetAsideValues::kMarkLead, static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
+      static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+      static_cast<char>(0x80 | (cp & 0x3F))};
   out->append(placeholder, sizeof placeholder);
 }
 
@@ -100,35 +87,38 @@ bool SetAsideValues::AddValue(std::string_view value, std::string* out) {
   return true;
 }
 
-long SetAsideValues::IndexAt(const char* digits, size_t size) const {
-  if (size < kTextDigits) return -1;
-  size_t index = 0;
-  for (size_t k = 0; k < kTextDigits; ++k) {
-    const int v = DigitValue(digits[k]);
-    if (v < 0) return -1;
-    index = index * 62 + static_cast<size_t>(v);
+long SetAsideValues::IndexAt(const char* p, size_t size) const {
+  if (size < kPlaceholderSize || p[0] != kMarkLead) return -1;
+  const auto b = [p](int k) { return static_cast<unsigned char>(p[k]); };
+  // F4 then 80..8F: plane 16 (kMarkLead alone would also start U+110000
+  // and above, which are not UTF-8).
+  if (b(1) < 0x80 || b(1) > 0x8F || (b(2) & 0xC0) != 0x80 ||
+      (b(3) & 0xC0) != 0x80) {
+    return -1;
   }
+  const uint32_t cp = 0x100000u | (b(1) & 0x0Fu) << 12 | (b(2) & 0x3Fu) << 6 |
+                      (b(3) & 0x3Fu);
+  const size_t index = cp - kFirstMark;
   return index < entries_.size() ? static_cast<long>(index) : -1;
 }
 
 std::string_view SetAsideValues::ExpandText(std::string_view text,
                                             std::string* scratch) const {
   if (entries_.empty()) return text;
-  size_t mark = text.find(kTextMark);
+  size_t mark = text.find(kMarkLead);
   if (mark == std::string_view::npos) return text;
   scratch->clear();
   size_t from = 0;
-  for (; mark != std::string_view::npos; mark = text.find(kTextMark, mark)) {
-    const size_t digits = mark + kTextMark.size();
-    const long index = IndexAt(text.data() + digits, text.size() - digits);
+  for (; mark != std::string_view::npos; mark = text.find(kMarkLead, mark)) {
+    const long index = IndexAt(text.data() + mark, text.size() - mark);
     if (index < 0) {
-      mark = digits;  // not one of ours: left as it is
+      ++mark;  // not one of ours: left as it is
       continue;
     }
     const Entry& e = entries_[static_cast<size_t>(index)];
     scratch->append(text.data() + from, mark - from);
     scratch->append(pool_, e.offset, e.size);
-    from = mark = digits + kTextDigits;
+    from = mark = mark + kPlaceholderSize;
   }
   scratch->append(text.data() + from, text.size() - from);
   return *scratch;
@@ -136,13 +126,12 @@ std::string_view SetAsideValues::ExpandText(std::string_view text,
 
 const char* SetAsideValues::ExpandValue(const char* value) const {
   if (entries_.empty()) return value;
-  const char* lead = std::strchr(value, kTextMark[0]);
+  const char* lead = std::strchr(value, kMarkLead);
   if (lead == nullptr) return value;
-  if (lead == value &&
-      std::memcmp(value, kTextMark.data(), kTextMark.size()) == 0) {
-    const char* digits = value + kTextMark.size();
-    const long index = IndexAt(digits, std::strlen(digits));
-    if (index >= 0 && digits[kTextDigits] == '\0') {
+  if (lead == value) {
+    const size_t size = std::strlen(value);
+    const long index = IndexAt(value, size);
+    if (index >= 0 && size == kPlaceholderSize) {
       return pool_.data() + entries_[static_cast<size_t>(index)].offset;
     }
   }
