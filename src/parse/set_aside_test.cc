@@ -43,14 +43,14 @@ TEST(GuardSetAsideTest, LongValuesBecomePlaceholdersInTheirQuotes) {
   SetAsideValues aside;
   const std::string out = SetAside(
       "<div class=\"article-body\" id='main' title=\"a title\">"
-      "<p style=color:red class=article-body>x</p>"
+      "<p style=color:0 class=article-body>x</p>"
       "<meta content=\"A description\"><input type=\"hidden-field\">",
       &aside);
   // Identical values share one placeholder; short ones stay, and so do the
   // values the tree builder reads (type, encoding).
   EXPECT_EQ(out, "<div class=\"" + Mark(0) +
                      "\" id='main' title=\"a title\">"
-                     "<p style=color:red class=" +
+                     "<p style=color:0 class=" +
                      Mark(0) + ">x</p><meta content=\"" + Mark(1) +
                      "\"><input type=\"hidden-field\">");
   EXPECT_STREQ(aside.ExpandValue(Mark(0).c_str()), "article-body");
