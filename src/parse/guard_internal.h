@@ -135,9 +135,15 @@ class Guard {
   // --- Output ---------------------------------------------------------
   // Copies in_[b, e), replacing NULs and out-of-range numeric references.
   void CopyText(size_t b, size_t e);
-  // Copies the text run in_[b, e), or sets it aside (SetAsideValues).
-  // `verbatim`: raw text, copied without replacing NULs and references.
+  // Copies the text in_[b, e), or sets aside the runs in it between
+  // character references (SetAsideValues). `verbatim`: raw text, copied
+  // without replacing NULs and references.
   void EmitText(size_t b, size_t e, bool verbatim = false);
+  // One run of EmitText's: set aside when long enough and Gumbo would copy
+  // it unchanged, else copied.
+  void EmitRun(size_t b, size_t e, bool verbatim);
+  // in_[b, e) as it is (`verbatim`) or through CopyText.
+  void Copy(size_t b, size_t e, bool verbatim);
   void EmitNeutral();
   void EmitStartTag(const Tag& t);
   void DropStart(const Tag& t, bool formatting);

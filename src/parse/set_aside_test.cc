@@ -98,13 +98,11 @@ TEST(GuardSetAsideTest, TextRunsBecomePlaceholdersAroundTheirWhitespace) {
   const std::string out = SetAside(
       "<p>\n  A paragraph long enough to be set aside. \n</p>"
       "<p>short</p><p>1 < 2, and long enough to be set aside ></p>"
-      "<p>Long enough, but with &amp; a reference</p>"
       "<p>Long enough, but with a carriage\r\nreturn</p>"
       "<p>Long enough, and the end of the page too",
       &aside);
   EXPECT_EQ(out, "<p>\n  " + Mark(0) + " \n</p><p>short</p><p>" + Mark(1) +
                      "></p>"
-                     "<p>Long enough, but with &amp; a reference</p>"
                      "<p>Long enough, but with a carriage\r\nreturn</p>"
                      "<p>" +
                      Mark(2));
@@ -128,6 +126,30 @@ TEST(GuardSetAsideTest, TextRunsBecomePlaceholdersAroundTheirWhitespace) {
                "Long enough, and the end of the page too");
   EXPECT_STREQ(aside.ExpandValue((Mark(2) + "x").c_str()),
                "Long enough, and the end of the page toox");
+}
+
+// Runs with a character reference used to stay whole; now the reference
+// stays in place and the text on each side of it is set aside on its own.
+// A reference ends, for Gumbo, at the first byte after '&' (and '#') that
+// is not a letter or digit, or after a ';' there; the guard counts every
+// letter and digit in ("&#38more" stays whole, though Gumbo reads "&#38").
+TEST(GuardSetAsideTest, TextIsSetAsideBetweenCharacterReferences) {
+  SetAsideValues aside;
+  const std::string out = SetAside(
+      "<p>Long enough, but with &amp; a reference</p>"
+      "<p>AT&T is a long run after a bare ampersand</p>"
+      "<p>&notit;legacy reference, then text&#38more text&#x26;</p>"
+      "<p>A run that ends in an ampersand &</p>",
+      &aside);
+  EXPECT_EQ(out, "<p>" + Mark(0) + " &amp; " + Mark(1) + "</p><p>AT&T " +
+                     Mark(2) + "</p><p>&notit;" + Mark(3) +
+                     "&#38more text&#x26;</p><p>" + Mark(4) + " &</p>");
+  std::string scratch;
+  EXPECT_EQ(aside.ExpandText(out, &scratch),
+            "<p>Long enough, but with &amp; a reference</p>"
+            "<p>AT&T is a long run after a bare ampersand</p>"
+            "<p>&notit;legacy reference, then text&#38more text&#x26;</p>"
+            "<p>A run that ends in an ampersand &</p>");
 }
 
 TEST(GuardSetAsideTest, PagesThatCouldSpellAPlaceholderSetNothingAside) {
@@ -280,14 +302,21 @@ TEST(GuardSetAsideTest, RandomTagSoupKeepsTreeAndValues) {
                                        " id=\"x\"id=\"y\"",
                                        " class=\"\xC2\x85 long value\""};
   // Text runs long enough to be set aside, with leading whitespace (which
-  // stays), references and carriage returns (which keep a run whole), and
-  // a '<' that starts no tag.
+  // stays), references (which stay, the text around them set aside),
+  // carriage returns (which keep a run whole), and a '<' that starts no
+  // tag.
   const std::vector<std::string> kTexts = {
       "x ",
       "A run of text long enough to go. ",
       "\n  \tIndented text that is long enough",
       "\nThe first line feed after <pre> matters here",
       "Text with &amp; a reference stays whole",
+      "AT&T and a long run of text after a bare ampersand",
+      "Fish &chips; then &notit; legacy names and a long run",
+      "&amp&lt;&gt;&AMP; no semicolons, and a long run of text",
+      "Numbers &#38 and then&#x26;more &#;&#x; text, long enough",
+      "&#0; &#x110000; &#xD800; references Gumbo replaces, long",
+      "&frac12;half and a long run of text ending in &",
       "Text with a\r\ncarriage return stays whole",
       "    ",
       "1 < 2 and 3 > 2: a run with angle brackets",
