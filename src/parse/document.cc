@@ -3,6 +3,7 @@
 #include "parse/document.h"
 
 #include <gumbo.h>
+#include <strings.h>
 
 #include "parse/guard.h"
 #include "parse/parse.h"
@@ -49,7 +50,22 @@ std::string_view DomNode::written_tag_name() const {
   return std::string_view(piece.data ? piece.data : "", piece.length);
 }
 
+const char* DomNode::MovedAttributes() const {
+  const GumboVector& attributes = node_->v.element.attributes;
+  if (attributes.length != 1) return nullptr;
+  return doc_->aside.AttributeList(
+      static_cast<const GumboAttribute*>(attributes.data[0])->name);
+}
+
 const char* DomNode::Attribute(const char* name) const {
+  if (const char* list = MovedAttributes()) {
+    while (*list != '\0') {
+      const char* value = NextString(list);
+      if (strcasecmp(list, name) == 0) return value;
+      list = NextString(value);
+    }
+    return nullptr;
+  }
   const GumboAttribute* a =
       gumbo_get_attribute(&node_->v.element.attributes, name);
   return a ? doc_->aside.ExpandValue(a->value) : nullptr;

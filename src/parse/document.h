@@ -103,6 +103,14 @@ class DomNode {
                      const char** value) const;
   // The tree's attribute list.
   void TreeAttributes(void* const** data, unsigned* size) const;
+  // The attributes the guard moved out of the element's start tag
+  // (SetAsideValues::AttributeList), or nullptr when they are in the tree.
+  const char* MovedAttributes() const;
+  // The string after the NUL-terminated one at `s`.
+  static const char* NextString(const char* s) {
+    while (*s != '\0') ++s;
+    return s + 1;
+  }
 
   const GumboInternalNode* node_ = nullptr;
   const ParsedHtml* doc_ = nullptr;
@@ -146,6 +154,14 @@ class DomChildren {
 
 template <typename F>
 void DomNode::ForEachAttribute(F f) const {
+  if (const char* list = MovedAttributes()) {
+    while (*list != '\0') {
+      const char* value = NextString(list);
+      f(list, value);
+      list = NextString(value);
+    }
+    return;
+  }
   void* const* data;
   unsigned size;
   TreeAttributes(&data, &size);

@@ -14,7 +14,9 @@
 #endif
 
 #include "parse/guard_internal.h"
+#include "parse/prestrip_tags.h"
 #include "parse/scanner.h"
+#include "util/ascii.h"
 #include "util/utf8.h"
 
 namespace winnow {
@@ -123,6 +125,30 @@ bool TreeBuilderReads(std::string_view name) {
          scan::EqualsNoCase(name, "encoding");
 }
 
+// True for the start tags whose attributes may move out of the tag into
+// one placeholder (EmitMovedStartTag): all but those whose attributes
+// Gumbo's tree builder reads or copies. Formatting elements are compared
+// attribute by attribute (the Noah's Ark clause) and cloned; a second
+// <html> or <body> adds its attributes one by one to the first; <input>
+// has its type read, <annotation-xml> its encoding, <isindex> turns into
+// other elements with its attributes; <svg> and <math> have their names
+// adjusted for XML. Everything else Gumbo only stores.
+bool AttributesMayMove(const TagTable& tags, int id) {
+  if (tags(id) & kFormatting) return false;
+  switch (id) {
+    case GUMBO_TAG_HTML:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_ANNOTATION_XML:
+    case GUMBO_TAG_ISINDEX:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+      return false;
+    default:
+      return true;
+  }
+}
+
 // True when Gumbo's attribute value is `raw` byte for byte: no character
 // references, no carriage return (it becomes a line feed), no NUL or
 // control character, C1 control or noncharacter (they become U+FFFD).
@@ -146,6 +172,15 @@ bool ParserCopiesUnchanged(std::string_view raw) {
   }
   return true;
 }
+// True for an attribute that may move with its tag's list: a name the
+// pre-parse strip keeps (prestrip::KeepsValue, and href), none of which
+// Gumbo renames in SVG or MathML (viewBox, xlink:href ...), and a value
+// Gumbo keeps byte for byte.
+bool AttributeMayMove(const scan::Attribute& a) {
+  return (prestrip::KeepsValue(a.name) || scan::EqualsNoCase(a.name, "href")) &&
+         ParserCopiesUnchanged(a.value);
+}
+
 constexpr std::string_view kNeutral = "<!---->";
 
 }  // namespace
@@ -275,6 +310,10 @@ void Guard::EmitNeutral() {
 }
 
 void Guard::EmitStartTag(const Tag& t) {
+  // Gumbo compares every attribute it reads with all earlier ones.
+  const uint64_t kept = static_cast<uint64_t>(std::min(t.attrs, max_attrs_));
+  rep_->attribute_pairs += kept > 1 ? kept * (kept - 1) / 2 : 0;
+  if (t.moved > 0 && EmitMovedStartTag(t)) return;
   size_t from = t.begin;
   for (int k = 0; k < t.asides; ++k) {
     const Tag::Aside& a = t.aside[k];
@@ -284,9 +323,6 @@ void Guard::EmitStartTag(const Tag& t) {
     }
     from = a.end;
   }
-  // Gumbo compares every attribute it reads with all earlier ones.
-  const uint64_t kept = static_cast<uint64_t>(std::min(t.attrs, max_attrs_));
-  rep_->attribute_pairs += kept > 1 ? kept * (kept - 1) / 2 : 0;
   if (t.attrs <= max_attrs_) {
     CopyText(from, t.end);
     return;
@@ -294,6 +330,34 @@ void Guard::EmitStartTag(const Tag& t) {
   CopyText(from, t.keep_end);
   out_->append(t.self_closing ? " />" : ">");
   rep_->attributes_dropped += static_cast<size_t>(t.attrs - max_attrs_);
+}
+
+bool Guard::EmitMovedStartTag(const Tag& t) {
+  // The list: each name lower-cased (as Gumbo does), its value, both
+  // NUL-terminated, in the tag's order. A list holds NULs and a value set
+  // aside never does (ParserCopiesUnchanged), so the two cannot share an
+  // entry.
+  list_.clear();
+  for (int k = 0; k < t.moved; ++k) {
+    for (int j = 0; j < k; ++j) {
+      // Gumbo keeps the first of duplicate names; such tags stay as they
+      // are.
+      if (EqualsIgnoreCase(t.move[j].name, t.move[k].name)) return false;
+    }
+    for (const char c : t.move[k].name) list_.push_back(AsciiLower(c));
+    list_.push_back('\0');
+    list_.append(t.move[k].value);
+    list_.push_back('\0');
+  }
+  const size_t before = out_->size();
+  out_->append(in_.data() + t.begin, t.name_end - t.begin);  // "<name"
+  out_->push_back(' ');
+  if (!aside_->AddValue(list_, out_)) {
+    out_->resize(before);
+    return false;
+  }
+  out_->append(t.self_closing ? "/>" : ">");
+  return true;
 }
 
 void Guard::StopAside() {
@@ -372,6 +436,7 @@ bool Guard::ParseTag(size_t i, bool end_tag, Tag* t) {
   // Only <font> and <annotation-xml> are read for their attributes' names.
   const bool reads_names =
       t->id == GUMBO_TAG_FONT || t->id == GUMBO_TAG_ANNOTATION_XML;
+  t->moved = may_set_aside && AttributesMayMove(tags_, t->id) ? 0 : -1;
   uint32_t hash = 0;
   scan::Tag tag;
   tag.name = name;
@@ -379,6 +444,14 @@ bool Guard::ParseTag(size_t i, bool end_tag, Tag* t) {
   const bool ok =
       scan::ReadAttributes(in_, name_end, &tag, [&](const scan::Attribute& a) {
         ++t->attrs;
+        if (t->moved >= 0) {
+          if (t->moved == Tag::kMaxMoved || t->attrs > max_attrs_ ||
+              !AttributeMayMove(a)) {
+            t->moved = -1;
+          } else {
+            t->move[t->moved++] = {a.name, a.value};
+          }
+        }
         if (may_set_aside && t->attrs <= max_attrs_ &&
             a.value.size() >= kMinValueAside && t->asides < Tag::kMaxAsides &&
             !TreeBuilderReads(a.name) && ParserCopiesUnchanged(a.value)) {

@@ -97,6 +97,10 @@ struct GuardReport {
 // that Gumbo compares attributes (the Noah's Ark clause) as it would
 // compare the values.
 //
+// A start tag whose attributes Gumbo only stores may have its whole list
+// moved here too, leaving one attribute named by the list's placeholder
+// (AttributeList; parse/README.md says which tags and attributes).
+//
 // Placeholders are in band: wherever Gumbo puts their bytes (a text node,
 // an attribute value, a comment; an element whose tag it ignored, cloned or
 // merged into another), the document view expands every placeholder it
@@ -146,6 +150,13 @@ class SetAsideValues {
   // exactly one; else an expansion held here until Clear(). Not
   // thread-safe: one thread reads a page at a time.
   const char* ExpandValue(const char* value) const;
+  // The attributes of an element whose only attribute in the tree is
+  // named `name` (NUL-terminated), when that name is exactly a placeholder:
+  // the guard moved the tag's attribute list there. Each attribute is its
+  // name (lower case) and its value, both NUL-terminated, in the tag's
+  // order; an empty name ends the list. Else nullptr: the element's
+  // attributes are in the tree.
+  const char* AttributeList(const char* name) const;
 
  private:
   // Appends `bytes` to the pool and its placeholder to *out.

@@ -130,6 +130,15 @@ class Guard {
     };
     int asides = 0;
     Aside aside[kMaxAsides];
+    // The attributes, when the whole list may move into one placeholder
+    // (see EmitMovedStartTag): each as written, its value as Gumbo keeps
+    // it. -1 when the list stays in the tag.
+    static constexpr int kMaxMoved = 8;
+    struct Moved {
+      std::string_view name, value;
+    };
+    int moved = -1;
+    Moved move[kMaxMoved];
   };
 
   // --- Output ---------------------------------------------------------
@@ -146,6 +155,10 @@ class Guard {
   void Copy(size_t b, size_t e, bool verbatim);
   void EmitNeutral();
   void EmitStartTag(const Tag& t);
+  // Writes the start tag with its attribute list set aside as one
+  // placeholder attribute name (SetAsideValues::AttributeList); false,
+  // writing nothing, when it cannot (duplicate names, pool full).
+  bool EmitMovedStartTag(const Tag& t);
   void DropStart(const Tag& t, bool formatting);
   // Nothing more is set aside on this page (GuardReport::aside_stopped).
   void StopAside();
@@ -215,6 +228,7 @@ class Guard {
 
   std::string_view in_;
   std::string* out_;
+  std::string list_;  // EmitMovedStartTag's scratch
   GuardReport* rep_;
   SetAsideValues* aside_;     // nullptr: values stay where they are
   bool aside_text_ = false;   // text runs may be set aside

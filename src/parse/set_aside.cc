@@ -145,4 +145,11 @@ const char* SetAsideValues::ExpandValue(const char* value) const {
   return expanded_.back().c_str();
 }
 
+const char* SetAsideValues::AttributeList(const char* name) const {
+  if (entries_.empty() || name[0] != kMarkLead) return nullptr;
+  const long index = IndexAt(name, std::strlen(name));
+  if (index < 0 || name[kPlaceholderSize] != '\0') return nullptr;
+  return pool_.data() + entries_[static_cast<size_t>(index)].offset;
+}
+
 }  // namespace winnow
