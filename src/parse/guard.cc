@@ -431,7 +431,9 @@ bool Guard::ParseTag(size_t i, bool end_tag, Tag* t) {
   t->asides = 0;
   const bool formatting = (tags_(t->id) & kFormatting) != 0;
   // Values are set aside where the guard is sure that Gumbo's tokenizer
-  // reads the tag as it does (see Run).
+  // reads the tag as it does (see Run), but not on formatting elements:
+  // Noah's Ark compares their values as decoded, and "a&#45;b" in one tag
+  // equals "a-b" in another, which a placeholder would not.
   const bool may_set_aside = aside_attrs_ && !end_tag;
   // Only <font> and <annotation-xml> are read for their attributes' names.
   const bool reads_names =
@@ -452,7 +454,7 @@ bool Guard::ParseTag(size_t i, bool end_tag, Tag* t) {
             t->move[t->moved++] = {a.name, a.value};
           }
         }
-        if (may_set_aside && t->attrs <= max_attrs_ &&
+        if (may_set_aside && !formatting && t->attrs <= max_attrs_ &&
             a.value.size() >= kMinValueAside && t->asides < Tag::kMaxAsides &&
             !TreeBuilderReads(a.name) && ParserCopiesUnchanged(a.value)) {
           const size_t begin = static_cast<size_t>(a.value.data() - in_.data());
