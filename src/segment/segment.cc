@@ -253,9 +253,11 @@ bool SegmentPass(const ParsedHtml& doc, bool noscript, Page* page,
           buffer.Break();
           break;
         }
-        CollectElement(child, attrs.cls, attrs.itemprop,
-                       tag == Tag::kTime && InArticle(stack), &page->meta);
+        // The element's node first: its class lower-cased once serves both.
+        const bool in_article = tag == Tag::kTime && InArticle(stack);
         push_element(child, attrs);
+        CollectElement(child, page->nodes.back().class_attr, attrs.itemprop,
+                       in_article, &page->meta);
         break;
       }
       default:
