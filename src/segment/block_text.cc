@@ -146,15 +146,19 @@ void AppendFolded(std::string_view text, std::string* out) {
   bool space = false;
   for (size_t i = 0; i < text.size();) {
     size_t len;
-    if (IsSpaceAt(text, i, &len)) {
+    if (MayStartSpace(text[i]) && IsSpaceAt(text, i, &len)) {
       space = true;
       i += len;
       continue;
     }
     if (space && !out->empty() && out->back() != ' ') out->push_back(' ');
     space = false;
-    out->push_back(text[i]);
-    ++i;
+    // The bytes up to the next possible space go in one append (meta
+    // values and titles are folded here, a byte at a time before).
+    size_t end = i + 1;
+    while (end < text.size() && !MayStartSpace(text[end])) ++end;
+    out->append(text.data() + i, end - i);
+    i = end;
   }
 }
 
