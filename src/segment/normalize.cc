@@ -13,21 +13,8 @@ namespace {
 
 constexpr uint64_t kHighBits = 0x8080808080808080ULL;
 
-// True when s[0, n) is all ASCII, eight bytes at a time.
-bool IsAscii(const char* s, size_t n) {
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t v;
-    std::memcpy(&v, s + i, 8);
-    if (v & kHighBits) return false;
-  }
-  for (; i < n; ++i) {
-    if (static_cast<unsigned char>(s[i]) >= 0x80) return false;
-  }
-  return true;
-}
-
-// The end of the run of ASCII bytes of s[0, n) that starts at i.
+// The end of the run of ASCII bytes of s[0, n) that starts at i, eight
+// bytes at a time.
 size_t AsciiRunEnd(const char* s, size_t n, size_t i) {
   for (; i + 8 <= n; i += 8) {
     uint64_t v;
@@ -99,7 +86,9 @@ bool MayNotBeNfc(int32_t cp) {
 }  // namespace
 
 bool NormalizeText(std::string* text) {
-  if (IsAscii(text->data(), text->size())) return false;
+  if (AsciiRunEnd(text->data(), text->size(), 0) == text->size()) {
+    return false;
+  }
   // One pass: drop the invisible characters, and see whether NFC can
   // change anything.
   bool removed = false, needs_nfc = false;
