@@ -129,21 +129,21 @@ void CollectText(DomNode node, size_t max_bytes, std::string* out) {
   *out = std::move(folded);
 }
 
-void CollectMetaTag(DomNode el, PageMeta* meta) {
+void CollectMetaTag(const ElementAttrs& attrs, PageMeta* meta) {
   if (meta->values.size() >= PageMeta::kMaxValues) return;
-  const char* content = el.Attribute("content");
+  const char* content = attrs.content;
   if (!content) return;
-  const char* key = el.Attribute("name");
-  if (!key) key = el.Attribute("property");
-  if (!key) key = el.Attribute("itemprop");
+  const char* key = attrs.name;
+  if (!key) key = attrs.property;
+  if (!key) key = attrs.itemprop;
   if (key) AddValue(key, content, meta);
 }
 
-void ReadDescription(DomNode el, Page* page) {
-  const char* content = el.Attribute("content");
+void ReadDescription(const ElementAttrs& attrs, Page* page) {
+  const char* content = attrs.content;
   if (!content) return;
-  const char* name = el.Attribute("name");
-  if (!name) name = el.Attribute("property");
+  const char* name = attrs.name;
+  if (!name) name = attrs.property;
   if (!name) return;
   if (strcasecmp(name, "description") == 0 ||
       (strcasecmp(name, "og:description") == 0 &&

@@ -182,7 +182,17 @@ ElementAttrs::ElementAttrs(DomNode el) {
     };
     switch (n[0] | 0x20) {
       case 'c':
-        if (NameIs(n, "class")) take(&cls);
+        if (NameIs(n, "class")) {
+          take(&cls);
+        } else if (NameIs(n, "content")) {
+          take(&content);
+        }
+        break;
+      case 'n':
+        if (NameIs(n, "name")) take(&name);
+        break;
+      case 'p':
+        if (NameIs(n, "property")) take(&property);
         break;
       case 'i':
         if (NameIs(n, "id")) {

@@ -217,8 +217,9 @@ bool SegmentPass(const ParsedHtml& doc, bool noscript, Page* page,
           break;
         }
         if (tag == Tag::kMeta) {
-          ReadDescription(child, page);
-          CollectMetaTag(child, &page->meta);
+          const ElementAttrs attrs(child);
+          ReadDescription(attrs, page);
+          CollectMetaTag(attrs, &page->meta);
           break;
         }
         if (tag == Tag::kScript) {
