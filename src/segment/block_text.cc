@@ -3,8 +3,6 @@
 #include "segment/block_text.h"
 
 #include <algorithm>
-#include <cstdint>
-#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -43,21 +41,6 @@ constexpr ByteSet kFeatureByte = MakeByteSet([](int c) {
   return c == '.' || c == '!' || c == '?' || c == ',' || c == 0xE3 ||
          c == 0xEF;
 });
-
-// True when one of the eight bytes of `v` is in kFeatureByte: most runs of
-// eight bytes of prose hold none, and are passed over at once.
-bool AnyFeatureByte(uint64_t v) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr uint64_t kHigh = 0x8080808080808080ULL;
-  // Nonzero when a byte of v equals b (the classic zero-byte test on
-  // v ^ b in every byte: exact as to whether there is one).
-  auto has = [v](unsigned char b) {
-    const uint64_t x = v ^ (kOnes * b);
-    return (x - kOnes) & ~x & kHigh;
-  };
-  return (has('.') | has('!') | has('?') | has(',') | has(0xE3) |
-          has(0xEF)) != 0;
-}
 
 }  // namespace
 
@@ -184,14 +167,6 @@ void ComputeTextFeatures(Block* block) {
   const int chars = static_cast<int>(CountCodePoints(t));
   int ends = 0, commas = 0;
   for (size_t i = 0; i < t.size(); ++i) {
-    if (i % 8 == 0 && i + 8 <= t.size()) {
-      uint64_t v;
-      std::memcpy(&v, t.data() + i, 8);
-      if (!AnyFeatureByte(v)) {
-        i += 7;  // and the loop's ++i
-        continue;
-      }
-    }
     const unsigned char c = static_cast<unsigned char>(t[i]);
     if (!kFeatureByte.has[c]) continue;
     if (c == '.' || c == '!' || c == '?') {

@@ -10,16 +10,18 @@
 namespace winnow {
 namespace {
 
-bool ContainsNoSpaceLower(const char* s, const char* needle) {
-  // Compares ignoring ASCII case and spaces: "Display : None" matches
-  // "display:none".
+// True when a style hides its element: it holds "display:none" or
+// "visibility:hidden", ignoring ASCII case and spaces ("Display : None").
+// The style is folded once for both searches.
+bool StyleHides(const char* s) {
   thread_local std::string folded;
   folded.clear();
   for (; *s; ++s) {
     if (*s == ' ' || *s == '\t' || *s == '\n') continue;
     folded.push_back(AsciiLower(*s));
   }
-  return folded.find(needle) != std::string::npos;
+  return folded.find("display:none") != std::string::npos ||
+         folded.find("visibility:hidden") != std::string::npos;
 }
 
 // True when `name` equals `lower` ignoring ASCII case, as
@@ -228,12 +230,7 @@ ElementAttrs::ElementAttrs(DomNode el) {
 
 bool IsHidden(const ElementAttrs& attrs) {
   if (attrs.hidden) return true;
-  if (const char* style = attrs.style) {
-    if (ContainsNoSpaceLower(style, "display:none") ||
-        ContainsNoSpaceLower(style, "visibility:hidden")) {
-      return true;
-    }
-  }
+  if (attrs.style && StyleHides(attrs.style)) return true;
   if (const char* type = attrs.type) {
     if (strcasecmp(type, "hidden") == 0) return true;
   }
