@@ -140,8 +140,11 @@ void ForEachWord(std::string_view text, std::string* scratch, Emit emit) {
       emit_trimmed(s + start, i - start);
       continue;
     }
+    // The lower-case prefix [start, i) is ASCII word bytes: the first run
+    // below takes it along, one append rather than an assign and an append.
     std::string& word = *scratch;
-    word.assign(s + start, i - start);
+    word.clear();
+    i = start;
     while (i < n) {
       const unsigned char d = static_cast<unsigned char>(s[i]);
       if (d < 0x80) {
