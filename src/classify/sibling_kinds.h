@@ -4,9 +4,8 @@
 // of one article body, the cards of one list). The teaser finder and the
 // context pass group nodes so; a std::unordered_map keyed by
 // Node::SiblingKindKey allocated a node per key and cost more than the
-// passes' own work, so the kinds are numbered once here, with one flat
-// table, and the passes index plain vectors by number. Internal to
-// src/classify.
+// passes' own work, so the kinds are numbered here, without hashing, and
+// the passes index plain vectors by number. Internal to src/classify.
 
 #ifndef WINNOW_CLASSIFY_SIBLING_KINDS_H_
 #define WINNOW_CLASSIFY_SIBLING_KINDS_H_

@@ -28,9 +28,9 @@ TEST(SiblingKinds, SameParentAndTagShareANumberInOrderOfFirstAppearance) {
   EXPECT_EQ(kind, (std::vector<int>{0, 1, 2, 3, 2, 4, 3}));
 }
 
-// Thousands of parents, each with children of a few tags: the flat table
-// grows and probes past collisions; the numbers must be those of an exact
-// map from (parent, tag) to first appearance.
+// Thousands of parents, each with children of a few tags met in varying
+// order: the numbers must be those of an exact map from (parent, tag) to
+// first appearance.
 TEST(SiblingKinds, ManyKindsNumberedAsAnExactMapWould) {
   Page page;
   page.nodes.push_back(MakeNode(-1, Tag::kHtml));
