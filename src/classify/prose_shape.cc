@@ -2,9 +2,9 @@
 
 #include "classify/prose_shape.h"
 
-#include <cstdint>
 #include <string_view>
-#include <unordered_map>
+
+#include "classify/sibling_kinds.h"
 
 namespace winnow {
 namespace {
@@ -69,15 +69,16 @@ void CountBodySiblings(const Page& page, const std::vector<int>& anchor,
   const size_t n = page.blocks.size();
   out->body_before.assign(n, 0);
   out->body_after.assign(n, 0);
-  // Per (parent, tag): body blocks seen so far, then in all.
-  std::unordered_map<uint64_t, int> seen;
-  std::vector<uint64_t> keys(n, 0);
+  // Per kind of sibling (sibling_kinds.h): body blocks seen so far, then
+  // in all. keys[i] is the kind of block i's element, 0 for none.
+  std::vector<int> kind;
+  std::vector<int> seen(NumberSiblingKinds(page, &kind) + 1, 0);
+  std::vector<int> keys(n, 0);
   for (size_t i = 0; i < n; ++i) {
     const int node = page.blocks[i].node;
     if (node < 0) continue;
-    const Node& el = page.nodes[node];
-    if (el.parent < 0) continue;
-    keys[i] = el.SiblingKindKey();
+    if (page.nodes[node].parent < 0) continue;
+    keys[i] = kind[node];
     int& count = seen[keys[i]];
     out->body_before[i] = count;
     if (anchor[i] > 0) ++count;

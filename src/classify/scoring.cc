@@ -165,6 +165,27 @@ double TeaserTerms(double shift, const Model& m, Terms* t) {
   return s + t->Add("teaser_card", m.teaser_card);
 }
 
+// The number of rule hits on the element chain of a block whose element
+// has state `st` (null for none): what ScoreBlocks copies into its rules.
+size_t ChainHits(const ClassifyState& s, const NodeState* st) {
+  size_t hits = 0;
+  for (int hn = st ? st->hit_node : -1; hn >= 0;) {
+    const NodeState& h = s.nodes[hn];
+    hits += static_cast<size_t>(h.end_hit - h.first_hit);
+    const int parent = s.page.nodes[hn].parent;
+    hn = parent >= 0 ? s.nodes[parent].hit_node : -1;
+  }
+  return hits;
+}
+
+// The capacity of a std::vector after n (> 0) push_backs from empty:
+// libstdc++ doubles it from 1, so the least power of two >= n.
+size_t GrownCapacity(size_t n) {
+  size_t capacity = 1;
+  while (capacity < n) capacity *= 2;
+  return capacity;
+}
+
 }  // namespace
 
 bool ScoreBlocks(ClassifyState* s, PageBudget* budget, size_t* rule_ids,
@@ -192,8 +213,12 @@ bool ScoreBlocks(ClassifyState* s, PageBudget* budget, size_t* rule_ids,
     Decision& d = (*out)[bi];
     Terms terms(s->options.explain ? &d.terms : nullptr);
     const NodeState* st = b.node >= 0 ? &s->nodes[b.node] : nullptr;
-    // Rules from the element chain, nearest first.
+    // Rules from the element chain, nearest first. The vector gets at once
+    // the capacity that pushing them one by one reaches (so the budget
+    // below counts the same), rather than growing to it a realloc at a time.
     overruled.clear();
+    const size_t chain = ChainHits(*s, st);
+    if (chain > 0) d.rules.reserve(GrownCapacity(chain));
     for (int hn = st ? st->hit_node : -1; hn >= 0;) {
       const NodeState& h = s->nodes[hn];
       for (int k = h.first_hit; k < h.end_hit; ++k) d.rules.push_back(s->hit_store[k]);

@@ -2,8 +2,7 @@
 
 #include "classify/teasers.h"
 
-#include <cstdint>
-#include <unordered_map>
+#include "classify/sibling_kinds.h"
 
 namespace winnow {
 namespace {
@@ -54,16 +53,17 @@ void FindTeaserCards(const Page& page, const Model& model,
   // Per sibling: the previous sibling of the same tag, and the length of
   // the run of cards it ends. Nodes come in document order, so a parent's
   // children are met in order.
-  std::unordered_map<uint64_t, int> last_of;  // (parent, tag) -> sibling
+  std::vector<int> kind;
+  const int kinds = NumberSiblingKinds(page, &kind);
+  std::vector<int> last_of(kinds + 1, -1);  // kind -> its last sibling yet
   std::vector<int> prev(nn, -1), run(nn, 0);
   const int min_cards = static_cast<int>(model.teaser_min_cards);
   for (size_t i = 0; i < nn; ++i) {
     const Node& node = page.nodes[i];
     if (node.parent < 0) continue;
-    const uint64_t key = node.SiblingKindKey();
-    auto it = last_of.find(key);
-    prev[i] = it == last_of.end() ? -1 : it->second;
-    last_of[key] = static_cast<int>(i);
+    int& last = last_of[kind[i]];
+    prev[i] = last;
+    last = static_cast<int>(i);
     if (!is_card(i)) continue;
     run[i] = prev[i] >= 0 && run[prev[i]] > 0 ? run[prev[i]] + 1 : 1;
     if (run[i] < min_cards) continue;

@@ -66,6 +66,7 @@ class StopLists {
   const StopTable::Mask& languages(int entry) const {
     return table_.languages_of(entry);
   }
+  size_t entries() const { return table_.entries(); }
   size_t list_size(int lang) const { return table_.list_size(lang); }
 
  private:
@@ -115,8 +116,15 @@ void AnnotateLanguage(Page* page) {
   thread_local std::string scratch;
   thread_local std::vector<int> stops;
   thread_local std::vector<size_t> first_stop;
+  // The detection's stop words, counted per table entry: a frequent word
+  // ("a", "de") is listed by dozens of languages, and its mask is then
+  // walked once per distinct word rather than once per occurrence.
+  thread_local std::vector<uint32_t> seen;  // per entry, 0 between pages
+  thread_local std::vector<int> distinct;
+  if (seen.size() != lists.entries()) seen.assign(lists.entries(), 0);
   stops.clear();
   first_stop.clear();
+  distinct.clear();
   // Detection looks at the longer blocks first-come, up to a word budget:
   // enough to separate languages, bounded for huge pages.
   size_t budget = 5000;
@@ -131,16 +139,20 @@ void AnnotateLanguage(Page* page) {
     b.words = words;
     if (budget == 0 || b.chars < 40 || b.link_chars * 2 > b.chars) continue;
     for (size_t k = first_stop.back(); k < stops.size(); ++k) {
-      const StopTable::Mask& langs = lists.languages(stops[k]);
-      for (int half = 0; half < 2; ++half) {
-        for (uint64_t bits = langs.bits[half]; bits != 0; bits &= bits - 1) {
-          ++hits[half * 64 + __builtin_ctzll(bits)];
-        }
-      }
+      if (seen[stops[k]]++ == 0) distinct.push_back(stops[k]);
     }
     budget -= std::min(budget, static_cast<size_t>(words));
   }
   first_stop.push_back(stops.size());
+  for (const int entry : distinct) {
+    const StopTable::Mask& langs = lists.languages(entry);
+    for (int half = 0; half < 2; ++half) {
+      for (uint64_t bits = langs.bits[half]; bits != 0; bits &= bits - 1) {
+        hits[half * 64 + __builtin_ctzll(bits)] += seen[entry];
+      }
+    }
+    seen[entry] = 0;
+  }
   int best = -1;
   for (size_t l = 0; l < n; ++l) {
     if (hits[l] == 0) continue;

@@ -14,6 +14,16 @@ TEST(SplitWords, LowerCasesAndSplitsOnPunctuation) {
                                              "alles", "quoted", "42"}));
 }
 
+// Runs of ASCII inside a word that needs lower-casing are copied whole:
+// every run, between and after non-ASCII letters, comes out lower-cased.
+TEST(SplitWords, MixedCaseRunsAroundNonAsciiLetters) {
+  std::vector<std::string> words;
+  SplitWords("McDONALD's S\xC3\xA3O PAulo \xC3\x89" "COLEs 'Quoted'", &words);
+  EXPECT_EQ(words, (std::vector<std::string>{"mcdonald's", "s\xC3\xA3o",
+                                             "paulo", "\xC3\xA9" "coles",
+                                             "quoted"}));
+}
+
 TEST(AnnotateLanguage, DetectsGermanAndCountsStopWords) {
   Page page;
   Block b;

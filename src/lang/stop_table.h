@@ -50,6 +50,8 @@ class StopTable {
   bool Open(std::string_view bytes);
 
   int languages() const { return static_cast<int>(header_.languages); }
+  // Distinct words of all lists: entries are 0..entries()-1.
+  size_t entries() const { return static_cast<size_t>(header_.entries); }
   std::string_view name(int lang) const;
   // Distinct words of a language's list.
   uint64_t list_size(int lang) const { return sizes_[lang]; }

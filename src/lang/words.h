@@ -140,15 +140,31 @@ void ForEachWord(std::string_view text, std::string* scratch, Emit emit) {
       emit_trimmed(s + start, i - start);
       continue;
     }
+    // The lower-case prefix [start, i) is ASCII word bytes: the first run
+    // below takes it along, one append rather than an assign and an append.
     std::string& word = *scratch;
-    word.assign(s + start, i - start);
+    word.clear();
+    i = start;
     while (i < n) {
       const unsigned char d = static_cast<unsigned char>(s[i]);
       if (d < 0x80) {
-        const uint8_t k = kAsciiClasses[d];
-        if (k == kSeparator) break;
-        word.push_back(static_cast<char>(k == kUpper ? d + 32 : d));
-        ++i;
+        if (kAsciiClasses[d] == kSeparator) break;
+        // The run of ASCII word bytes from here goes in at once, then is
+        // lower-cased in place ("The", "Paris": most words that get here).
+        size_t end = i + 1;
+        while (end < n) {
+          const unsigned char e = static_cast<unsigned char>(s[end]);
+          if (e >= 0x80 || kAsciiClasses[e] == kSeparator) break;
+          ++end;
+        }
+        const size_t at = word.size();
+        word.append(s + i, end - i);
+        for (size_t k = at; k < word.size(); ++k) {
+          if (kAsciiClasses[static_cast<unsigned char>(word[k])] == kUpper) {
+            word[k] = static_cast<char>(word[k] + 32);
+          }
+        }
+        i = end;
         continue;
       }
       size_t next;

@@ -76,19 +76,19 @@ uint64_t SimHash(std::string_view utf8) {
   // one word back and at the word) take its bytes side by side, three
   // independent chains of multiplies that the processor overlaps.
   constexpr size_t kShingle = 3;
-  uint64_t state[kShingle] = {};  // of the shingle from word n: [n % 3]
+  // The states of the shingles that started two words back (a) and one
+  // word back (b); each word starts one more (c), and then they move down
+  // a place (no index arithmetic a word).
+  uint64_t a = 0, b = 0;
   size_t n = 0;
   BitCounts counts;
   std::string scratch;
   words::ForEachWord(utf8, &scratch, [&](std::string_view w) {
-    uint64_t& a = state[(n + 1) % kShingle];  // started two words back
-    uint64_t& b = state[(n + 2) % kShingle];  // started one word back
-    uint64_t& c = state[n % kShingle];        // starts here
     // Before words 0 and 1, a and b belong to no shingle yet: what they
     // take is thrown away when their shingle starts.
     a = Fnv(" ", a);
     b = Fnv(" ", b);
-    c = kFnvOffset;
+    uint64_t c = kFnvOffset;
     for (unsigned char byte : w) {
       a = (a ^ byte) * kFnvPrime;
       b = (b ^ byte) * kFnvPrime;
@@ -96,11 +96,13 @@ uint64_t SimHash(std::string_view utf8) {
     }
     ++n;
     if (n >= kShingle) counts.Add(Mix(a));  // a holds three words now
+    a = b;
+    b = c;
   });
   if (n == 0) return 0;
   // Fewer words than a shingle: one feature, all of them (the state that
-  // started at word 0).
-  if (n < kShingle) counts.Add(Mix(state[0]));
+  // started at word 0: after one word it is b, after two a).
+  if (n < kShingle) counts.Add(Mix(n == 1 ? b : a));
   const uint64_t shingles = n < kShingle ? 1 : n - kShingle + 1;
   const uint64_t* ones = counts.Totals();
   uint64_t out = 0;

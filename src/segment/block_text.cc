@@ -69,12 +69,24 @@ void TextBuffer::Append(const char* s, size_t n, bool in_link,
       pending_space_ = false;
     }
     // The characters up to the next possible space (or line end) are
-    // copied at once rather than byte by byte.
+    // copied at once rather than byte by byte. A lone ' ' between two
+    // other characters is copied with them: folding would write the same
+    // ' ' (the text ends in a character, not '\n', at that point), and a
+    // sentence is then one append rather than one a word.
     size_t end = i + 1;
     if (preformatted) {
       while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
     } else {
-      while (end < text.size() && !MayStartSpace(text[end])) ++end;
+      while (end < text.size()) {
+        if (!MayStartSpace(text[end])) {
+          ++end;
+        } else if (text[end] == ' ' && end + 1 < text.size() &&
+                   !MayStartSpace(text[end + 1])) {
+          end += 2;
+        } else {
+          break;
+        }
+      }
     }
     if (in_link) {
       link_chars_ += static_cast<int>(CountCodePoints(text.substr(i, end - i)));
@@ -134,15 +146,19 @@ void AppendFolded(std::string_view text, std::string* out) {
   bool space = false;
   for (size_t i = 0; i < text.size();) {
     size_t len;
-    if (IsSpaceAt(text, i, &len)) {
+    if (MayStartSpace(text[i]) && IsSpaceAt(text, i, &len)) {
       space = true;
       i += len;
       continue;
     }
     if (space && !out->empty() && out->back() != ' ') out->push_back(' ');
     space = false;
-    out->push_back(text[i]);
-    ++i;
+    // The bytes up to the next possible space go in one append (meta
+    // values and titles are folded here, a byte at a time before).
+    size_t end = i + 1;
+    while (end < text.size() && !MayStartSpace(text[end])) ++end;
+    out->append(text.data() + i, end - i);
+    i = end;
   }
 }
 

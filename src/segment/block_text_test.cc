@@ -51,6 +51,19 @@ TEST(ComputeTextFeatures, CutSequenceAtTheEnd) {
   EXPECT_EQ(b.commas, 0);
 }
 
+// Eight bytes without a mark are passed over at once: a mark must count
+// wherever it falls among the eight (and in the tail after them).
+TEST(ComputeTextFeatures, MarksCountAtEveryOffset) {
+  for (size_t shift = 0; shift < 17; ++shift) {
+    Block b;
+    b.text = std::string(shift, 'x') + "a, b! c" + std::string(9, 'z') +
+             "\xE3\x80\x82\xEF\xBC\x8C" + std::string(shift, 'y') + "?";
+    ComputeTextFeatures(&b);
+    EXPECT_EQ(b.sentence_ends, 3) << "shift " << shift;
+    EXPECT_EQ(b.commas, 2) << "shift " << shift;
+  }
+}
+
 void Add(TextBuffer* buffer, std::string_view text, bool in_link) {
   buffer->Append(text.data(), text.size(), in_link, false);
 }

@@ -44,11 +44,9 @@ void AddValue(std::string_view key, std::string_view value, PageMeta* meta) {
 }
 
 // True when `pred` holds for a token of the whitespace-separated list
-// `list` (a class or rel attribute; null is an empty list).
+// `s` (a class or rel attribute).
 template <typename Pred>
-bool AnyToken(const char* list, Pred pred) {
-  if (!list) return false;
-  std::string_view s(list);
+bool AnyToken(std::string_view s, Pred pred) {
   size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n')) ++i;
@@ -63,6 +61,7 @@ bool AnyToken(const char* list, Pred pred) {
 
 // True when the token list `list` holds `word`, case-insensitively.
 bool HasToken(const char* list, std::string_view word) {
+  if (!list) return false;
   return AnyToken(list, [word](std::string_view t) {
     return t.size() == word.size() &&
            strncasecmp(t.data(), word.data(), word.size()) == 0;
@@ -88,12 +87,20 @@ bool BylineToken(std::string_view t) {
          ends("byline");
 }
 
-bool IsBylineElement(DomNode el, const char* cls, const char* itemprop) {
+bool IsBylineElement(DomNode el, std::string_view lower_cls,
+                     const char* itemprop) {
   if (itemprop && strcasecmp(itemprop, "author") == 0) return true;
   if (el.tag() == Tag::kA && HasToken(el.Attribute("rel"), "author")) {
     return true;
   }
-  return AnyToken(cls, BylineToken);
+  // Every byline token holds "author" or "byline": most classes, which
+  // hold neither, are turned away by two memchr-speed searches rather
+  // than cut into tokens.
+  if (lower_cls.find("author") == std::string_view::npos &&
+      lower_cls.find("byline") == std::string_view::npos) {
+    return false;
+  }
+  return AnyToken(lower_cls, BylineToken);
 }
 
 }  // namespace
@@ -122,21 +129,21 @@ void CollectText(DomNode node, size_t max_bytes, std::string* out) {
   *out = std::move(folded);
 }
 
-void CollectMetaTag(DomNode el, PageMeta* meta) {
+void CollectMetaTag(const ElementAttrs& attrs, PageMeta* meta) {
   if (meta->values.size() >= PageMeta::kMaxValues) return;
-  const char* content = el.Attribute("content");
+  const char* content = attrs.content;
   if (!content) return;
-  const char* key = el.Attribute("name");
-  if (!key) key = el.Attribute("property");
-  if (!key) key = el.Attribute("itemprop");
+  const char* key = attrs.name;
+  if (!key) key = attrs.property;
+  if (!key) key = attrs.itemprop;
   if (key) AddValue(key, content, meta);
 }
 
-void ReadDescription(DomNode el, Page* page) {
-  const char* content = el.Attribute("content");
+void ReadDescription(const ElementAttrs& attrs, Page* page) {
+  const char* content = attrs.content;
   if (!content) return;
-  const char* name = el.Attribute("name");
-  if (!name) name = el.Attribute("property");
+  const char* name = attrs.name;
+  if (!name) name = attrs.property;
   if (!name) return;
   if (strcasecmp(name, "description") == 0 ||
       (strcasecmp(name, "og:description") == 0 &&
@@ -182,8 +189,8 @@ void CollectJsonLd(std::string_view json, PageMeta* meta) {
   meta->json_ld.emplace_back(json);
 }
 
-void CollectElement(DomNode el, const char* cls, const char* itemprop,
-                    bool in_article, PageMeta* meta) {
+void CollectElement(DomNode el, std::string_view lower_cls,
+                    const char* itemprop, bool in_article, PageMeta* meta) {
   switch (el.tag()) {
     case Tag::kLink:
       if (meta->canonical.empty() &&
@@ -214,7 +221,7 @@ void CollectElement(DomNode el, const char* cls, const char* itemprop,
       break;
   }
   if (meta->bylines.size() < PageMeta::kMaxBylines &&
-      IsBylineElement(el, cls, itemprop)) {
+      IsBylineElement(el, lower_cls, itemprop)) {
     std::string text;
     CollectText(el, PageMeta::kMaxValueBytes, &text);
     while (!text.empty() && text.back() == ' ') text.pop_back();

@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "parse/document.h"
+#include "segment/element.h"
 #include "segment/page.h"
 
 namespace winnow {
@@ -21,14 +22,16 @@ namespace winnow {
 // about `max_bytes` (cut at a character boundary). Iterative.
 void CollectText(DomNode node, size_t max_bytes, std::string* out);
 
-// A <meta>: its name, property or itemprop (the first present) and content
-// go to meta->values while there is room.
-void CollectMetaTag(DomNode el, PageMeta* meta);
+// A <meta> (its attributes `attrs`, read in one walk): its name, property
+// or itemprop (the first present) and content go to meta->values while
+// there is room.
+void CollectMetaTag(const ElementAttrs& attrs, PageMeta* meta);
 
-// A <meta>: a name (else property) of "description", or of
-// "og:description" while there is none, sets page->meta_description to its
-// content, folded; the first "og:title" sets page->og_title.
-void ReadDescription(DomNode el, Page* page);
+// A <meta> (its attributes `attrs`): a name (else property) of
+// "description", or of "og:description" while there is none, sets
+// page->meta_description to its content, folded; the first "og:title" sets
+// page->og_title.
+void ReadDescription(const ElementAttrs& attrs, Page* page);
 
 // Sets *out to the "articleBody" string of a JSON-LD script, folded, when
 // it has one (the first key of that name; its escapes decoded by
@@ -43,11 +46,12 @@ void CollectJsonLd(std::string_view json, PageMeta* meta);
 // Any other visible element that the walk enters: <link rel=canonical>,
 // <h1>, <time datetime>, rel=author, itemprop=author and byline classes
 // (a class token "author", "byline", or ending in "-author" / "-byline").
-// `cls` and `itemprop` are the element's attribute values (may be null);
-// `in_article` says whether an <article> encloses it (read for <time>
-// only). Cheap for every other element: a tag test and a class scan.
-void CollectElement(DomNode el, const char* cls, const char* itemprop,
-                    bool in_article, PageMeta* meta);
+// `lower_cls` is the element's class, ASCII lower-cased (Node::class_attr),
+// `itemprop` its itemprop value (may be null); `in_article` says whether
+// an <article> encloses it (read for <time> only). Cheap for every other
+// element: a tag test and two substring searches in the class.
+void CollectElement(DomNode el, std::string_view lower_cls,
+                    const char* itemprop, bool in_article, PageMeta* meta);
 
 }  // namespace winnow
 

@@ -10,16 +10,18 @@
 namespace winnow {
 namespace {
 
-bool ContainsNoSpaceLower(const char* s, const char* needle) {
-  // Compares ignoring ASCII case and spaces: "Display : None" matches
-  // "display:none".
+// True when a style hides its element: it holds "display:none" or
+// "visibility:hidden", ignoring ASCII case and spaces ("Display : None").
+// The style is folded once for both searches.
+bool StyleHides(const char* s) {
   thread_local std::string folded;
   folded.clear();
   for (; *s; ++s) {
     if (*s == ' ' || *s == '\t' || *s == '\n') continue;
     folded.push_back(AsciiLower(*s));
   }
-  return folded.find(needle) != std::string::npos;
+  return folded.find("display:none") != std::string::npos ||
+         folded.find("visibility:hidden") != std::string::npos;
 }
 
 // True when `name` equals `lower` ignoring ASCII case, as
@@ -182,7 +184,17 @@ ElementAttrs::ElementAttrs(DomNode el) {
     };
     switch (n[0] | 0x20) {
       case 'c':
-        if (NameIs(n, "class")) take(&cls);
+        if (NameIs(n, "class")) {
+          take(&cls);
+        } else if (NameIs(n, "content")) {
+          take(&content);
+        }
+        break;
+      case 'n':
+        if (NameIs(n, "name")) take(&name);
+        break;
+      case 'p':
+        if (NameIs(n, "property")) take(&property);
         break;
       case 'i':
         if (NameIs(n, "id")) {
@@ -218,12 +230,7 @@ ElementAttrs::ElementAttrs(DomNode el) {
 
 bool IsHidden(const ElementAttrs& attrs) {
   if (attrs.hidden) return true;
-  if (const char* style = attrs.style) {
-    if (ContainsNoSpaceLower(style, "display:none") ||
-        ContainsNoSpaceLower(style, "visibility:hidden")) {
-      return true;
-    }
-  }
+  if (attrs.style && StyleHides(attrs.style)) return true;
   if (const char* type = attrs.type) {
     if (strcasecmp(type, "hidden") == 0) return true;
   }

@@ -41,6 +41,10 @@ struct ElementAttrs {
   const char* itemprop = nullptr;
   const char* style = nullptr;
   const char* type = nullptr;
+  // Read for <meta> (collect_meta.h).
+  const char* content = nullptr;
+  const char* name = nullptr;
+  const char* property = nullptr;
   bool hidden = false;
   bool href = false;
 };

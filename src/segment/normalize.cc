@@ -13,22 +13,28 @@ namespace {
 
 constexpr uint64_t kHighBits = 0x8080808080808080ULL;
 
-// True when s[0, n) is all ASCII, eight bytes at a time.
-bool IsAscii(const char* s, size_t n) {
-  size_t i = 0;
+// The end of the run of ASCII bytes of s[0, n) that starts at i, eight
+// bytes at a time.
+size_t AsciiRunEnd(const char* s, size_t n, size_t i) {
   for (; i + 8 <= n; i += 8) {
     uint64_t v;
     std::memcpy(&v, s + i, 8);
-    if (v & kHighBits) return false;
+    if (v & kHighBits) break;
   }
-  for (; i < n; ++i) {
-    if (static_cast<unsigned char>(s[i]) >= 0x80) return false;
-  }
-  return true;
+  while (i < n && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
 }
 
 // Decodes the (valid) UTF-8 sequence at s[i]; sets *len to its length.
 int32_t DecodeAt(const std::string& s, size_t i, size_t* len) {
+  // Two bytes, C2-DF and a continuation byte, are always valid (U+0080 -
+  // U+07FF): decoded here, without a library call, as utf8proc would.
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c >= 0xC2 && c <= 0xDF && i + 1 < s.size() &&
+      (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+    *len = 2;
+    return ((c & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
+  }
   utf8proc_int32_t cp = 0;
   const utf8proc_ssize_t n = utf8proc_iterate(
       reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
@@ -80,37 +86,45 @@ bool MayNotBeNfc(int32_t cp) {
 }  // namespace
 
 bool NormalizeText(std::string* text) {
-  if (IsAscii(text->data(), text->size())) return false;
+  if (AsciiRunEnd(text->data(), text->size(), 0) == text->size()) {
+    return false;
+  }
   // One pass: drop the invisible characters, and see whether NFC can
   // change anything.
   bool removed = false, needs_nfc = false;
   size_t out = 0;
   for (size_t i = 0; i < text->size();) {
-    const unsigned char c = static_cast<unsigned char>((*text)[i]);
-    size_t len = 1;
-    if (c >= 0x80) {
-      const int32_t cp = DecodeAt(*text, i, &len);
-      if (IsInvisible(cp)) {
-        removed = true;
-        i += len;
-        // A separator the character stood between another and (or an end
-        // of the text) goes with it: "a \u200B b" is "a b", and a line
-        // that held only a U+200B leaves no empty line.
-        const bool after_sep = out == 0 || IsSeparator((*text)[out - 1]);
-        if (after_sep && i < text->size() && IsSeparator((*text)[i])) {
-          // Of a space and a line break, the line break stays.
-          if (out > 0 && (*text)[out - 1] == ' ' && (*text)[i] == '\n') {
-            --out;
-          } else {
-            ++i;
-          }
-        } else if (after_sep && out > 0 && i == text->size()) {
-          --out;
-        }
-        continue;
-      }
-      if (!needs_nfc && cp >= 0) needs_nfc = MayNotBeNfc(cp);
+    // A run of ASCII bytes is kept as it is (moved only once something
+    // before it was dropped).
+    const size_t run = AsciiRunEnd(text->data(), text->size(), i);
+    if (run > i) {
+      if (out != i) std::memmove(&(*text)[out], &(*text)[i], run - i);
+      out += run - i;
+      i = run;
+      continue;
     }
+    size_t len = 1;
+    const int32_t cp = DecodeAt(*text, i, &len);
+    if (IsInvisible(cp)) {
+      removed = true;
+      i += len;
+      // A separator the character stood between another and (or an end
+      // of the text) goes with it: "a \u200B b" is "a b", and a line
+      // that held only a U+200B leaves no empty line.
+      const bool after_sep = out == 0 || IsSeparator((*text)[out - 1]);
+      if (after_sep && i < text->size() && IsSeparator((*text)[i])) {
+        // Of a space and a line break, the line break stays.
+        if (out > 0 && (*text)[out - 1] == ' ' && (*text)[i] == '\n') {
+          --out;
+        } else {
+          ++i;
+        }
+      } else if (after_sep && out > 0 && i == text->size()) {
+        --out;
+      }
+      continue;
+    }
+    if (!needs_nfc && cp >= 0) needs_nfc = MayNotBeNfc(cp);
     if (out != i) std::memmove(&(*text)[out], &(*text)[i], len);
     out += len;
     i += len;

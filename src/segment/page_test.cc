@@ -23,6 +23,20 @@ TEST(PageStrings, LowerCasesAsciiLettersOnly) {
             "entry-content \xC3\x89t\xC3\x89 z9_");
 }
 
+// Eight bytes are lower-cased at a time: every byte value, at every
+// offset within the eight and in the tail, must come out as AsciiLower
+// makes it (the edges 'A' - 1, 'Z' + 1 and the bytes >= 0x80 included).
+TEST(PageStrings, EveryByteLowerCasedAsAsciiLowerAtEveryOffset) {
+  PageStrings strings;
+  for (size_t shift = 0; shift < 9; ++shift) {
+    std::string in(shift, 'Q');
+    for (int c = 1; c < 256; ++c) in.push_back(static_cast<char>(c));
+    std::string want = in;
+    for (char& c : want) c = (c >= 'A' && c <= 'Z') ? c + 32 : c;
+    EXPECT_EQ(strings.AddLowerAscii(in), want) << "shift " << shift;
+  }
+}
+
 TEST(PageStrings, EmptyStringTakesNoMemory) {
   PageStrings strings;
   EXPECT_EQ(strings.AddLowerAscii(""), "");

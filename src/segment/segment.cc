@@ -217,8 +217,9 @@ bool SegmentPass(const ParsedHtml& doc, bool noscript, Page* page,
           break;
         }
         if (tag == Tag::kMeta) {
-          ReadDescription(child, page);
-          CollectMetaTag(child, &page->meta);
+          const ElementAttrs attrs(child);
+          ReadDescription(attrs, page);
+          CollectMetaTag(attrs, &page->meta);
           break;
         }
         if (tag == Tag::kScript) {
@@ -253,9 +254,11 @@ bool SegmentPass(const ParsedHtml& doc, bool noscript, Page* page,
           buffer.Break();
           break;
         }
-        CollectElement(child, attrs.cls, attrs.itemprop,
-                       tag == Tag::kTime && InArticle(stack), &page->meta);
+        // The element's node first: its class lower-cased once serves both.
+        const bool in_article = tag == Tag::kTime && InArticle(stack);
         push_element(child, attrs);
+        CollectElement(child, page->nodes.back().class_attr, attrs.itemprop,
+                       in_article, &page->meta);
         break;
       }
       default:

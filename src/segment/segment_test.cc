@@ -6,6 +6,7 @@
 
 #include "parse/arena.h"
 #include "parse/parse.h"
+#include "segment/normalize.h"
 #include "segment/testing.h"
 
 namespace winnow {
@@ -201,6 +202,22 @@ TEST(SegmentNormalizeTest, BlockTextIsNfcWithoutInvisibleCharacters) {
                                       "Donaudampfschiff and zerowidthjoinedword",
                                       "a b\nc"}));
   EXPECT_EQ(page.blocks[0].chars, 12);
+}
+
+// NormalizeText moves runs of ASCII eight bytes at a time and decodes two-
+// byte characters itself: after a removal, every later run and character
+// (two-byte, three-byte, ASCII of every length) must land where it did.
+TEST(SegmentNormalizeTest, TextAfterARemovalMovesWhole) {
+  std::string text =
+      "ab\xc2\xad" "cdefghijklmnop \xc3\xa9t\xc3\xa9\xe2\x80\x8b" "x"
+      "\xce\xa9 \xe2\x80\x94 \xdf\xbf\xc2\xadqrstuvwxyz0123456789";
+  EXPECT_TRUE(NormalizeText(&text));
+  EXPECT_EQ(text,
+            "abcdefghijklmnop \xc3\xa9t\xc3\xa9x\xce\xa9 \xe2\x80\x94 "
+            "\xdf\xbfqrstuvwxyz0123456789");
+  std::string kept = "caf\xc3\xa9 cr\xc3\xa8me br\xc3\xbbl\xc3\xa9" "e";
+  EXPECT_FALSE(NormalizeText(&kept));
+  EXPECT_EQ(kept, "caf\xc3\xa9 cr\xc3\xa8me br\xc3\xbbl\xc3\xa9" "e");
 }
 
 // ZWNJ and ZWJ spell Persian words and join emoji: they stay.
