@@ -15,6 +15,7 @@
 
 #include "decode/decode.h"
 #include "decode/decode_test_util.h"
+#include "util/byte_test_util.h"
 
 namespace winnow {
 namespace decode_internal {
@@ -39,15 +40,6 @@ bool SlowIsAscii(std::string_view s) {
     if (static_cast<unsigned char>(c) >= 0x80) return false;
   }
   return true;
-}
-
-// Every buffer of `length` ASCII letters with `piece` written at `at`.
-std::string WithPieceAt(size_t length, size_t at, std::string_view piece) {
-  std::string s(length, 'a');
-  for (size_t k = 0; k < length; ++k) s[k] = static_cast<char>('a' + k % 26);
-  s.replace(at, piece.size(), piece);
-  s.resize(length);
-  return s;
 }
 
 // Lengths around one and two blocks of 16 (and words of 8).

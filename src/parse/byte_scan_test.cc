@@ -1,0 +1,164 @@
+// Copyright winnow authors. Licensed under the MIT licence.
+//
+// The fast paths over a page's bytes in src/parse (sixteen bytes at a
+// time) against byte-by-byte references written here: a byte that matters
+// must be found at every position of buffers around the block size,
+// including the last block, which overlaps the one before.
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parse/guard.h"
+#include "parse/guard_internal.h"
+#include "util/byte_test_util.h"
+#include "util/utf8.h"
+
+namespace winnow {
+namespace {
+
+// The reference for guard::ParserCopiesUnchanged: a code point at a time.
+bool SlowParserCopiesUnchanged(std::string_view raw) {
+  for (size_t i = 0; i < raw.size();) {
+    const uint32_t cp = NextCodePoint(raw, &i);
+    if (cp == '&' || cp == 0x7F ||
+        (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\f') ||
+        (cp >= 0x80 && cp <= 0x9F) || (cp >= 0xFDD0 && cp <= 0xFDEF) ||
+        (cp & 0xFFFE) == 0xFFFE) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Lengths around one and two blocks of 16; positions 0 to 17 and the last
+// few (in the overlapping last block).
+std::vector<std::pair<size_t, size_t>> LengthsAndPositions(size_t piece) {
+  std::vector<std::pair<size_t, size_t>> out;
+  for (size_t length : {1, 2, 7, 8, 9, 12, 15, 16, 17, 18, 20, 24, 31, 32, 33,
+                        40, 47, 48, 49}) {
+    if (length < piece) continue;
+    for (size_t at = 0; at + piece <= length; ++at) {
+      if (at < 18 || at + piece + 3 > length) out.emplace_back(length, at);
+    }
+  }
+  return out;
+}
+
+// What Gumbo changes: a reference, CR, NUL and other controls, DEL, C1
+// controls (U+0080, U+0085, U+009F) and noncharacters (U+FDD0, U+FDEF,
+// U+FFFE, U+FFFF, U+1FFFF, U+10FFFE).
+const std::vector<std::string>& ChangedPieces() {
+  static const std::vector<std::string> pieces = {"&",
+                                                  "\r",
+                                                  std::string(1, '\0'),
+                                                  "\x01",
+                                                  "\x0B",
+                                                  "\x1F",
+                                                  "\x7F",
+                                                  "\xC2\x80",
+                                                  "\xC2\x85",
+                                                  "\xC2\x9F",
+                                                  "\xEF\xB7\x90",
+                                                  "\xEF\xB7\xAF",
+                                                  "\xEF\xBF\xBE",
+                                                  "\xEF\xBF\xBF",
+                                                  "\xF0\x9F\xBF\xBF",
+                                                  "\xF4\x8F\xBF\xBE"};
+  return pieces;
+}
+
+// What it copies: tab, LF, FF, space, '~', and code points beside the
+// ones above (U+00A0, U+00E9, U+FDCF, U+FFFD, U+4E2D, U+1F600).
+const std::vector<std::string>& CopiedPieces() {
+  static const std::vector<std::string> pieces = {"\t",
+                                                  "\n",
+                                                  "\f",
+                                                  " ",
+                                                  "~",
+                                                  "\xC2\xA0",
+                                                  "\xC3\xA9",
+                                                  "\xEF\xB7\x8F",
+                                                  "\xEF\xBF\xBD",
+                                                  "\xE4\xB8\xAD",
+                                                  "\xF0\x9F\x98\x80"};
+  return pieces;
+}
+
+TEST(ParserCopiesUnchangedTest, AnswersExactlyWhateverThePosition) {
+  for (const bool copied : {false, true}) {
+    for (const std::string& piece : copied ? CopiedPieces() : ChangedPieces()) {
+      for (auto [length, at] : LengthsAndPositions(piece.size())) {
+        const std::string s = WithPieceAt(length, at, piece);
+        EXPECT_EQ(guard::ParserCopiesUnchanged(s), copied)
+            << "length " << length << " at " << at << " byte "
+            << static_cast<int>(static_cast<unsigned char>(piece[0]));
+      }
+    }
+  }
+}
+
+TEST(ParserCopiesUnchangedTest, AChangeAfterCopiedNonAsciiIsFound) {
+  // Non-ASCII runs are read a code point at a time, then the fast path
+  // resumes: a change anywhere after them still counts.
+  const std::string cjk = "\xE4\xB8\xAD\xE6\x96\x87";  // two characters
+  for (size_t length = 20; length <= 40; ++length) {
+    for (size_t at = 7; at + 1 <= length; ++at) {
+      std::string s = WithPieceAt(length, 0, cjk);
+      s.replace(at, 1, "\r");
+      EXPECT_FALSE(guard::ParserCopiesUnchanged(s)) << length << " " << at;
+      s.replace(at, 1, "\n");
+      EXPECT_TRUE(guard::ParserCopiesUnchanged(s)) << length << " " << at;
+    }
+  }
+}
+
+TEST(ParserCopiesUnchangedTest, RandomTextMatchesTheReference) {
+  std::mt19937 rng(17);
+  const std::vector<std::string> alphabet = {"a",
+                                             " ",
+                                             "\n",
+                                             "\t",
+                                             "&",
+                                             "\r",
+                                             "\x01",
+                                             "\x7F",
+                                             "\xC3\xA9",
+                                             "\xC2\x85",
+                                             "\xEF\xBF\xBE",
+                                             "\xE4\xB8\xAD",
+                                             "\xF0\x9F\x98\x80"};
+  for (int round = 0; round < 3000; ++round) {
+    std::string s;
+    const size_t length = rng() % 50;
+    while (s.size() < length) {
+      // Mostly letters, so that most strings are copied.
+      s += rng() % 16 == 0 ? alphabet[rng() % alphabet.size()] : "x";
+    }
+    ASSERT_EQ(guard::ParserCopiesUnchanged(s), SlowParserCopiesUnchanged(s))
+        << round;
+  }
+}
+
+TEST(ParserCopiesUnchangedTest, TextWithACarriageReturnIsNotSetAside) {
+  // The whole pass: a run with a CR anywhere stays; one without becomes a
+  // placeholder.
+  for (size_t at = 0; at < 33; ++at) {
+    std::string run = WithPieceAt(33, at, "\r");
+    SetAsideValues aside;
+    std::string out;
+    GuardReport report;
+    GuardHtml("<p>" + run + "</p>", Options(), &out, &report, &aside);
+    EXPECT_EQ(out, "<p>" + run + "</p>") << at;
+    run[at] = '\n';
+    GuardHtml("<p>" + run + "</p>", Options(), &out, &report, &aside);
+    EXPECT_NE(out, "<p>" + run + "</p>") << at;
+    EXPECT_NE(out.find(SetAsideValues::kTextMark), std::string::npos) << at;
+  }
+}
+
+}  // namespace
+}  // namespace winnow
