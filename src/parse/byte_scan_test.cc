@@ -1,9 +1,10 @@
 // Copyright winnow authors. Licensed under the MIT licence.
 //
 // The fast paths over a page's bytes in src/parse (sixteen bytes at a
-// time) against byte-by-byte references written here: a byte that matters
-// must be found at every position of buffers around the block size,
-// including the last block, which overlaps the one before.
+// time: the guard's ParserCopiesUnchanged, the strip's whitespace runs) against
+// byte-by-byte references written here: a byte that matters must be found at
+// every position of buffers around the block size, including the last block,
+// which overlaps the one before.
 
 #include <gtest/gtest.h>
 
@@ -14,6 +15,7 @@
 
 #include "parse/guard.h"
 #include "parse/guard_internal.h"
+#include "parse/prestrip.h"
 #include "util/byte_test_util.h"
 #include "util/utf8.h"
 
@@ -157,6 +159,70 @@ TEST(ParserCopiesUnchangedTest, TextWithACarriageReturnIsNotSetAside) {
     GuardHtml("<p>" + run + "</p>", Options(), &out, &report, &aside);
     EXPECT_NE(out, "<p>" + run + "</p>") << at;
     EXPECT_NE(out.find(SetAsideValues::kTextMark), std::string::npos) << at;
+  }
+}
+
+// The reference for the strip's whitespace runs: every run of two or more
+// HTML whitespace bytes keeps its first.
+std::string SlowCollapse(std::string_view text) {
+  auto is_space = [](char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
+  };
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (i > 0 && is_space(text[i]) && is_space(text[i - 1])) continue;
+    out += text[i];
+  }
+  return out;
+}
+
+std::string Stripped(std::string_view html) {
+  std::string out;
+  PrestripHtml(html, &out);
+  return out;
+}
+
+TEST(PrestripSpaceTest, CollapsesAPairOfSpacesWhateverThePosition) {
+  // Each pair once in words joined by single spaces, once in letters.
+  for (const std::string pair : {"  ", "\n\t", "\r\n", " \f", "\t\t\t"}) {
+    for (auto [length, at] : LengthsAndPositions(pair.size())) {
+      for (const bool words : {false, true}) {
+        std::string text = WithPieceAt(length, 0, "");
+        if (words) {
+          for (size_t k = 3; k < length; k += 4) text[k] = ' ';
+        }
+        text.replace(at, pair.size(), pair);
+        EXPECT_EQ(Stripped("<p>" + text + "</p>"),
+                  "<p>" + SlowCollapse(text) + "</p>")
+            << "length " << length << " at " << at;
+        EXPECT_LT(SlowCollapse(text).size(), text.size());
+      }
+    }
+  }
+}
+
+TEST(PrestripSpaceTest, KeepsSingleSpacesAndOtherBytes) {
+  // A space beside a byte that is not HTML whitespace (vertical tab, NBSP,
+  // NUL) is not a run.
+  for (const std::string& pair : {std::string(" \v"), std::string("\xA0 "),
+                                  std::string("\0 ", 2), std::string(" a ")}) {
+    for (auto [length, at] : LengthsAndPositions(pair.size())) {
+      const std::string text = WithPieceAt(length, at, pair);
+      EXPECT_EQ(Stripped("<p>" + text + "</p>"), "<p>" + text + "</p>")
+          << "length " << length << " at " << at;
+    }
+  }
+}
+
+TEST(PrestripSpaceTest, RandomTextMatchesTheReference) {
+  std::mt19937 rng(17);
+  const std::string alphabet("ab \n\t\f\r\v\xA0", 9);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text(rng() % 50, 'x');
+    for (char& c : text) c = alphabet[rng() % alphabet.size()];
+    ASSERT_EQ(Stripped("<p>" + text + "</p>"),
+              "<p>" + SlowCollapse(text) + "</p>")
+        << round;
   }
 }
 
