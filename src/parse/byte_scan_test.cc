@@ -15,6 +15,7 @@
 
 #include "parse/guard.h"
 #include "parse/guard_internal.h"
+#include "parse/guard_test_util.h"
 #include "parse/prestrip.h"
 #include "util/byte_test_util.h"
 #include "util/utf8.h"
@@ -159,6 +160,26 @@ TEST(ParserCopiesUnchangedTest, TextWithACarriageReturnIsNotSetAside) {
     GuardHtml("<p>" + run + "</p>", Options(), &out, &report, &aside);
     EXPECT_NE(out, "<p>" + run + "</p>") << at;
     EXPECT_NE(out.find(SetAsideValues::kTextMark), std::string::npos) << at;
+  }
+}
+
+// The guard's copy: a NUL becomes U+FFFD and a numeric reference out of
+// range "&#0;" too, wherever they are in a run; the bytes after the run
+// (read in the same block) are not taken for its own.
+TEST(GuardCopyTextTest, ReplacesANulOrAZeroReferenceWhateverThePosition) {
+  const std::string after = std::string("</p><a title='&amp;'>\0z", 23);
+  const std::string after_out = "</p><a title='&amp;'>\xEF\xBF\xBDz";
+  for (const std::string& piece : {std::string(1, '\0'), std::string("&#0;"),
+                                   std::string("&amp;"), std::string("&#65")}) {
+    const bool replaced = piece.size() == 1 || piece == "&#0;";
+    for (auto [length, at] : LengthsAndPositions(piece.size())) {
+      const std::string text = WithPieceAt(length, at, piece);
+      std::string expected = text;
+      if (replaced) expected.replace(at, piece.size(), "\xEF\xBF\xBD");
+      EXPECT_EQ(testing_guard::Guarded("<p>" + text + after),
+                "<p>" + expected + after_out)
+          << "length " << length << " at " << at;
+    }
   }
 }
 

@@ -33,17 +33,22 @@ uint32_t HashBytes(std::string_view s, bool lower) {
   return h;
 }
 
-// The first '&' or NUL in [p, end), or end. Every byte of a page goes
-// through here; sixteen at a time where SSE2 is (on every x86-64).
-const char* FindAmpOrNul(const char* p, const char* end) {
+// The first '&' or NUL in [p, end), or end; the bytes up to `limit`
+// (>= end) may be read. Every byte of a page goes through here, mostly in
+// short ranges (a tag, a few words): sixteen bytes are tested at a time
+// where SSE2 is (every x86-64), and a block may run past `end` (its bits
+// there are dropped) so that a short range is one test, not a byte loop.
+const char* FindAmpOrNul(const char* p, const char* end, const char* limit) {
 #ifdef __SSE2__
   const __m128i amp = _mm_set1_epi8('&');
   const __m128i nul = _mm_setzero_si128();
-  while (end - p >= 16) {
+  while (p < end && limit - p >= 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    const int hits = _mm_movemask_epi8(
-        _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, nul)));
-    if (hits != 0) return p + __builtin_ctz(static_cast<unsigned>(hits));
+    unsigned hits = static_cast<unsigned>(_mm_movemask_epi8(
+        _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, nul))));
+    if (end - p < 16) hits &= (1u << (end - p)) - 1;
+    if (hits != 0) return p + __builtin_ctz(hits);
+    if (end - p <= 16) return end;
     p += 16;
   }
 #endif
@@ -133,16 +138,16 @@ size_t SkipCopiedAscii(std::string_view raw, size_t i) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     // Read as signed, the bytes below 0x20 are the controls and every
     // byte >= 0x80.
-    const __m128i stop = _mm_or_si128(
-        _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
-        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')),
-                     _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F))));
+    const __m128i stop =
+        _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')),
+                                  _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F))));
     unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(stop));
     if (mask != 0) {  // the three controls copied as they are
-      const __m128i kept = _mm_or_si128(
-          _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
-          _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
-                       _mm_cmpeq_epi8(v, _mm_set1_epi8('\f'))));
+      const __m128i kept =
+          _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
+                       _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('\f'))));
       mask &= ~static_cast<unsigned>(_mm_movemask_epi8(kept));
     }
     return mask;
@@ -196,8 +201,9 @@ void Guard::CopyText(size_t b, size_t e) {
   size_t run = b;
   size_t k = b;
   while (k < e) {
-    k = static_cast<size_t>(FindAmpOrNul(in_.data() + k, in_.data() + e) -
-                            in_.data());
+    k = static_cast<size_t>(
+        FindAmpOrNul(in_.data() + k, in_.data() + e, in_.data() + in_.size()) -
+        in_.data());
     if (k == e) break;
     const char c = in_[k];
     out_->append(in_.data() + run, k - run);
