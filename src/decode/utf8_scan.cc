@@ -98,8 +98,12 @@ Utf8Scan ScanUtf8(std::string_view bytes) {
   scan.clean_end = n;
   size_t pos = 0;
   for (;;) {
-    // A NUL matters only before the first thing to repair.
-    pos = SkipAscii(p, pos, n, /*stop_at_nul=*/scan.clean_end == n);
+    // Runs of ASCII are skipped in blocks (a NUL matters only before the
+    // first thing to repair); text in another script goes straight from
+    // one sequence to the next.
+    if (pos < n && p[pos] < 0x80) {
+      pos = SkipAscii(p, pos, n, /*stop_at_nul=*/scan.clean_end == n);
+    }
     if (pos >= n) break;
     if (p[pos] == 0) {
       scan.clean_end = pos++;

@@ -109,9 +109,11 @@ TEST(Utf8ScanTest, SkipValidUtf8StopsAtEveryNulAndError) {
 
 TEST(Utf8ScanTest, OneScanFindsWhatTheRepairPassWould) {
   const std::vector<std::string> pieces = {
-      std::string(1, '\0'), "\x80",          "\xFF",     "\xE2\x82",
-      "\xED\xA0\x80",       "\xC3\xA9",      "\xC2\x85", "\xE2\x82\xAC",
-      "\xF0\x9F\x98\x80",   "\xC3\xA9\0\x80"};
+      std::string(1, '\0'), "\x80", "\xFF", "\xE2\x82", "\xED\xA0\x80",
+      "\xC3\xA9", "\xC2\x85", "\xE2\x82\xAC", "\xF0\x9F\x98\x80",
+      // Sequences one after another, then a NUL, an error or a cut.
+      std::string("\xC3\xA9\0\x80", 4), "\xE4\xB8\xAD\xE6\x96\x87\x80",
+      std::string("\xE4\xB8\xAD\0", 4), "\xE4\xB8\xAD\xE6\x96"};
   for (size_t length : Lengths()) {
     for (size_t at = 0; at < length && at < 18; ++at) {
       for (const std::string& piece : pieces) {
