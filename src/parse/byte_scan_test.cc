@@ -17,6 +17,7 @@
 #include "parse/guard_internal.h"
 #include "parse/guard_test_util.h"
 #include "parse/prestrip.h"
+#include "parse/scanner.h"
 #include "util/byte_test_util.h"
 #include "util/utf8.h"
 
@@ -244,6 +245,21 @@ TEST(PrestripSpaceTest, RandomTextMatchesTheReference) {
     ASSERT_EQ(Stripped("<p>" + text + "</p>"),
               "<p>" + SlowCollapse(text) + "</p>")
         << round;
+  }
+}
+
+TEST(ScannerBytesTest, SetsHoldExactlyTheirBytes) {
+  // Every byte value, the high ones too (a mask only covers bytes below 64).
+  for (int b = 0; b < 256; ++b) {
+    const char c = static_cast<char>(b);
+    const bool space =
+        c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
+    EXPECT_EQ(scan::IsSpace(c), space) << b;
+    EXPECT_EQ(scan::EndsName(c), space || c == '/' || c == '>') << b;
+    EXPECT_EQ(scan::InSet(c, scan::kAttributeNameEnds),
+              space || c == '/' || c == '>' || c == '=')
+        << b;
+    EXPECT_EQ(scan::InSet(c, scan::kUnquotedValueEnds), space || c == '>') << b;
   }
 }
 

@@ -27,7 +27,8 @@ inline constexpr size_t kNpos = std::string_view::npos;
 
 // Sets of bytes below 64 as bit masks, for the tests in the loops over
 // names and whitespace (at every tag and attribute): one compare and one
-// bit test, and the letters of a name fail at the compare.
+// bit test, and the letters of a name fail at the compare. Bits() is for
+// constants only (a byte of 64 or more does not compile there).
 inline constexpr uint64_t Bits(std::string_view bytes) {
   uint64_t bits = 0;
   for (char c : bytes) bits |= uint64_t{1} << c;
@@ -48,6 +49,8 @@ inline bool IsAlpha(char c) {
 // Ends a tag or attribute name: where the tokenizer leaves the name state.
 inline constexpr uint64_t kNameEnds = kSpaces | Bits("/>");
 inline bool EndsName(char c) { return InSet(c, kNameEnds); }
+inline constexpr uint64_t kAttributeNameEnds = kNameEnds | Bits("=");
+inline constexpr uint64_t kUnquotedValueEnds = kSpaces | Bits(">");
 
 // `s` equals `lower` (lower case), ignoring ASCII case in `s`.
 inline bool EqualsNoCase(std::string_view s, std::string_view lower) {
@@ -187,7 +190,7 @@ bool ReadAttributes(std::string_view s, size_t i, Tag* tag,
     }
     Attribute a;
     a.begin = i++;
-    while (i < n && !InSet(s[i], kNameEnds | Bits("="))) ++i;
+    while (i < n && !InSet(s[i], kAttributeNameEnds)) ++i;
     a.name = s.substr(a.begin, i - a.begin);
     size_t q = i;
     while (q < n && IsSpace(s[q])) ++q;
@@ -204,7 +207,7 @@ bool ReadAttributes(std::string_view s, size_t i, Tag* tag,
         i = close + 1;
       } else if (s[i] != '>') {
         const size_t value_begin = i;
-        while (i < n && !InSet(s[i], kSpaces | Bits(">"))) ++i;
+        while (i < n && !InSet(s[i], kUnquotedValueEnds)) ++i;
         a.value = s.substr(value_begin, i - value_begin);
       } else {
         a.value = s.substr(i, 0);  // "name=>": a missing value
