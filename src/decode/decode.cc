@@ -14,10 +14,17 @@
 #include <unordered_map>
 #include <vector>
 
+#include "decode/utf8_scan.h"
 #include "util/ascii.h"
 
 namespace winnow {
 namespace {
+
+using decode_internal::LooksLikeUtf8;
+using decode_internal::RepairUtf8Into;
+using decode_internal::ScanUtf8;
+using decode_internal::SkipAscii;
+using decode_internal::Utf8Scan;
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
@@ -37,9 +44,6 @@ constexpr size_t kDetectorLeadIn = 4096;
 // sequences: on a handful of stray bytes its verdict is a guess, and a
 // wrong guess garbles every other character of the page.
 constexpr size_t kMinErrorsAgainstUtf8Label = 4;
-
-constexpr uint64_t kHighBits = 0x8080808080808080ULL;
-constexpr uint64_t kLowBits = 0x0101010101010101ULL;
 
 // ---------------------------------------------------------------------------
 // Encodings and their labels.
@@ -223,129 +227,6 @@ const Encoding* ResolveLabel(std::string_view label) {
 }
 
 // ---------------------------------------------------------------------------
-// UTF-8 validation.
-
-// Length of the ASCII run starting at `pos` (stops at the first byte >= 0x80).
-size_t SkipAscii(const unsigned char* p, size_t pos, size_t n) {
-  while (pos + 8 <= n) {
-    uint64_t v;
-    std::memcpy(&v, p + pos, 8);
-    if (v & kHighBits) break;
-    pos += 8;
-  }
-  while (pos < n && p[pos] < 0x80) ++pos;
-  return pos;
-}
-
-bool IsLeadByte(unsigned char c) { return c >= 0xC2 && c <= 0xF4; }
-
-// For a byte >= 0x80 at p[0]: the length of the well-formed sequence it
-// starts, or minus the length of the maximal ill-formed subpart (so that
-// each subpart becomes one U+FFFD, as the Encoding Standard's decoder does).
-int CheckSequence(const unsigned char* p, size_t avail) {
-  const unsigned char c = p[0];
-  int need;
-  unsigned char lo = 0x80;
-  unsigned char hi = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF) {
-    need = 1;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    need = 2;
-    if (c == 0xE0) lo = 0xA0;  // overlong
-    if (c == 0xED) hi = 0x9F;  // surrogates
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    need = 3;
-    if (c == 0xF0) lo = 0x90;  // overlong
-    if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
-  } else {
-    return -1;
-  }
-  for (int i = 1; i <= need; ++i) {
-    if (static_cast<size_t>(i) >= avail) return -i;
-    const unsigned char b = p[i];
-    if (b < lo || b > hi) return -i;
-    lo = 0x80;
-    hi = 0xBF;
-  }
-  return need + 1;
-}
-
-// Offset of the first NUL or ill-formed sequence at or after `pos`, or `n`.
-size_t SkipValidUtf8(const unsigned char* p, size_t pos, size_t n) {
-  while (pos < n) {
-    while (pos + 8 <= n) {
-      uint64_t v;
-      std::memcpy(&v, p + pos, 8);
-      const uint64_t has_zero = (v - kLowBits) & ~v & kHighBits;
-      if ((v & kHighBits) | has_zero) break;
-      pos += 8;
-    }
-    if (pos >= n) break;
-    const unsigned char c = p[pos];
-    if (c < 0x80) {
-      if (c == 0) return pos;
-      ++pos;
-      continue;
-    }
-    const int len = CheckSequence(p + pos, n - pos);
-    if (len < 0) return pos;
-    pos += len;
-  }
-  return n;
-}
-
-struct Utf8Scan {
-  size_t errors = 0;     // ill-formed subparts, not counting a cut-off tail
-  size_t multibyte = 0;  // well-formed sequences of two to four bytes
-  bool gave_up = false;  // stopped early: cannot be (mostly) UTF-8
-};
-
-Utf8Scan ScanUtf8(std::string_view bytes) {
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  const size_t n = bytes.size();
-  Utf8Scan scan;
-  size_t pos = 0;
-  while (true) {
-    pos = SkipAscii(p, pos, n);
-    if (pos >= n) break;
-    const int len = CheckSequence(p + pos, n - pos);
-    if (len > 0) {
-      ++scan.multibyte;
-      pos += len;
-      continue;
-    }
-    const size_t end = pos + static_cast<size_t>(-len);
-    // A character cut off by the end of input is what a size limit or a
-    // truncated download produces; it says nothing against UTF-8.
-    if (end == n && IsLeadByte(p[pos])) break;
-    ++scan.errors;
-    pos = end;
-    // Even if every remaining byte pair were a valid sequence, the mostly-
-    // UTF-8 ratio could not be reached: stop scanning random or legacy bytes.
-    if (scan.errors * 20 > scan.multibyte + (n - pos) / 2) {
-      scan.gave_up = true;
-      break;
-    }
-  }
-  return scan;
-}
-
-// A page whose non-ASCII text is overwhelmingly well-formed UTF-8 with a few
-// stray bytes (a Latin-1 snippet pasted into a UTF-8 template) is UTF-8; a
-// detector would call it windows-1252 and garble every real character.
-// Legacy text almost never forms valid UTF-8 pairs by accident.
-bool LooksLikeUtf8(const Utf8Scan& scan) {
-  if (scan.gave_up) return false;
-  if (scan.errors == 0) return true;
-  return scan.multibyte >= 8 && scan.errors * 20 <= scan.multibyte;
-}
-
-bool IsAscii(std::string_view bytes) {
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  return SkipAscii(p, 0, bytes.size()) == bytes.size();
-}
-
-// ---------------------------------------------------------------------------
 // Output helpers and the windows-1252 decoder.
 
 void AppendUtf8(uint32_t cp, std::string* out) {
@@ -377,7 +258,7 @@ void DecodeWindows1252(std::string_view in, std::string* out) {
   out->reserve(n + n / 4 + 16);
   size_t pos = 0;
   while (pos < n) {
-    const size_t run_end = SkipAscii(p, pos, n);
+    const size_t run_end = SkipAscii(p, pos, n, /*stop_at_nul=*/false);
     out->append(in.data() + pos, run_end - pos);
     pos = run_end;
     if (pos >= n) break;
@@ -766,7 +647,7 @@ std::string DetectCharset(std::string_view bytes) {
     uchardet_reset(holder.ud);
   }
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  size_t first = SkipAscii(p, 0, bytes.size());
+  size_t first = SkipAscii(p, 0, bytes.size(), /*stop_at_nul=*/false);
   if (first == bytes.size()) first = 0;  // 7-bit: ISO-2022 escapes
   const size_t start = first > kDetectorLeadIn ? first - kDetectorLeadIn : 0;
   const size_t len = std::min(bytes.size() - start, kDetectorMaxBytes);
@@ -796,13 +677,14 @@ const Encoding* FromDetector(const std::string& detected, Encoding* scratch) {
 // The evidence against a label (DecodeToUtf8): returns the encoding to use
 // for `bytes` labelled `label` (from d->source, "http" or "meta"), setting
 // d->source and d->warning when the bytes overrule it. `meta` is the <meta>
-// charset, when the page has one. Scans the bytes once; runs the detector
-// only for a UTF-8 label on bytes that are not UTF-8.
-const Encoding* CheckLabel(std::string_view bytes, const Encoding* label,
-                           const Encoding* meta, Decoded* d,
-                           std::string* detected_name, Encoding* scratch) {
+// charset, when the page has one; `scan` is ScanUtf8 of `bytes` (unused
+// when the label does not map ASCII to itself). Runs the detector only for
+// a UTF-8 label on bytes that are not UTF-8.
+const Encoding* CheckLabel(std::string_view bytes, const Utf8Scan& scan,
+                           const Encoding* label, const Encoding* meta,
+                           Decoded* d, std::string* detected_name,
+                           Encoding* scratch) {
   if (!label->ascii_identity) return label;  // UTF-16: nothing to compare
-  const Utf8Scan scan = ScanUtf8(bytes);
   const std::string said = std::string(label->name) + " (" + d->source + ")";
   if (label->kind != Kind::kUtf8) {
     // Legacy text almost never forms a valid UTF-8 sequence by accident,
@@ -836,29 +718,6 @@ const Encoding* CheckLabel(std::string_view bytes, const Encoding* label,
 }
 
 }  // namespace
-
-size_t RepairUtf8(std::string* s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s->data());
-  const size_t n = s->size();
-  size_t pos = SkipValidUtf8(p, 0, n);
-  if (pos == n) return 0;  // the common case: no copy
-
-  std::string out;
-  out.reserve(n + 16);
-  out.append(s->data(), pos);
-  size_t replaced = 0;
-  while (pos < n) {
-    const unsigned char c = p[pos];
-    pos += c == 0 ? 1 : static_cast<size_t>(-CheckSequence(p + pos, n - pos));
-    out.append(kReplacement);
-    ++replaced;
-    const size_t good_end = SkipValidUtf8(p, pos, n);
-    out.append(s->data() + pos, good_end - pos);
-    pos = good_end;
-  }
-  s->swap(out);
-  return replaced;
-}
 
 Decoded DecodeToUtf8(std::string_view bytes, std::string_view content_type,
                      bool is_html) {
@@ -895,12 +754,17 @@ Decoded DecodeToUtf8(std::string_view bytes, std::string_view content_type,
     enc = meta;
     d.source = "meta";
   }
+  // One scan of the bytes serves the label check, the choice of an encoding
+  // and the test for use in place. Bytes under an encoding that does not map
+  // ASCII to itself (UTF-16, ISO-2022-JP) are never used in place.
+  const Utf8Scan scan =
+      enc == nullptr || enc->ascii_identity ? ScanUtf8(bytes) : Utf8Scan();
   if (enc != nullptr && d.source != "bom") {
-    enc = CheckLabel(bytes, enc, meta, &d, &detected_name, &detected_scratch);
+    enc = CheckLabel(bytes, scan, enc, meta, &d, &detected_name,
+                     &detected_scratch);
   }
 
   if (enc == nullptr) {
-    const Utf8Scan scan = ScanUtf8(bytes);
     if (LooksLikeUtf8(scan)) {
       enc = &Utf8Encoding();
       d.source = "default";
@@ -934,18 +798,20 @@ Decoded DecodeToUtf8(std::string_view bytes, std::string_view content_type,
   // UTF-8 that needs no repair, or ASCII under an encoding that maps ASCII
   // to itself, is used in place: most pages are, and a copy of every page
   // cost 2% of a batch run (the memcpy and its page faults).
+  // (The scan was made: these encodings map ASCII to themselves.)
   const bool in_place =
       enc->kind == Kind::kUtf8 ||
-      (enc->kind == Kind::kIconv && enc->ascii_identity && IsAscii(bytes));
+      (enc->kind == Kind::kIconv && enc->ascii_identity && scan.ascii);
   if (in_place) {
-    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-    if (SkipValidUtf8(p, 0, bytes.size()) == bytes.size()) {
+    if (scan.clean_end == bytes.size()) {
       d.borrowed = true;
       d.unchanged = bytes;
-      return d;
+    } else {
+      d.replaced = RepairUtf8Into(bytes, scan.clean_end, &d.converted);
     }
-    d.converted.assign(bytes.data(), bytes.size());
-  } else if (enc->kind == Kind::kWindows1252) {
+    return d;
+  }
+  if (enc->kind == Kind::kWindows1252) {
     DecodeWindows1252(bytes, &d.converted);
   } else if (!ConvertWithIconv(enc->iconv, enc->unit, bytes, &d.converted,
                                &d.replaced)) {

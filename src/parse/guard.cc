@@ -35,17 +35,22 @@ uint32_t HashBytes(std::string_view s, bool lower) {
   return h;
 }
 
-// The first '&' or NUL in [p, end), or end. Every byte of a page goes
-// through here; sixteen at a time where SSE2 is (on every x86-64).
-const char* FindAmpOrNul(const char* p, const char* end) {
+// The first '&' or NUL in [p, end), or end; the bytes up to `limit`
+// (>= end) may be read. Every byte of a page goes through here, mostly in
+// short ranges (a tag, a few words): sixteen bytes are tested at a time
+// where SSE2 is (every x86-64), and a block may run past `end` (its bits
+// there are dropped) so that a short range is one test, not a byte loop.
+const char* FindAmpOrNul(const char* p, const char* end, const char* limit) {
 #ifdef __SSE2__
   const __m128i amp = _mm_set1_epi8('&');
   const __m128i nul = _mm_setzero_si128();
-  while (end - p >= 16) {
+  while (p < end && limit - p >= 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    const int hits = _mm_movemask_epi8(
-        _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, nul)));
-    if (hits != 0) return p + __builtin_ctz(static_cast<unsigned>(hits));
+    unsigned hits = static_cast<unsigned>(_mm_movemask_epi8(
+        _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, nul))));
+    if (end - p < 16) hits &= (1u << (end - p)) - 1;
+    if (hits != 0) return p + __builtin_ctz(hits);
+    if (end - p <= 16) return end;
     p += 16;
   }
 #endif
@@ -149,29 +154,76 @@ bool AttributesMayMove(const TagTable& tags, int id) {
   }
 }
 
-// True when Gumbo's attribute value is `raw` byte for byte: no character
-// references, no carriage return (it becomes a line feed), no NUL or
-// control character, C1 control or noncharacter (they become U+FFFD).
-// `raw` is valid UTF-8.
-bool ParserCopiesUnchanged(std::string_view raw) {
-  for (size_t i = 0; i < raw.size();) {
-    const unsigned char c = static_cast<unsigned char>(raw[i]);
-    if (c < 0x80) {
-      if (c == '&' || c == 0x7F ||
-          (c < 0x20 && c != '\t' && c != '\n' && c != '\f')) {
-        return false;
-      }
-      ++i;
-      continue;
+// The first byte of raw[i, n) that ParserCopiesUnchanged must look at,
+// or n. Invariant: every byte skipped is printable ASCII but '&' (0x20 to
+// 0x7E), a tab, a line feed or a form feed, which Gumbo copies as they
+// are; everything else stops it: '&', CR, NUL and the other controls, DEL
+// and every byte >= 0x80 (whose code point has to be read). Sixteen bytes
+// at a time where SSE2 is (every x86-64); the last block overlaps the one
+// before, so that runs of 16 bytes or more need no byte loop.
+size_t SkipCopiedAscii(std::string_view raw, size_t i) {
+  const size_t n = raw.size();
+#ifdef __SSE2__
+  // One bit per byte of p[0, 16) that stops the skip.
+  auto stops_in = [](const char* p) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    // Read as signed, the bytes below 0x20 are the controls and every
+    // byte >= 0x80.
+    const __m128i stop =
+        _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')),
+                                  _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F))));
+    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(stop));
+    if (mask != 0) {  // the three controls copied as they are
+      const __m128i kept =
+          _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
+                       _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('\f'))));
+      mask &= ~static_cast<unsigned>(_mm_movemask_epi8(kept));
     }
-    const uint32_t cp = NextCodePoint(raw, &i);
-    if ((cp >= 0x80 && cp <= 0x9F) || (cp >= 0xFDD0 && cp <= 0xFDEF) ||
-        (cp & 0xFFFE) == 0xFFFE) {
-      return false;
+    return mask;
+  };
+  for (; i + 16 <= n; i += 16) {
+    const unsigned mask = stops_in(raw.data() + i);
+    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(mask));
+  }
+  if (i < n && n >= 16) {
+    // Bits of the bytes before i (already skipped) shift out.
+    const unsigned mask = stops_in(raw.data() + n - 16) >> (i - (n - 16));
+    return mask != 0 ? i + static_cast<size_t>(__builtin_ctz(mask)) : n;
+  }
+#endif
+  for (; i < n; ++i) {
+    const char c = raw[i];
+    if (!((c >= 0x20 && c < 0x7F && c != '&') || c == '\t' || c == '\n' ||
+          c == '\f')) {
+      break;
     }
   }
-  return true;
+  return i;
 }
+
+}  // namespace
+
+bool ParserCopiesUnchanged(std::string_view raw) {
+  for (size_t i = 0;;) {
+    i = SkipCopiedAscii(raw, i);
+    if (i == raw.size()) return true;
+    if (static_cast<unsigned char>(raw[i]) < 0x80) return false;
+    // Code point by code point up to the next ASCII byte, so that text in
+    // another script is not a stop at every character.
+    while (i < raw.size() && static_cast<unsigned char>(raw[i]) >= 0x80) {
+      const uint32_t cp = NextCodePoint(raw, &i);
+      if ((cp >= 0x80 && cp <= 0x9F) || (cp >= 0xFDD0 && cp <= 0xFDEF) ||
+          (cp & 0xFFFE) == 0xFFFE) {
+        return false;
+      }
+    }
+  }
+}
+
+namespace {
+
 // True for an attribute that may move with its tag's list: a name the
 // pre-parse strip keeps (prestrip::KeepsValue, and href), none of which
 // Gumbo renames in SVG or MathML (viewBox, xlink:href ...), and a value
@@ -189,8 +241,9 @@ void Guard::CopyText(size_t b, size_t e) {
   size_t run = b;
   size_t k = b;
   while (k < e) {
-    k = static_cast<size_t>(FindAmpOrNul(in_.data() + k, in_.data() + e) -
-                            in_.data());
+    k = static_cast<size_t>(
+        FindAmpOrNul(in_.data() + k, in_.data() + e, in_.data() + in_.size()) -
+        in_.data());
     if (k == e) break;
     const char c = in_[k];
     out_->append(in_.data() + run, k - run);

@@ -74,6 +74,12 @@ inline int TagId(std::string_view name) {
   return kKnownTags + static_cast<int>(h % kUnknownBuckets);
 }
 
+// True when Gumbo reads the text or attribute value `raw` as these very
+// bytes: no character references, no carriage return (it becomes a line
+// feed), no NUL or control character, C1 control or noncharacter (they
+// become U+FFFD). `raw` is valid UTF-8.
+bool ParserCopiesUnchanged(std::string_view raw);
+
 constexpr int kHtmlNs = 0;
 constexpr int kSvgNs = 1;
 constexpr int kMathNs = 2;

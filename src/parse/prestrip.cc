@@ -8,6 +8,10 @@
 #include <utility>
 #include <vector>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "parse/prestrip_tags.h"
 #include "parse/scanner.h"
 
@@ -42,9 +46,9 @@ bool ReadTag(std::string_view s, size_t i, bool want_type, Tag* tag,
   tag->has_type = false;
   const bool ok = scan::ReadTag(s, i, &t, [&](const scan::Attribute& a) {
     // The href of a <link> is read (rel=canonical: meta/meta.h).
-    const bool unread = cuts != nullptr && !KeepsValue(a.name) &&
-                        !(EqualsNoCase(a.name, "href") &&
-                          EqualsNoCase(t.name, "link"));
+    const bool unread =
+        cuts != nullptr && !KeepsValue(a.name) &&
+        !(EqualsNoCase(a.name, "href") && EqualsNoCase(t.name, "link"));
     if (unread && IsSpace(s[a.begin - 1]) && !EqualsNoCase(a.name, "href")) {
       cuts->emplace_back(a.begin, a.end);
     } else if (unread && a.quoted && !a.value.empty()) {
@@ -133,10 +137,37 @@ class Stripper {
   std::vector<std::pair<size_t, std::string>> inserts_;
 };
 
+// The first i in [from, to - 1) where p[i] and p[i + 1] are both
+// whitespace, or `to`. Text is mostly words between single spaces: sixteen
+// pairs are tested at a time where SSE2 is (every x86-64).
+size_t FindSpacePair(const char* p, size_t from, size_t to) {
+  size_t i = from;
+#ifdef __SSE2__
+  // One bit per byte of q[0, 16) that is whitespace (scan::IsSpace).
+  auto spaces = [](const char* q) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+    __m128i m = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
+    for (char c : {'\n', '\t', '\f', '\r'}) {
+      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8(c)));
+    }
+    return static_cast<unsigned>(_mm_movemask_epi8(m));
+  };
+  for (; i + 17 <= to; i += 16) {
+    const unsigned pairs = spaces(p + i) & spaces(p + i + 1);
+    if (pairs != 0) return i + static_cast<size_t>(__builtin_ctz(pairs));
+  }
+#endif
+  for (; i + 1 < to; ++i) {
+    if (IsSpace(p[i]) && IsSpace(p[i + 1])) return i;
+  }
+  return to;
+}
+
 void Stripper::CollapseSpace(size_t from, size_t to) {
   const char* p = s_.data();
   for (size_t i = from; i + 1 < to; ++i) {
-    if (!IsSpace(p[i]) || !IsSpace(p[i + 1])) continue;
+    i = FindSpacePair(p, i, to);
+    if (i == to) break;
     size_t end = i + 2;
     while (end < to && IsSpace(p[end])) ++end;
     Cut(i + 1, end);
@@ -260,7 +291,7 @@ void Stripper::EndTag(const Tag& tag, const TagInfo& info, size_t lt) {
       }
     }
     if (!(info.bits &
-                 (body_started_ ? kNoscriptSafeInBody : kNoscriptSafeInHead))) {
+          (body_started_ ? kNoscriptSafeInBody : kNoscriptSafeInHead))) {
       region_safe_ = false;
     }
   } else if (region_ == Region::kTemplate && info.id == TagId::kTemplate) {

@@ -14,6 +14,7 @@
 #define WINNOW_PARSE_SCANNER_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <string_view>
 
@@ -24,17 +25,32 @@ namespace scan {
 
 inline constexpr size_t kNpos = std::string_view::npos;
 
+// Sets of bytes below 64 as bit masks, for the tests in the loops over
+// names and whitespace (at every tag and attribute): one compare and one
+// bit test, and the letters of a name fail at the compare. Bits() is for
+// constants only (a byte of 64 or more does not compile there).
+inline constexpr uint64_t Bits(std::string_view bytes) {
+  uint64_t bits = 0;
+  for (char c : bytes) bits |= uint64_t{1} << c;
+  return bits;
+}
+inline constexpr bool InSet(char c, uint64_t bits) {
+  const unsigned u = static_cast<unsigned char>(c);
+  return u < 64 && ((bits >> u) & 1) != 0;
+}
 // HTML whitespace. CR counts: the input stream turns it into LF before
 // tokenizing.
-inline bool IsSpace(char c) {
-  return c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
-}
+inline constexpr uint64_t kSpaces = Bits(" \n\t\f\r");
+inline bool IsSpace(char c) { return InSet(c, kSpaces); }
 inline bool IsAlpha(char c) {
   const char l = static_cast<char>(c | 0x20);
   return l >= 'a' && l <= 'z';
 }
 // Ends a tag or attribute name: where the tokenizer leaves the name state.
-inline bool EndsName(char c) { return IsSpace(c) || c == '/' || c == '>'; }
+inline constexpr uint64_t kNameEnds = kSpaces | Bits("/>");
+inline bool EndsName(char c) { return InSet(c, kNameEnds); }
+inline constexpr uint64_t kAttributeNameEnds = kNameEnds | Bits("=");
+inline constexpr uint64_t kUnquotedValueEnds = kSpaces | Bits(">");
 
 // `s` equals `lower` (lower case), ignoring ASCII case in `s`.
 inline bool EqualsNoCase(std::string_view s, std::string_view lower) {
@@ -80,7 +96,6 @@ inline Markup MarkupAt(std::string_view s, size_t lt) {
   }
   return IsAlpha(c1) ? Markup::kStartTag : Markup::kText;
 }
-
 
 // Where the comment whose "<!--" is at `lt` ends, as Gumbo's comment
 // states read it ("<!-->", "<!--->", "-->" after any number of dashes,
@@ -175,7 +190,7 @@ bool ReadAttributes(std::string_view s, size_t i, Tag* tag,
     }
     Attribute a;
     a.begin = i++;
-    while (i < n && !EndsName(s[i]) && s[i] != '=') ++i;
+    while (i < n && !InSet(s[i], kAttributeNameEnds)) ++i;
     a.name = s.substr(a.begin, i - a.begin);
     size_t q = i;
     while (q < n && IsSpace(s[q])) ++q;
@@ -192,7 +207,7 @@ bool ReadAttributes(std::string_view s, size_t i, Tag* tag,
         i = close + 1;
       } else if (s[i] != '>') {
         const size_t value_begin = i;
-        while (i < n && !IsSpace(s[i]) && s[i] != '>') ++i;
+        while (i < n && !InSet(s[i], kUnquotedValueEnds)) ++i;
         a.value = s.substr(value_begin, i - value_begin);
       } else {
         a.value = s.substr(i, 0);  // "name=>": a missing value
