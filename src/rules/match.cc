@@ -15,6 +15,9 @@
 // end or a '-' / '_'. (Patterns that searched each token for a part's start
 // themselves made the Set's DFA track every rule at every character: a
 // fresh process spent 0.16 s building its states on the corpus, now 0.01.)
+// A line that no rule can match, by the rules' match prefixes, is not
+// written at all (LineFilter in chunk_filter.h); an element left with no
+// line is not matched.
 
 #include <algorithm>
 #include <memory>
@@ -162,9 +165,13 @@ bool JoinsNames(std::string_view tok) {
 
 // Appends "X=token\n" for every whitespace-separated token of `value`, and
 // "X-part\n" for every part of it that follows a '-' or '_' (none for a
-// token that joins names, JoinsNames).
+// token that joins names, JoinsNames); of those, only the lines `lines`
+// (when not null) says a rule may match.
 void AppendTokens(char field, std::string_view value, bool skip_taxonomy,
-                  std::string* out) {
+                  const LineFilter* lines, std::string* out) {
+  auto wanted = [&](char mark, std::string_view part) {
+    return lines == nullptr || lines->MayMatch(field, mark, part);
+  };
   const bool on_post = skip_taxonomy && HasPostClasses(value);
   size_t i = 0;
   while (i < value.size()) {
@@ -174,13 +181,14 @@ void AppendTokens(char field, std::string_view value, bool skip_taxonomy,
     if (i == start) break;
     std::string_view tok = value.substr(start, i - start);
     if (skip_taxonomy && IsTaxonomyToken(tok, on_post)) continue;
-    AppendLine(field, '=', tok, out);
+    if (wanted('=', tok)) AppendLine(field, '=', tok, out);
     if (JoinsNames(tok)) continue;
     // Then every part of the token that follows a '-' or '_', marked "X-":
     // patterns not tied to the token's start match there (WrappedPattern).
     for (size_t k = 0; k + 1 < tok.size(); ++k) {
       if (tok[k] != '-' && tok[k] != '_') continue;
-      AppendLine(field, '-', tok.substr(k + 1), out);
+      const std::string_view part = tok.substr(k + 1);
+      if (wanted('-', part)) AppendLine(field, '-', part, out);
     }
   }
 }
@@ -217,6 +225,36 @@ void MatchCold(const RuleSet::Cold& cold, const RuleSet::Cold::Index& index,
 }
 
 }  // namespace
+
+void Describe(std::string_view tag, std::string_view class_attr,
+              std::string_view id_attr, std::string_view role_attr,
+              std::string_view aria_attr, std::string_view itemprop_attr,
+              const LineFilter* lines, std::string* out) {
+  out->clear();
+  if (!tag.empty()) {
+    *out += "t=";
+    for (char c : tag) out->push_back(IsAsciiSpace(c) ? '_' : AsciiLower(c));
+    if (lines != nullptr &&
+        !lines->MayMatch('t', '=', std::string_view(*out).substr(2))) {
+      out->clear();
+    } else {
+      *out += '\n';
+    }
+  }
+  // The classes and ids of <html> and <body> describe the page ("no-sidebar",
+  // "comments-open", "single-post"), not a part of it: only tag rules see
+  // those two elements.
+  const bool page_level =
+      EqualsIgnoreCase(tag, "html") || EqualsIgnoreCase(tag, "body");
+  if (!page_level) {
+    AppendTokens('c', class_attr, true, lines, out);
+    AppendTokens('i', id_attr, false, lines, out);
+    AppendTokens('r', role_attr, false, lines, out);
+    AppendTokens('a', aria_attr, false, lines, out);
+    AppendTokens('p', itemprop_attr, false, lines, out);
+  }
+}
+
 }  // namespace rules_internal
 
 void RuleSet::Cold::Index::Candidates(std::string_view head,
@@ -325,24 +363,10 @@ void RuleSet::MatchDescriptor(std::string_view tag, std::string_view class_attr,
                               std::string_view itemprop_attr,
                               std::vector<int>* hits) const {
   thread_local std::string desc;
-  desc.clear();
-  if (!tag.empty()) {
-    desc += "t=";
-    for (char c : tag) desc.push_back(IsAsciiSpace(c) ? '_' : AsciiLower(c));
-    desc += '\n';
-  }
-  // The classes and ids of <html> and <body> describe the page ("no-sidebar",
-  // "comments-open", "single-post"), not a part of it: only tag rules see
-  // those two elements.
-  const bool page_level =
-      EqualsIgnoreCase(tag, "html") || EqualsIgnoreCase(tag, "body");
-  if (!page_level) {
-    rules_internal::AppendTokens('c', class_attr, true, &desc);
-    rules_internal::AppendTokens('i', id_attr, false, &desc);
-    rules_internal::AppendTokens('r', role_attr, false, &desc);
-    rules_internal::AppendTokens('a', aria_attr, false, &desc);
-    rules_internal::AppendTokens('p', itemprop_attr, false, &desc);
-  }
+  // Without the lines no rule can match (chunk_filter.h, LineFilter): when
+  // none is left, the Set is not run.
+  rules_internal::Describe(tag, class_attr, id_attr, role_attr, aria_attr,
+                           itemprop_attr, lines_.get(), &desc);
   if (desc.empty()) return;
   if (cold_->Take()) {
     // Each line's part after its two-byte mark ("c=", "c-", "t=").
