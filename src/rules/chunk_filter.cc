@@ -50,24 +50,6 @@ void PrefixTable::Add(std::string_view p) {
   }
 }
 
-bool PrefixTable::MayBegin(std::string_view t) const {
-  const size_t n = std::min(t.size(), kPrefixBytes);
-  char head[kPrefixBytes];
-  for (size_t i = 0; i < n; ++i) {
-    if (static_cast<unsigned char>(t[i]) >= 0x80) return true;
-    head[i] = AsciiLower(t[i]);
-  }
-  if (n == 0) return false;
-  const unsigned char h0 = static_cast<unsigned char>(head[0]);
-  if (!first_.test(h0)) return false;
-  if (one_.test(h0)) return true;
-  if (n == 1) return false;
-  const size_t pair = Pair(h0, static_cast<unsigned char>(head[1]));
-  if (two_.test(pair)) return true;
-  if (n == 2 || !two_of_three_.test(pair)) return false;
-  return three_.count(Triple(head)) != 0;
-}
-
 void ChunkFilter::LiteralScan::Add(const std::string& s) {
   if (s.size() < 3) {
     short_.push_back(s);

@@ -27,9 +27,9 @@
 #ifndef WINNOW_RULES_CHUNK_FILTER_H_
 #define WINNOW_RULES_CHUNK_FILTER_H_
 
+#include <algorithm>
 #include <bitset>
 #include <cstdint>
-#include <cstring>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -41,6 +41,7 @@
 #include "rules/internal.h"
 #include "rules/prefix.h"
 #include "rules/rules.h"
+#include "util/ascii.h"
 
 namespace winnow {
 namespace rules_internal {
@@ -63,7 +64,23 @@ class PrefixTable {
   // False only when `head`, ASCII-lower-cased, begins with no prefix added
   // and has no byte >= 0x80 among its first kPrefixBytes (there the Kelvin
   // sign folds to "k": such a head is not judged).
-  bool MayBegin(std::string_view head) const;
+  bool MayBegin(std::string_view head) const {
+    const size_t n = std::min(head.size(), kPrefixBytes);
+    char h[kPrefixBytes];
+    for (size_t i = 0; i < n; ++i) {
+      if (static_cast<unsigned char>(head[i]) >= 0x80) return true;
+      h[i] = AsciiLower(head[i]);
+    }
+    if (n == 0) return false;
+    const unsigned char h0 = static_cast<unsigned char>(h[0]);
+    if (!first_.test(h0)) return false;
+    if (one_.test(h0)) return true;
+    if (n == 1) return false;
+    const size_t pair = Pair(h0, static_cast<unsigned char>(h[1]));
+    if (two_.test(pair)) return true;
+    if (n == 2 || !two_of_three_.test(pair)) return false;
+    return three_.count(Triple(h)) != 0;
+  }
 
  private:
   static_assert(kPrefixBytes == 3, "the tables below are for 1 to 3 bytes");
@@ -165,15 +182,22 @@ class LineFilter {
   }
 
  private:
-  static constexpr char kFields[] = "tciarp";
-  static constexpr int kSlots = 2 * (sizeof(kFields) - 1);
+  static constexpr int kSlots = 12;  // 6 fields ("tciarp"), 2 marks
   // `field` and `mark` as an index into lines_; a field that is none of
-  // kFields (descriptors have none) takes the last slot, which Add fills
+  // "tciarp" (descriptors have none) takes the last slot, which Add fills
   // with every rule.
   static int Slot(char field, char mark) {
-    const char* f = std::strchr(kFields, field);
-    if (f == nullptr || field == '\0') return kSlots;
-    return 2 * static_cast<int>(f - kFields) + (mark == '-');
+    int f = 0;
+    switch (field) {
+      case 't': f = 0; break;
+      case 'c': f = 1; break;
+      case 'i': f = 2; break;
+      case 'a': f = 3; break;
+      case 'r': f = 4; break;
+      case 'p': f = 5; break;
+      default: return kSlots;
+    }
+    return 2 * f + (mark == '-');
   }
   struct Lines {
     bool any = false;  // a rule without prefixes matches such lines

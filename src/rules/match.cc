@@ -108,8 +108,16 @@ bool HasPostClasses(std::string_view value) {
 // ("tag-cookies", "category-social-media", "format-video"): they say what the
 // article is about, not what the element is, so rules do not see them.
 // Layout names that merely start like one ("tag-cloud") stay, except on a
-// post (`on_post`, HasPostClasses).
-bool IsTaxonomyToken(std::string_view tok, bool on_post) {
+// post (HasPostClasses).
+enum class Taxonomy {
+  kNo,      // not taxonomy
+  kYes,     // taxonomy
+  kOnPost,  // a layout name: taxonomy on a post only
+};
+
+// What class token `tok`, whose first '-' or '_' is at `sep` (npos: none),
+// is (see Taxonomy).
+Taxonomy TaxonomyOf(std::string_view tok, size_t sep) {
   static const std::string_view kPrefixes[] = {
       "tag-",  "tag_",    "category-", "category_", "post_tag-",
       "term-", "format-", "status-",   "type-",     "postid-",
@@ -121,20 +129,26 @@ bool IsTaxonomyToken(std::string_view tok, bool on_post) {
   // Every prefix has a '-' or '_' within its first nine bytes, and the
   // first such byte of the token must be the prefix's: most tokens are
   // turned away here, without a comparison.
-  const size_t sep = tok.find_first_of("-_");
-  if (sep == std::string_view::npos || sep > 8) return false;
+  if (sep == std::string_view::npos || sep > 8) return Taxonomy::kNo;
   for (std::string_view p : kPrefixes) {
     if (tok.size() <= p.size() || sep >= p.size() || p[sep] != tok[sep] ||
         !EqualsIgnoreCase(tok.substr(0, p.size()), p))
       continue;
-    if (on_post) return true;
     const std::string_view rest = tok.substr(p.size());
     for (std::string_view l : kLayout) {
-      if (EqualsIgnoreCase(rest, l)) return false;
+      if (EqualsIgnoreCase(rest, l)) return Taxonomy::kOnPost;
     }
-    return true;
+    return Taxonomy::kYes;
   }
-  return false;
+  return Taxonomy::kNo;
+}
+
+// The position of the first '-' or '_' in `tok`, or npos.
+size_t FirstSeparator(std::string_view tok) {
+  for (size_t k = 0; k < tok.size(); ++k) {
+    if (tok[k] == '-' || tok[k] == '_') return k;
+  }
+  return std::string_view::npos;
 }
 
 // Appends the descriptor line "<field><mark><part, lower-cased>\n".
@@ -172,7 +186,7 @@ void AppendTokens(char field, std::string_view value, bool skip_taxonomy,
   auto wanted = [&](char mark, std::string_view part) {
     return lines == nullptr || lines->MayMatch(field, mark, part);
   };
-  const bool on_post = skip_taxonomy && HasPostClasses(value);
+  int on_post = -1;  // HasPostClasses, found when a token needs it
   size_t i = 0;
   while (i < value.size()) {
     while (i < value.size() && IsAsciiSpace(value[i])) ++i;
@@ -180,12 +194,21 @@ void AppendTokens(char field, std::string_view value, bool skip_taxonomy,
     while (i < value.size() && !IsAsciiSpace(value[i])) ++i;
     if (i == start) break;
     std::string_view tok = value.substr(start, i - start);
-    if (skip_taxonomy && IsTaxonomyToken(tok, on_post)) continue;
+    const size_t sep = FirstSeparator(tok);
+    if (skip_taxonomy) {
+      const Taxonomy t = TaxonomyOf(tok, sep);
+      if (t == Taxonomy::kOnPost && on_post < 0) {
+        on_post = HasPostClasses(value) ? 1 : 0;
+      }
+      if (t == Taxonomy::kYes || (t == Taxonomy::kOnPost && on_post == 1)) {
+        continue;
+      }
+    }
     if (wanted('=', tok)) AppendLine(field, '=', tok, out);
-    if (JoinsNames(tok)) continue;
+    if (sep == std::string_view::npos || JoinsNames(tok)) continue;
     // Then every part of the token that follows a '-' or '_', marked "X-":
     // patterns not tied to the token's start match there (WrappedPattern).
-    for (size_t k = 0; k + 1 < tok.size(); ++k) {
+    for (size_t k = sep; k + 1 < tok.size(); ++k) {
       if (tok[k] != '-' && tok[k] != '_') continue;
       const std::string_view part = tok.substr(k + 1);
       if (wanted('-', part)) AppendLine(field, '-', part, out);
