@@ -69,6 +69,9 @@ TEST(FoldsToAscii, KelvinSignAndLongS) {
   EXPECT_TRUE(FoldsToAscii("\xE2\x84\xAA"));  // matches "k" under (?i)
   EXPECT_TRUE(FoldsToAscii("\xC5\xBF"));      // matches "s" under (?i)
   EXPECT_FALSE(FoldsToAscii("caf\xC3\xA9"));
+  EXPECT_FALSE(FoldsToAscii("a plain ASCII text of some length"));
+  EXPECT_FALSE(FoldsToAscii("\xC4\x8D and \xE2\x80\x94"));  // lead bytes only
+  EXPECT_TRUE(FoldsToAscii("a plain ASCII text, then \xC4\xB1"));
 }
 
 }  // namespace
