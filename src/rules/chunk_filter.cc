@@ -24,12 +24,8 @@ void ChunkFilter::Add(std::unique_ptr<std::vector<std::string>> prefixes,
     anywhere_.push_back(index);
     return;
   }
-  // MatchPrefixes gives ASCII-lower-cased strings of 1 to kPrefixBytes
-  // bytes; anything else is kept as matching anywhere, which is never
-  // too few.
   for (const std::string& p : *prefixes) {
-    if (p.empty() || p.size() > kPrefixBytes ||
-        static_cast<unsigned char>(p[0]) >= 0x80) {
+    if (!PrefixTable::Usable(p)) {
       anywhere_.push_back(index);
       return;
     }
@@ -37,13 +33,21 @@ void ChunkFilter::Add(std::unique_ptr<std::vector<std::string>> prefixes,
   pending_.push_back(std::move(prefixes));
 }
 
-uint32_t ChunkFilter::Key(const char* bytes, size_t size) {
-  uint32_t key = static_cast<uint32_t>(size) << 24;
-  for (size_t i = 0; i < size; ++i) {
-    key |= static_cast<uint32_t>(static_cast<unsigned char>(bytes[i]))
-           << (8 * i);
+void PrefixTable::Add(std::string_view p) {
+  // Usable: p[0] < 0x80; the bytes after it are ASCII too (MatchPrefixes
+  // ends a prefix at a byte >= 0x80), but a table is no place to trust it.
+  const auto b = [&p](size_t i) { return static_cast<unsigned char>(p[i]); };
+  first_.set(b(0));
+  if (p.size() == 1) {
+    one_.set(b(0));
+  } else if (b(1) >= 0x80) {
+    return;  // no ASCII head begins with it
+  } else if (p.size() == 2) {
+    two_.set(Pair(b(0), b(1)));
+  } else {
+    two_of_three_.set(Pair(b(0), b(1)));
+    three_.insert(Triple(p.data()));
   }
-  return key;
 }
 
 void ChunkFilter::LiteralScan::Add(const std::string& s) {
@@ -100,10 +104,7 @@ bool ChunkFilter::LiteralScan::AnyIn(std::string_view text) const {
 const ChunkFilter::Literals& ChunkFilter::Ready() const {
   std::call_once(literals_once_, [this] {
     for (const auto& list : pending_) {
-      for (const std::string& p : *list) {
-        first_.set(static_cast<unsigned char>(p[0]));
-        prefixes_.insert(Key(p.data(), p.size()));
-      }
+      for (const std::string& p : *list) prefixes_.Add(p);
     }
     pending_.clear();
     for (uint32_t r : anywhere_) {
@@ -120,24 +121,33 @@ bool ChunkFilter::MayMatch(std::string_view t) const {
   const Literals& lits = Ready();
   if (lits.opaque) return true;
   // A rule with prefixes may match when the text's first bytes, folded as
-  // the prefixes are, begin with one of them; a byte >= 0x80 there (the
-  // Kelvin sign folds to "k") is not judged by prefixes.
-  const size_t n = std::min(t.size(), kPrefixBytes);
-  char head[kPrefixBytes];
-  for (size_t i = 0; i < n; ++i) {
-    if (static_cast<unsigned char>(t[i]) >= 0x80) return true;
-    head[i] = AsciiLower(t[i]);
-  }
-  if (n > 0 && first_.test(static_cast<unsigned char>(head[0]))) {
-    for (size_t size = 1; size <= n; ++size) {
-      if (prefixes_.count(Key(head, size)) != 0) return true;
-    }
-  }
+  // the prefixes are, begin with one of them (or are not judged by them).
+  if (prefixes_.MayBegin(t)) return true;
   // A rule without prefixes may match when the text has one of its
   // literals, or letters that fold to ASCII ones (FoldsToAscii), which
   // literals do not judge.
   if (anywhere_.empty()) return false;
   return lits.scan.AnyIn(t) || FoldsToAscii(t);
+}
+
+void LineFilter::Add(std::string_view fields, bool parts,
+                     const std::vector<std::string>* prefixes) {
+  bool usable = prefixes != nullptr;
+  if (usable) {
+    for (const std::string& p : *prefixes) usable = usable && PrefixTable::Usable(p);
+  }
+  auto add = [&](Lines* l) {
+    if (!usable) {
+      l->any = true;
+      return;
+    }
+    for (const std::string& p : *prefixes) l->table.Add(p);
+  };
+  for (char f : fields) {
+    add(&lines_[Slot(f, '=')]);
+    if (parts) add(&lines_[Slot(f, '-')]);
+  }
+  lines_[kSlots].any = true;
 }
 
 }  // namespace rules_internal

@@ -27,6 +27,7 @@
 #ifndef WINNOW_RULES_CHUNK_FILTER_H_
 #define WINNOW_RULES_CHUNK_FILTER_H_
 
+#include <algorithm>
 #include <bitset>
 #include <cstdint>
 #include <memory>
@@ -40,9 +41,63 @@
 #include "rules/internal.h"
 #include "rules/prefix.h"
 #include "rules/rules.h"
+#include "util/ascii.h"
 
 namespace winnow {
 namespace rules_internal {
+
+// Match prefixes (MatchPrefixes: 1 to kPrefixBytes ASCII-lower-cased bytes)
+// and whether a text may begin with one of them: bitsets of the prefixes'
+// first bytes and first two bytes answer for most texts, a hash set of the
+// three-byte ones for the rest.
+class PrefixTable {
+ public:
+  // Whether MatchPrefixes gave `p` as this table takes it; a rule with a
+  // prefix that is not is kept as matching anywhere, never too few.
+  static bool Usable(std::string_view p) {
+    return !p.empty() && p.size() <= kPrefixBytes &&
+           static_cast<unsigned char>(p[0]) < 0x80;
+  }
+  // `p` must be Usable.
+  void Add(std::string_view p);
+
+  // False only when `head`, ASCII-lower-cased, begins with no prefix added
+  // and has no byte >= 0x80 among its first kPrefixBytes (there the Kelvin
+  // sign folds to "k": such a head is not judged).
+  bool MayBegin(std::string_view head) const {
+    const size_t n = std::min(head.size(), kPrefixBytes);
+    char h[kPrefixBytes];
+    for (size_t i = 0; i < n; ++i) {
+      if (static_cast<unsigned char>(head[i]) >= 0x80) return true;
+      h[i] = AsciiLower(head[i]);
+    }
+    if (n == 0) return false;
+    const unsigned char h0 = static_cast<unsigned char>(h[0]);
+    if (!first_.test(h0)) return false;
+    if (one_.test(h0)) return true;
+    if (n == 1) return false;
+    const size_t pair = Pair(h0, static_cast<unsigned char>(h[1]));
+    if (two_.test(pair)) return true;
+    if (n == 2 || !two_of_three_.test(pair)) return false;
+    return three_.count(Triple(h)) != 0;
+  }
+
+ private:
+  static_assert(kPrefixBytes == 3, "the tables below are for 1 to 3 bytes");
+  // Two ASCII bytes as an index into a bitset of 128 * 128.
+  static size_t Pair(unsigned char a, unsigned char b) { return a * 128u + b; }
+  // Three bytes as a number (little-endian).
+  static uint32_t Triple(const char* b) {
+    return static_cast<uint32_t>(static_cast<unsigned char>(b[0])) |
+           static_cast<uint32_t>(static_cast<unsigned char>(b[1])) << 8 |
+           static_cast<uint32_t>(static_cast<unsigned char>(b[2])) << 16;
+  }
+  std::bitset<128> first_;             // first bytes of all prefixes
+  std::bitset<128> one_;               // prefixes of one byte
+  std::bitset<128 * 128> two_;         // prefixes of two bytes
+  std::bitset<128 * 128> two_of_three_;  // first two of three-byte ones
+  std::unordered_set<uint32_t> three_;   // Triple of three-byte ones
+};
 
 class ChunkFilter {
  public:
@@ -86,24 +141,69 @@ class ChunkFilter {
   };
   const Literals& Ready() const;
 
-  // A prefix of 1 to kPrefixBytes ASCII bytes as a number: its bytes and
-  // its length, so that "ab" and "ab\0" differ.
-  static uint32_t Key(const char* bytes, size_t size);
-
   struct RuleRef {
     const RuleSet::Cold::Single* single;
     const Rule* rule;
   };
   std::vector<RuleRef> rules_;
   std::vector<uint32_t> anywhere_;  // rules without prefixes
-  // Prefix lists as added; then, from the first text on, their first
-  // bytes and their Keys.
+  // Prefix lists as added; then, from the first text on, their table.
   mutable std::vector<std::unique_ptr<std::vector<std::string>>> pending_;
-  mutable std::bitset<128> first_;
-  mutable std::unordered_set<uint32_t> prefixes_;
+  mutable PrefixTable prefixes_;
 
   mutable std::once_flag literals_once_;
   mutable Literals literals_;
+};
+
+// Which lines of an element's descriptor (match.cc: "c=main-nav", "c-nav",
+// "t=div") some attribute rule may match. Most class tokens and their parts
+// ("flex", "c-center", "col-md-6") begin as no rule's match can: writing
+// their lines, and running the Set's DFA over them, was two thirds of
+// matching an element. A line is left out only when no rule can match it,
+// which changes no hit: a rule's match lies within one line (the Set is
+// compiled with never_nl, and a line's neighbours are the same '\n' or
+// nothing), and it begins right after the line's two-byte mark
+// (WrappedPattern), with one of the rule's match prefixes (prefix.h: as
+// the cold path, RuleSet::Cold, picks the rules it tries on a line).
+class LineFilter {
+ public:
+  // Adds an attribute rule that matches the lines of `fields` (some of
+  // "tciarp", AttrFields) marked '=' and, with `parts`, those marked '-';
+  // `prefixes` as MatchPrefixes gave them for its core pattern, or null
+  // when it gave none (its matches may begin anyhow).
+  void Add(std::string_view fields, bool parts,
+           const std::vector<std::string>* prefixes);
+
+  // False only when no rule added can match the line whose field is
+  // `field`, whose mark is `mark` ('=' or '-') and whose rest is `head`.
+  bool MayMatch(char field, char mark, std::string_view head) const {
+    const Lines& l = lines_[Slot(field, mark)];
+    return l.any || l.table.MayBegin(head);
+  }
+
+ private:
+  static constexpr int kSlots = 12;  // 6 fields ("tciarp"), 2 marks
+  // `field` and `mark` as an index into lines_; a field that is none of
+  // "tciarp" (descriptors have none) takes the last slot, which Add fills
+  // with every rule.
+  static int Slot(char field, char mark) {
+    int f = 0;
+    switch (field) {
+      case 't': f = 0; break;
+      case 'c': f = 1; break;
+      case 'i': f = 2; break;
+      case 'a': f = 3; break;
+      case 'r': f = 4; break;
+      case 'p': f = 5; break;
+      default: return kSlots;
+    }
+    return 2 * f + (mark == '-');
+  }
+  struct Lines {
+    bool any = false;  // a rule without prefixes matches such lines
+    PrefixTable table;
+  };
+  Lines lines_[kSlots + 1];
 };
 
 }  // namespace rules_internal

@@ -180,5 +180,159 @@ TEST(ChunkFilter, DefaultRulesGiveTheirOwnHits) {
   EXPECT_GT(total, 15u);  // the texts above do hit rules
 }
 
+// ---- LineFilter --------------------------------------------------------
+
+TEST(LineFilter, KeepsTheLinesARuleMayMatch) {
+  rules_internal::LineFilter lines;
+  const std::vector<std::string> nav = {"nav", "men"};
+  lines.Add("c", true, &nav);                    // class, parts too
+  const std::vector<std::string> main = {"mai"};
+  lines.Add("ciarp", false, &main);              // any field, token start
+  const std::vector<std::string> article = {"art"};
+  lines.Add("t", false, &article);               // tag
+  EXPECT_TRUE(lines.MayMatch('c', '=', "navbar"));
+  EXPECT_TRUE(lines.MayMatch('c', '-', "nav"));
+  EXPECT_TRUE(lines.MayMatch('c', '=', "MENU"));  // heads are folded
+  EXPECT_FALSE(lines.MayMatch('i', '=', "nav"));  // a class rule
+  EXPECT_FALSE(lines.MayMatch('c', '=', "flex"));
+  EXPECT_FALSE(lines.MayMatch('c', '=', "na"));   // shorter than "nav"
+  EXPECT_TRUE(lines.MayMatch('p', '=', "main"));
+  EXPECT_FALSE(lines.MayMatch('p', '-', "main"));  // tied to the start
+  EXPECT_TRUE(lines.MayMatch('t', '=', "article"));
+  EXPECT_FALSE(lines.MayMatch('t', '=', "div"));
+  // The Kelvin sign folds to "k": a head with a byte >= 0x80 among its
+  // first bytes is not judged.
+  EXPECT_TRUE(lines.MayMatch('c', '=', "\u212Aey"));
+  // A rule without prefixes may match any line of its fields.
+  lines.Add("i", true, nullptr);
+  EXPECT_TRUE(lines.MayMatch('i', '-', "anything"));
+  EXPECT_FALSE(lines.MayMatch('r', '-', "anything"));
+}
+
+// Every attribute rule on its own, on an element's whole descriptor.
+Ids ElementHitsOneByOne(const RuleSet& set, std::string_view tag,
+                        std::string_view cls, std::string_view id,
+                        std::string_view role, std::string_view aria,
+                        std::string_view itemprop) {
+  std::string desc;
+  rules_internal::Describe(tag, cls, id, role, aria, itemprop, nullptr, &desc);
+  Ids ids;
+  for (size_t i = 0; i < set.size(); ++i) {
+    const Rule& r = set.rule(static_cast<int>(i));
+    if (!r.is_attribute()) continue;
+    const RE2 re(rules_internal::WrappedPattern(r),
+                 rules_internal::AttrOptions(rules_internal::kOneMaxMem));
+    EXPECT_TRUE(re.ok()) << r.id;
+    if (RE2::PartialMatch(desc, re)) ids.push_back(r.id);
+  }
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+Ids ElementHits(const RuleSet& set, std::string_view tag, std::string_view cls,
+                std::string_view id, std::string_view role,
+                std::string_view aria, std::string_view itemprop) {
+  std::vector<int> hits;
+  set.MatchElement(tag, cls, id, role, aria, itemprop, &hits);
+  Ids ids;
+  for (int h : hits) ids.push_back(set.rule(h).id);
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+// The lines the filter leaves out change no element's hits: a fresh rule
+// set (rule by rule) and a used one (the Set) both give those of every
+// attribute rule on the whole descriptor.
+TEST(LineFilter, ElementHitsAreThoseOfTheWholeDescriptor) {
+  constexpr char kRules[] =
+      "e.nav       class  drop  nav|menu\n"
+      "e.start     class  drop  ^sidebar\n"
+      "e.whole     attr   drop  ^(?:main|content)$\n"
+      "e.tag       tag    drop  aside\n"
+      "e.role      role   drop  navigation\n"
+      "e.aria      aria   drop  share\n"
+      "e.id        id     drop  comments?\n"
+      "e.anywhere  class  drop  [a-z]+-?box\n"
+      "e.kelvin    class  drop  ^kicker\n"
+      "e.prop      attr   +1    ^articlebody$\n";
+  struct Element {
+    const char *tag, *cls, *id, *role, *aria, *itemprop;
+  };
+  const std::vector<Element> elements = {
+      {"div", "flex items-center justify-between px-4", "", "", "", ""},
+      {"div", "site-nav col-md-6", "", "", "", ""},        // a part
+      {"div", "main-navigation", "", "", "", ""},          // the start
+      {"div", "left-sidebar", "", "", "", ""},              // not the start
+      {"div", "sidebar-left", "", "", "", ""},
+      {"div", "content", "", "", "", ""},
+      {"div", "x-content", "", "", "", ""},                // a part: no
+      {"ASIDE", "", "", "", "", ""},                        // tag, case
+      {"div", "aside", "", "", "", ""},                     // class, no
+      {"div", "", "", "navigation", "", ""},
+      {"div", "", "", "", "Share this", ""},
+      {"div", "", "main-comments", "", "", ""},
+      {"div", "", "comment", "", "", ""},
+      {"div", "newsletter-box promo_box", "", "", "", ""},  // anywhere
+      {"div", "\u212Aicker", "", "", "", ""},  // Kelvin sign: "kicker"
+      {"div", "", "", "", "", "articleBody"},
+      {"div", "", "", "", "", "articlebody-x"},
+      {"body", "nav sidebar", "", "", "", ""},  // only tag rules there
+      {"div", "tag-nav", "", "", "", ""},       // taxonomy-like, kept
+      {"div", "hentry tag-menu", "", "", "", ""},  // a post's taxonomy
+      {"div", "body-and-nav", "", "", "", ""},     // joins names
+  };
+  TempDir dir;
+  Options options;
+  options.default_rules = false;
+  options.rule_paths = {dir.Write("e.rules", kRules)};
+  std::unique_ptr<RuleSet> cold, warm;
+  ASSERT_TRUE(RuleSet::Load(options, &cold).ok());
+  ASSERT_TRUE(RuleSet::Load(options, &warm).ok());
+  WarmUp(*warm);  // texts and elements share the cold subjects
+  for (const Element& e : elements) {
+    const Ids want = ElementHitsOneByOne(*cold, e.tag, e.cls, e.id, e.role,
+                                         e.aria, e.itemprop);
+    EXPECT_EQ(ElementHits(*cold, e.tag, e.cls, e.id, e.role, e.aria,
+                          e.itemprop),
+              want)
+        << e.tag << " " << e.cls;
+    EXPECT_EQ(ElementHits(*warm, e.tag, e.cls, e.id, e.role, e.aria,
+                          e.itemprop),
+              want)
+        << e.tag << " " << e.cls;
+  }
+  // Pinned, so that the reference itself is checked.
+  EXPECT_EQ(ElementHits(*warm, "div", "site-nav col-md-6", "", "", "", ""),
+            Ids{"e.nav"});
+  EXPECT_EQ(ElementHits(*warm, "div", "left-sidebar", "", "", "", ""), Ids{});
+  EXPECT_EQ(ElementHits(*warm, "ASIDE", "", "", "", "", ""), Ids{"e.tag"});
+  EXPECT_EQ(ElementHits(*warm, "div", "newsletter-box promo_box", "", "", "",
+                        ""),
+            Ids{"e.anywhere"});
+  EXPECT_EQ(ElementHits(*warm, "div", "\u212Aicker", "", "", "", ""),
+            Ids{"e.kelvin"});
+  EXPECT_EQ(ElementHits(*warm, "div", "", "", "", "", "articleBody"),
+            Ids{"e.prop"});
+}
+
+// The same on the default rules, with class lists of many tokens.
+TEST(LineFilter, DefaultRulesGiveTheirOwnElementHits) {
+  Options options;
+  std::unique_ptr<RuleSet> cold, warm;
+  ASSERT_TRUE(RuleSet::Load(options, &cold).ok());
+  ASSERT_TRUE(RuleSet::Load(options, &warm).ok());
+  WarmUp(*warm);  // texts and elements share the cold subjects
+  size_t total = 0;
+  for (const rules_test::SampleElement& e : rules_test::SampleElements()) {
+    const Ids want = ElementHitsOneByOne(*cold, e.tag, e.cls, e.id, "", "", "");
+    EXPECT_EQ(ElementHits(*cold, e.tag, e.cls, e.id, "", "", ""), want)
+        << e.tag << " " << e.cls;
+    EXPECT_EQ(ElementHits(*warm, e.tag, e.cls, e.id, "", "", ""), want)
+        << e.tag << " " << e.cls;
+    total += want.size();
+  }
+  EXPECT_GT(total, 15u);  // the elements above do hit rules
+}
+
 }  // namespace
 }  // namespace winnow

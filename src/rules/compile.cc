@@ -49,6 +49,23 @@ RE2::Options AttrOptions(int64_t max_mem) {
   o.set_never_nl(true);
   return o;
 }
+std::string_view AttrFields(Target target) {
+  switch (target) {
+    case Target::kTag:
+      return "t";
+    case Target::kClass:
+      return "c";
+    case Target::kId:
+      return "i";
+    case Target::kRole:
+      return "r";
+    case Target::kAria:
+      return "a";
+    default:
+      return "ciarp";
+  }
+}
+
 // The regexp that goes into a Set for `rule` (for attribute rules, see the
 // descriptor in match.cc).
 std::string WrappedPattern(const Rule& rule) {
@@ -59,25 +76,12 @@ std::string WrappedPattern(const Rule& rule) {
   if (rule.target == Target::kTag) {
     return "(?m:^t=)(?i:" + t.core + ")(?m:$)";
   }
-  const char* field = "[ciarp]";
-  switch (rule.target) {
-    case Target::kClass:
-      field = "c";
-      break;
-    case Target::kId:
-      field = "i";
-      break;
-    case Target::kRole:
-      field = "r";
-      break;
-    case Target::kAria:
-      field = "a";
-      break;
-    default:
-      break;
-  }
+  const std::string_view fields = AttrFields(rule.target);
+  const std::string field = fields.size() == 1
+                                ? std::string(fields)
+                                : "[" + std::string(fields) + "]";
   std::string out =
-      std::string("(?m:^") + field + (t.at_start ? "=)" : "[=-])");
+      "(?m:^" + field + (t.at_start ? "=)" : "[=-])");
   out += "(?i:" + t.core + ")";
   out += t.at_end ? "(?m:$)" : "(?:[-_]|(?m:$))";
   return out;
@@ -390,6 +394,7 @@ Status RuleSet::Adopt(std::vector<Rule> rules, std::unique_ptr<RuleSet>* out) {
   using rules_internal::TextKind;
   std::unique_ptr<RuleSet> set(new RuleSet());
   set->cold_ = std::make_unique<Cold>();
+  set->lines_ = std::make_unique<rules_internal::LineFilter>();
   Cold& cold = *set->cold_;
   // Text rules fill chunks of each TextKind; attribute rules fill one
   // unanchored chunk (their subjects are short).
@@ -433,10 +438,16 @@ Status RuleSet::Adopt(std::vector<Rule> rules, std::unique_ptr<RuleSet>* out) {
       place(index, &attr);
       // The token's part after the descriptor's mark is where the core
       // pattern's match begins (match.cc).
+      const rules_internal::TokenPattern token =
+          rules_internal::SplitTokenAnchors(r.pattern);
       std::vector<std::string> list;
-      const bool known = MatchPrefixes(
-          rules_internal::SplitTokenAnchors(r.pattern).core, true, &list);
+      const bool known = MatchPrefixes(token.core, true, &list);
       rules_internal::AddToIndex(index, known ? &list : nullptr, &cold.attr);
+      // Parts after a '-' or '_' ("c-nav") are seen by the rules not tied
+      // to the token's start, but not by tag rules (WrappedPattern).
+      set->lines_->Add(rules_internal::AttrFields(r.target),
+                       r.target != Target::kTag && !token.at_start,
+                       known ? &list : nullptr);
       continue;
     }
     TextKind kind = rules_internal::KindOfText(r.pattern);

@@ -12,7 +12,8 @@
 //
 // and prefix.cc, which says how a rule's matches can begin, literals.cc,
 // which strings they must contain, and chunk_filter.cc, which by those two
-// skips the Sets that cannot match a text.
+// skips the Sets that cannot match a text, and the lines of an element's
+// descriptor that no rule can match.
 
 #ifndef WINNOW_RULES_INTERNAL_H_
 #define WINNOW_RULES_INTERNAL_H_
@@ -97,6 +98,10 @@ TokenPattern SplitTokenAnchors(std::string_view p);
 RE2::Options TextOptions(int64_t max_mem);
 RE2::Options AttrOptions(int64_t max_mem);
 
+// The fields of an element's descriptor (match.cc) that an attribute rule
+// of `target` sees: one of "t", "c", "i", "r", "a", or "ciarp".
+std::string_view AttrFields(Target target);
+
 // The regexp that goes into a Set for `rule` (for attribute rules, see the
 // descriptor in match.cc).
 std::string WrappedPattern(const Rule& rule);
@@ -127,6 +132,15 @@ class ExactPattern {
 };
 
 class ChunkFilter;  // chunk_filter.h
+
+// Writes to *out the descriptor of an element that attribute rules are
+// matched against (match.cc), given its attributes as MatchElement takes
+// them: of its lines, only those that `lines` says a rule may match, or
+// every line when `lines` is null.
+void Describe(std::string_view tag, std::string_view class_attr,
+              std::string_view id_attr, std::string_view role_attr,
+              std::string_view aria_attr, std::string_view itemprop_attr,
+              const LineFilter* lines, std::string* out);
 
 }  // namespace rules_internal
 

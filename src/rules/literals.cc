@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -141,10 +143,32 @@ class Reader {
       }
     };
     auto finish_run = [&] {
-      std::vector<std::string> list;
-      if (ListOf(Exact(run), &list)) consider(list);
+      // As ListOf(Exact(run)), without copying the run.
+      if (run.empty()) return;
+      for (const std::string& s : run) {
+        if (s.empty()) return;
+      }
+      consider(run);
+    };
+    // Longer literals filter little better, and multiplying out costs.
+    auto end_long_run = [&] {
+      for (const std::string& r : run) {
+        if (r.size() < kLongEnough) return;
+      }
+      all_exact = false;
+      finish_run();
+      run = {""};
     };
     while (ok_ && More() && p_[i_] != '|' && p_[i_] != ')') {
+      // Most of a pattern is plain letters: each is appended to the run in
+      // place, as multiplying the run by the one string Atom would read
+      // (no repetition follows it) would do, without making that string.
+      if (PlainByte(i_) && !(i_ + 1 < p_.size() && IsRepeat(p_[i_ + 1]))) {
+        const char c = AsciiLower(p_[i_++]);
+        for (std::string& a : run) a.push_back(c);
+        end_long_run();
+        continue;
+      }
       Part item = Quantified(Atom(depth));
       if (!ok_) break;
       if (item.exact && run.size() * item.strings.size() <= kMaxExact) {
@@ -153,16 +177,7 @@ class Reader {
           for (const std::string& b : item.strings) product.push_back(a + b);
         }
         run = std::move(product);
-        // Longer literals filter little better, and multiplying out costs.
-        bool long_enough = true;
-        for (const std::string& r : run) {
-          long_enough = long_enough && r.size() >= kLongEnough;
-        }
-        if (long_enough) {
-          all_exact = false;
-          finish_run();
-          run = {""};
-        }
+        end_long_run();
         continue;
       }
       all_exact = false;
@@ -227,6 +242,19 @@ class Reader {
     Part out;
     out.has_list = ListOf(atom, &out.strings);
     return out;
+  }
+
+  // Whether the byte at `i` is one that Atom reads as itself (an ASCII
+  // byte with no meaning of its own in a pattern).
+  bool PlainByte(size_t i) const {
+    const char c = p_[i];
+    return static_cast<unsigned char>(c) < 0x80 &&
+           std::strchr("([\\^$.*+?|)", c) == nullptr;
+  }
+
+  // Whether `c` starts a repetition operator (Quantified).
+  static bool IsRepeat(char c) {
+    return c == '*' || c == '+' || c == '?' || c == '{';
   }
 
   Part Atom(int depth) {
@@ -416,6 +444,16 @@ bool RequiredLiterals(std::string_view pattern, std::vector<std::string>* out) {
 bool FoldsToAscii(std::string_view text) {
   static const std::string_view kFoldToAscii[] = {"\xE2\x84\xAA", "\xC5\xBF",
                                                   "\xC4\xB0", "\xC4\xB1"};
+  // An ASCII text has none of them, which eight bytes at a time tell
+  // before four searches for the strings.
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, text.data() + i, 8);
+    if ((w & 0x8080808080808080ull) != 0) break;
+  }
+  while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+  if (i == text.size()) return false;
   for (std::string_view f : kFoldToAscii) {
     if (text.find(f) != std::string_view::npos) return true;
   }

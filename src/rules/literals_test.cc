@@ -48,6 +48,18 @@ TEST(RequiredLiterals, OptionalOrUnknownPartsGiveNone) {
   EXPECT_EQ(Literals("(?P<x>ab)"), (V{"ab"}));
 }
 
+// Plain letters are appended to the run in place (literals.cc); one that
+// a repetition follows is read as an atom of its own.
+TEST(RequiredLiterals, PlainLettersAndTheirRepetitions) {
+  EXPECT_EQ(Literals("Abcdefghij"), (V{"abcdefgh"}));  // runs end at 8 bytes
+  EXPECT_EQ(Literals("abc?d"), (V{"abcd", "abd"}));
+  EXPECT_EQ(Literals("abc*d"), (V{"ab"}));
+  EXPECT_EQ(Literals("abc+d"), (V{"ab"}));  // longer than {"c"}, {"d"}
+  EXPECT_EQ(Literals("ab{2}cd"), (V{"cd"}));
+  EXPECT_EQ(Literals("(?:x|y)za"), (V{"xza", "yza"}));
+  EXPECT_EQ(Literals("a}b]c"), (V{"a}b]c"}));
+}
+
 TEST(MayContain, FindsALiteral) {
   EXPECT_TRUE(MayContain({"foo", "bar"}, "a bar b"));
   EXPECT_FALSE(MayContain({"foo", "bar"}, "a ba r b"));
@@ -57,6 +69,9 @@ TEST(FoldsToAscii, KelvinSignAndLongS) {
   EXPECT_TRUE(FoldsToAscii("\xE2\x84\xAA"));  // matches "k" under (?i)
   EXPECT_TRUE(FoldsToAscii("\xC5\xBF"));      // matches "s" under (?i)
   EXPECT_FALSE(FoldsToAscii("caf\xC3\xA9"));
+  EXPECT_FALSE(FoldsToAscii("a plain ASCII text of some length"));
+  EXPECT_FALSE(FoldsToAscii("\xC4\x8D and \xE2\x80\x94"));  // lead bytes only
+  EXPECT_TRUE(FoldsToAscii("a plain ASCII text, then \xC4\xB1"));
 }
 
 }  // namespace

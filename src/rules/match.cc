@@ -15,8 +15,13 @@
 // end or a '-' / '_'. (Patterns that searched each token for a part's start
 // themselves made the Set's DFA track every rule at every character: a
 // fresh process spent 0.16 s building its states on the corpus, now 0.01.)
+// A line that no rule can match, by the rules' match prefixes, is not
+// written at all (LineFilter in chunk_filter.h); an element left with no
+// line is not matched.
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -105,8 +110,16 @@ bool HasPostClasses(std::string_view value) {
 // ("tag-cookies", "category-social-media", "format-video"): they say what the
 // article is about, not what the element is, so rules do not see them.
 // Layout names that merely start like one ("tag-cloud") stay, except on a
-// post (`on_post`, HasPostClasses).
-bool IsTaxonomyToken(std::string_view tok, bool on_post) {
+// post (HasPostClasses).
+enum class Taxonomy {
+  kNo,      // not taxonomy
+  kYes,     // taxonomy
+  kOnPost,  // a layout name: taxonomy on a post only
+};
+
+// What class token `tok`, whose first '-' or '_' is at `sep` (npos: none),
+// is (see Taxonomy).
+Taxonomy TaxonomyOf(std::string_view tok, size_t sep) {
   static const std::string_view kPrefixes[] = {
       "tag-",  "tag_",    "category-", "category_", "post_tag-",
       "term-", "format-", "status-",   "type-",     "postid-",
@@ -118,20 +131,26 @@ bool IsTaxonomyToken(std::string_view tok, bool on_post) {
   // Every prefix has a '-' or '_' within its first nine bytes, and the
   // first such byte of the token must be the prefix's: most tokens are
   // turned away here, without a comparison.
-  const size_t sep = tok.find_first_of("-_");
-  if (sep == std::string_view::npos || sep > 8) return false;
+  if (sep == std::string_view::npos || sep > 8) return Taxonomy::kNo;
   for (std::string_view p : kPrefixes) {
     if (tok.size() <= p.size() || sep >= p.size() || p[sep] != tok[sep] ||
         !EqualsIgnoreCase(tok.substr(0, p.size()), p))
       continue;
-    if (on_post) return true;
     const std::string_view rest = tok.substr(p.size());
     for (std::string_view l : kLayout) {
-      if (EqualsIgnoreCase(rest, l)) return false;
+      if (EqualsIgnoreCase(rest, l)) return Taxonomy::kOnPost;
     }
-    return true;
+    return Taxonomy::kYes;
   }
-  return false;
+  return Taxonomy::kNo;
+}
+
+// The position of the first '-' or '_' in `tok`, or npos.
+size_t FirstSeparator(std::string_view tok) {
+  for (size_t k = 0; k < tok.size(); ++k) {
+    if (tok[k] == '-' || tok[k] == '_') return k;
+  }
+  return std::string_view::npos;
 }
 
 // Appends the descriptor line "<field><mark><part, lower-cased>\n".
@@ -162,10 +181,14 @@ bool JoinsNames(std::string_view tok) {
 
 // Appends "X=token\n" for every whitespace-separated token of `value`, and
 // "X-part\n" for every part of it that follows a '-' or '_' (none for a
-// token that joins names, JoinsNames).
+// token that joins names, JoinsNames); of those, only the lines `lines`
+// (when not null) says a rule may match.
 void AppendTokens(char field, std::string_view value, bool skip_taxonomy,
-                  std::string* out) {
-  const bool on_post = skip_taxonomy && HasPostClasses(value);
+                  const LineFilter* lines, std::string* out) {
+  auto wanted = [&](char mark, std::string_view part) {
+    return lines == nullptr || lines->MayMatch(field, mark, part);
+  };
+  int on_post = -1;  // HasPostClasses, found when a token needs it
   size_t i = 0;
   while (i < value.size()) {
     while (i < value.size() && IsAsciiSpace(value[i])) ++i;
@@ -173,14 +196,24 @@ void AppendTokens(char field, std::string_view value, bool skip_taxonomy,
     while (i < value.size() && !IsAsciiSpace(value[i])) ++i;
     if (i == start) break;
     std::string_view tok = value.substr(start, i - start);
-    if (skip_taxonomy && IsTaxonomyToken(tok, on_post)) continue;
-    AppendLine(field, '=', tok, out);
-    if (JoinsNames(tok)) continue;
+    const size_t sep = FirstSeparator(tok);
+    if (skip_taxonomy) {
+      const Taxonomy t = TaxonomyOf(tok, sep);
+      if (t == Taxonomy::kOnPost && on_post < 0) {
+        on_post = HasPostClasses(value) ? 1 : 0;
+      }
+      if (t == Taxonomy::kYes || (t == Taxonomy::kOnPost && on_post == 1)) {
+        continue;
+      }
+    }
+    if (wanted('=', tok)) AppendLine(field, '=', tok, out);
+    if (sep == std::string_view::npos || JoinsNames(tok)) continue;
     // Then every part of the token that follows a '-' or '_', marked "X-":
     // patterns not tied to the token's start match there (WrappedPattern).
-    for (size_t k = 0; k + 1 < tok.size(); ++k) {
+    for (size_t k = sep; k + 1 < tok.size(); ++k) {
       if (tok[k] != '-' && tok[k] != '_') continue;
-      AppendLine(field, '-', tok.substr(k + 1), out);
+      const std::string_view part = tok.substr(k + 1);
+      if (wanted('-', part)) AppendLine(field, '-', part, out);
     }
   }
 }
@@ -217,6 +250,36 @@ void MatchCold(const RuleSet::Cold& cold, const RuleSet::Cold::Index& index,
 }
 
 }  // namespace
+
+void Describe(std::string_view tag, std::string_view class_attr,
+              std::string_view id_attr, std::string_view role_attr,
+              std::string_view aria_attr, std::string_view itemprop_attr,
+              const LineFilter* lines, std::string* out) {
+  out->clear();
+  if (!tag.empty()) {
+    *out += "t=";
+    for (char c : tag) out->push_back(IsAsciiSpace(c) ? '_' : AsciiLower(c));
+    if (lines != nullptr &&
+        !lines->MayMatch('t', '=', std::string_view(*out).substr(2))) {
+      out->clear();
+    } else {
+      *out += '\n';
+    }
+  }
+  // The classes and ids of <html> and <body> describe the page ("no-sidebar",
+  // "comments-open", "single-post"), not a part of it: only tag rules see
+  // those two elements.
+  const bool page_level =
+      EqualsIgnoreCase(tag, "html") || EqualsIgnoreCase(tag, "body");
+  if (!page_level) {
+    AppendTokens('c', class_attr, true, lines, out);
+    AppendTokens('i', id_attr, false, lines, out);
+    AppendTokens('r', role_attr, false, lines, out);
+    AppendTokens('a', aria_attr, false, lines, out);
+    AppendTokens('p', itemprop_attr, false, lines, out);
+  }
+}
+
 }  // namespace rules_internal
 
 void RuleSet::Cold::Index::Candidates(std::string_view head,
@@ -300,14 +363,21 @@ void RuleSet::MatchElement(std::string_view tag, std::string_view class_attr,
                            std::string_view itemprop_attr,
                            std::vector<int>* hits) const {
   if (attr_.empty()) return;
-  // The memo's key: the arguments, each after its length.
+  // The memo's key: the arguments, each after its length, written in
+  // place (twelve appends cost more than the memo's lookup).
   thread_local std::string key;
-  key.clear();
-  for (std::string_view a : {tag, class_attr, id_attr, role_attr, aria_attr,
-                             itemprop_attr}) {
+  const std::string_view args[] = {tag,       class_attr, id_attr,
+                                   role_attr, aria_attr,  itemprop_attr};
+  size_t size = 0;
+  for (std::string_view a : args) size += sizeof(uint32_t) + a.size();
+  key.resize(size);
+  char* out = &key[0];
+  for (std::string_view a : args) {
     const uint32_t n = static_cast<uint32_t>(a.size());
-    key.append(reinterpret_cast<const char*>(&n), sizeof(n));
-    key.append(a.data(), a.size());
+    std::memcpy(out, &n, sizeof(n));
+    out += sizeof(n);
+    if (!a.empty()) std::memcpy(out, a.data(), a.size());
+    out += a.size();
   }
   rules_internal::HitMemo& memo =
       rules_internal::HitMemo::ForThread(1, serial_);
@@ -325,24 +395,10 @@ void RuleSet::MatchDescriptor(std::string_view tag, std::string_view class_attr,
                               std::string_view itemprop_attr,
                               std::vector<int>* hits) const {
   thread_local std::string desc;
-  desc.clear();
-  if (!tag.empty()) {
-    desc += "t=";
-    for (char c : tag) desc.push_back(IsAsciiSpace(c) ? '_' : AsciiLower(c));
-    desc += '\n';
-  }
-  // The classes and ids of <html> and <body> describe the page ("no-sidebar",
-  // "comments-open", "single-post"), not a part of it: only tag rules see
-  // those two elements.
-  const bool page_level =
-      EqualsIgnoreCase(tag, "html") || EqualsIgnoreCase(tag, "body");
-  if (!page_level) {
-    rules_internal::AppendTokens('c', class_attr, true, &desc);
-    rules_internal::AppendTokens('i', id_attr, false, &desc);
-    rules_internal::AppendTokens('r', role_attr, false, &desc);
-    rules_internal::AppendTokens('a', aria_attr, false, &desc);
-    rules_internal::AppendTokens('p', itemprop_attr, false, &desc);
-  }
+  // Without the lines no rule can match (chunk_filter.h, LineFilter): when
+  // none is left, the Set is not run.
+  rules_internal::Describe(tag, class_attr, id_attr, role_attr, aria_attr,
+                           itemprop_attr, lines_.get(), &desc);
   if (desc.empty()) return;
   if (cold_->Take()) {
     // Each line's part after its two-byte mark ("c=", "c-", "t=").

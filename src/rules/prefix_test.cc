@@ -110,24 +110,6 @@ TEST(RuleSetCold, ColdAndWarmMatchingAgree) {
       "Download our free app for iOS and Android",
       "Please read our comment policy before posting.",
   };
-  struct Element {
-    const char *tag, *cls, *id;
-  };
-  const std::vector<Element> elements = {
-      {"div", "post", "post-4711"},
-      {"nav", "main-nav", ""},
-      {"aside", "sidebar widget", "secondary"},
-      {"div", "cookie-banner", "consent"},
-      {"section", "comments-area", "comments"},
-      {"footer", "site-footer", ""},
-      {"div", "share-buttons", ""},
-      {"div", "entry-content", ""},
-      {"div", "related-posts", ""},
-      {"div", "ad-slot ads", "ad-1"},
-      {"div", "tag-cookies", ""},
-      {"body", "single-post", ""},
-      {"div", "Kelvin-\u212A", ""},
-  };
   Options options;
   std::unique_ptr<RuleSet> cold, warm;
   ASSERT_TRUE(RuleSet::Load(options, &cold).ok());
@@ -143,7 +125,7 @@ TEST(RuleSetCold, ColdAndWarmMatchingAgree) {
     EXPECT_EQ(a, b) << text;
     total += a.size();
   }
-  for (const Element& e : elements) {
+  for (const rules_test::SampleElement& e : rules_test::SampleElements()) {
     std::vector<int> a, b;
     cold->MatchElement(e.tag, e.cls, e.id, "", "", "", &a);
     warm->MatchElement(e.tag, e.cls, e.id, "", "", "", &b);

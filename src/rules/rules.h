@@ -20,6 +20,10 @@
 
 namespace winnow {
 
+namespace rules_internal {
+class LineFilter;  // chunk_filter.h
+}  // namespace rules_internal
+
 // What a rule's pattern is matched against.
 enum class Target {
   kText,   // the block's whitespace-folded text
@@ -132,6 +136,8 @@ class RuleSet {
   std::vector<std::unique_ptr<Chunk>> text_;  // empty without text rules
   std::vector<std::unique_ptr<Chunk>> attr_;  // empty without attribute rules
   std::unique_ptr<Cold> cold_;
+  // Which lines of an element's descriptor some attribute rule may match.
+  std::unique_ptr<rules_internal::LineFilter> lines_;
   // Tells this rule set's entries in the per-thread memos (memo.h) from
   // those of a rule set that lived at the same address before.
   const uint64_t serial_;

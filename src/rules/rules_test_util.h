@@ -45,6 +45,35 @@ inline void WarmUp(const RuleSet& set) {
   }
 }
 
+// Elements that hit many default attribute rules, in their start, their
+// parts and their whole tokens, and that hit none.
+struct SampleElement {
+  const char *tag, *cls, *id;
+};
+inline const std::vector<SampleElement>& SampleElements() {
+  static const std::vector<SampleElement> kElements = {
+      {"div", "post", "post-4711"},
+      {"nav", "main-nav", ""},
+      {"aside", "sidebar widget", "secondary"},
+      {"div", "cookie-banner", "consent"},
+      {"section", "comments-area", "comments"},
+      {"footer", "site-footer", ""},
+      {"div", "share-buttons", ""},
+      {"div", "entry-content", ""},
+      {"div", "related-posts", ""},
+      {"div", "ad-slot ads", "ad-1"},
+      {"div", "tag-cookies", ""},
+      {"body", "single-post", ""},
+      {"div", "Kelvin-\u212A", ""},
+      {"div", "flex items-center justify-between gap-4 md:px-8", ""},
+      {"div", "wp-block-group has-background is-layout-flow", ""},
+      {"div", "col-12 col-lg-8 article__body js-article-body", "main"},
+      {"div", "\u212Aontakt Kelvin-\u212A", ""},
+      {"header", "header-inner sticky-top", "masthead"},
+  };
+  return kElements;
+}
+
 // A fresh folder under the system temp folder, removed on destruction.
 class TempDir {
  public:
