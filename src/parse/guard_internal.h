@@ -80,6 +80,13 @@ inline int TagId(std::string_view name) {
 // become U+FFFD). `raw` is valid UTF-8.
 bool ParserCopiesUnchanged(std::string_view raw);
 
+// Reads the digits of a numeric character reference in s[p, e), p just
+// after "&#": hex after an 'x' or 'X'. Returns the index after the digits
+// (p itself when there are none, or p + 1 after an 'x' without digits)
+// and sets *value, saturated at 0x110000 so that it cannot overflow.
+size_t ReadReferenceDigits(std::string_view s, size_t p, size_t e,
+                           uint32_t* value);
+
 constexpr int kHtmlNs = 0;
 constexpr int kSvgNs = 1;
 constexpr int kMathNs = 2;

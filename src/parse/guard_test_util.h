@@ -1,6 +1,7 @@
 // Copyright winnow authors. Licensed under the MIT licence.
 //
-// Helpers the guard's tests share (guard_test.cc, set_aside_test.cc).
+// Helpers the guard's tests share (guard_test.cc, set_aside_test.cc,
+// placeholder_test.cc).
 
 #ifndef WINNOW_PARSE_GUARD_TEST_UTIL_H_
 #define WINNOW_PARSE_GUARD_TEST_UTIL_H_
@@ -31,6 +32,19 @@ inline std::string Guarded(std::string_view html, const Options& options,
 inline std::string Guarded(std::string_view html, const Options& options = {}) {
   GuardReport report;
   return Guarded(html, options, &report);
+}
+
+// GuardHtml with a SetAsideValues: the bytes Gumbo would get.
+inline std::string SetAside(std::string_view html, SetAsideValues* aside) {
+  std::string out;
+  GuardReport report;
+  GuardHtml(html, Options(), &out, &report, aside);
+  return out;
+}
+
+// The placeholder of entry `index` (< 64): U+100000 + index in UTF-8.
+inline std::string Mark(int index) {
+  return std::string("\xF4\x80\x80") + static_cast<char>(0x80 + index);
 }
 
 inline std::string Repeat(std::string_view s, size_t n) {

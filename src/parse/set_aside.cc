@@ -96,8 +96,8 @@ long SetAsideValues::IndexAt(const char* p, size_t size) const {
       (b(3) & 0xC0) != 0x80) {
     return -1;
   }
-  const uint32_t cp = 0x100000u | (b(1) & 0x0Fu) << 12 | (b(2) & 0x3Fu) << 6 |
-                      (b(3) & 0x3Fu);
+  const uint32_t cp =
+      0x100000u | (b(1) & 0x0Fu) << 12 | (b(2) & 0x3Fu) << 6 | (b(3) & 0x3Fu);
   const size_t index = cp - kFirstMark;
   return index < entries_.size() ? static_cast<long>(index) : -1;
 }
