@@ -324,7 +324,7 @@ bool Guard::EmitMovedStartTag(const Tag& t) {
     list_.push_back('\0');
   }
   const size_t before = out_->size();
-  out_->append(in_.data() + t.begin, t.name_end - t.begin);  // "<name"
+  CopyText(t.begin, t.name_end);  // "<name", as the tag would be copied
   out_->push_back(' ');
   if (!aside_->AddValue(list_, out_)) {
     out_->resize(before);
