@@ -252,6 +252,14 @@ TEST(GuardSetAsideTest, AttributeListsMoveIntoOnePlaceholder) {
   EXPECT_EQ(ListAt(aside, Mark(1)), (List{{"hidden", ""}}));
   EXPECT_EQ(aside.AttributeList((Mark(0) + "x").c_str()), nullptr);
   EXPECT_EQ(aside.AttributeList("class"), nullptr);
+  // The tag's name is copied as any tag's: a NUL in it is replaced.
+  SetAsideValues named;
+  std::string guarded;
+  GuardReport report;
+  GuardHtml(std::string("<di\0v class=lead>", 17), Options(), &guarded,
+            &report, &named);
+  EXPECT_EQ(guarded, "<di\xEF\xBF\xBDv " + Mark(0) + ">");
+  EXPECT_EQ(report.nuls_replaced, 1u);
 
   // Read through the document view, as with nothing moved.
   const std::string page =
