@@ -46,6 +46,19 @@ TEST(MatchPrefixes, OptionalPartsAndSmallClasses) {
   EXPECT_EQ(Prefixes("^a+b", false), (V{"a"}));
 }
 
+// Letters are appended to the prefixes in place (prefix.cc, AppendInPlace)
+// unless a repetition follows them, which the general path reads.
+TEST(MatchPrefixes, LettersBeforeARepetitionAreReadWithIt) {
+  EXPECT_EQ(Prefixes("ab?c", false), (V{"abc", "ac"}));
+  EXPECT_EQ(Prefixes("ab*x", false), (V{"ab", "ax"}));
+  EXPECT_EQ(Prefixes("ab{2}c", false), (V{"ab"}));
+  EXPECT_EQ(Prefixes("ab+", false), (V{"ab"}));
+  EXPECT_EQ(Prefixes("a]b}c", false), (V{"a]b"}));
+  EXPECT_EQ(Prefixes("a\\.b", false), (V{"a.b"}));
+  EXPECT_EQ(Prefixes("x(?:ab|cd)e?", false), (V{"xab", "xcd"}));
+  EXPECT_EQ(Prefixes("about|ab|a", false), (V{"a", "ab", "abo"}));
+}
+
 TEST(MatchPrefixes, WhatIsNotReadMatchesAnyText) {
   EXPECT_EQ(Prefixes("^.*x", false), (V{"<any>"}));
   EXPECT_EQ(Prefixes("^a?", false), (V{"<any>"}));      // matches ""
