@@ -84,13 +84,12 @@ bool AttributesMayMove(const TagTable& tags, int id) {
   }
 }
 
-// True for an attribute that may move with its tag's list: a name the
+// True for an attribute name that may move with its tag's list: one the
 // pre-parse strip keeps (prestrip::KeepsValue, and href), none of which
-// Gumbo renames in SVG or MathML (viewBox, xlink:href ...), and a value
-// Gumbo keeps byte for byte.
-bool AttributeMayMove(const scan::Attribute& a) {
-  return (prestrip::KeepsValue(a.name) || scan::EqualsNoCase(a.name, "href")) &&
-         ParserCopiesUnchanged(a.value);
+// Gumbo renames in SVG or MathML (viewBox, xlink:href ...). Its value must
+// also be one Gumbo keeps byte for byte (ParserCopiesUnchanged).
+bool NameMayMove(std::string_view name) {
+  return prestrip::KeepsValue(name) || scan::EqualsNoCase(name, "href");
 }
 
 }  // namespace
@@ -181,9 +180,16 @@ bool Guard::ParseTag(size_t i, bool end_tag, Tag* t) {
   const bool ok =
       scan::ReadAttributes(in_, name_end, &tag, [&](const scan::Attribute& a) {
         ++t->attrs;
+        // Whether Gumbo keeps the value byte for byte, asked once for both
+        // uses below.
+        int plain = -1;
+        auto copied_unchanged = [&] {
+          if (plain < 0) plain = ParserCopiesUnchanged(a.value) ? 1 : 0;
+          return plain == 1;
+        };
         if (t->moved >= 0) {
           if (t->moved == Tag::kMaxMoved || t->attrs > max_attrs_ ||
-              !AttributeMayMove(a)) {
+              !NameMayMove(a.name) || !copied_unchanged()) {
             t->moved = -1;
           } else {
             t->move[t->moved++] = {a.name, a.value};
@@ -191,7 +197,7 @@ bool Guard::ParseTag(size_t i, bool end_tag, Tag* t) {
         }
         if (may_set_aside && !formatting && t->attrs <= max_attrs_ &&
             a.value.size() >= kMinValueAside && t->asides < Tag::kMaxAsides &&
-            !TreeBuilderReads(a.name) && ParserCopiesUnchanged(a.value)) {
+            !TreeBuilderReads(a.name) && copied_unchanged()) {
           const size_t begin = static_cast<size_t>(a.value.data() - in_.data());
           t->aside[t->asides++] = {begin, begin + a.value.size()};
         }
