@@ -65,6 +65,7 @@ int NarrowByte(uint32_t cp) {
 bool NarrowPattern(std::string_view p, std::string* out) {
   out->clear();
   bool in_class = false;
+  size_t class_begin = 0;  // where the open class's members begin in `p`
   for (size_t i = 0; i < p.size();) {
     const char c = p[i];
     if (c == '\\') {
@@ -87,9 +88,10 @@ bool NarrowPattern(std::string_view p, std::string* out) {
       uint32_t cp;
       if (!DecodeStrict(p, &i, &cp) || FoldsIntoCode(cp)) return false;
       // A range with this character as an end would span other bytes in
-      // the narrow code than in Unicode.
-      if (in_class && ((start > 0 && p[start - 1] == '-') ||
-                       (i < p.size() && p[i] == '-'))) {
+      // the narrow code than in Unicode. A '-' first in a class or last is
+      // itself (RE2), else it makes a range.
+      if (in_class && ((start > class_begin + 1 && p[start - 1] == '-') ||
+                       (i + 1 < p.size() && p[i] == '-' && p[i + 1] != ']'))) {
         return false;
       }
       const int b = NarrowByte(cp);
@@ -115,8 +117,9 @@ bool NarrowPattern(std::string_view p, std::string* out) {
     ++i;
     if (c == '[') {
       in_class = true;
-      // "[]" and "[^]" start a class containing ']'.
       if (i < p.size() && p[i] == '^') out->push_back(p[i++]);
+      class_begin = i;
+      // "[]" and "[^]" start a class containing ']'.
       if (i < p.size() && p[i] == ']') out->push_back(p[i++]);
     }
   }

@@ -88,7 +88,13 @@ TEST(Narrow, PatternsThatCannotBeNarrowed) {
   EXPECT_FALSE(NarrowPattern("\\101", &out));
   ASSERT_TRUE(NarrowPattern("[^\xE2\x80\x9C]x-\xC5\x82", &out));
   EXPECT_EQ(out, "[^\\x{85}]x-\\x{FF}");
-  EXPECT_FALSE(NarrowPattern("[^\xE2\x80\x9C-]", &out));
+  // A '-' first or last in a class is itself, not a range.
+  ASSERT_TRUE(NarrowPattern("[^\xE2\x80\x9C-]", &out));
+  EXPECT_EQ(out, "[^\\x{85}-]");
+  ASSERT_TRUE(NarrowPattern("[-\xE2\x80\x93\xE2\x80\x94]", &out));
+  EXPECT_EQ(out, "[-\\x{80}\\x{81}]");
+  EXPECT_FALSE(NarrowPattern("[!-\xC3\xA9]", &out));
+  EXPECT_FALSE(NarrowPattern("[]-\xC3\xA9]", &out));
   ASSERT_TRUE(NarrowPattern("[[:alpha:]\xC3\xA9]\xC5\x82", &out));
   EXPECT_EQ(out, "[[:alpha:]\\x{E9}]\\x{FF}");
 }
@@ -109,6 +115,8 @@ TEST(Narrow, MatchesAsUtf8Does) {
       "[\xC2\xA9\xC2\xAE]\\s*\\d{4}",
       "\\W\\S\\W",
       "(?s)a.b",
+      "^(?:[-\xE2\x80\x93\xE2\x80\x94]\\s*)?ad$",
+      "x(?:[ ,.:!\xE2\x80\x93\xE2\x80\x94-]+\\S+){0,2}$",
   };
   const char* texts[] = {
       "caf\xC3\xA9",  "CAF\xC3\x89",   "caf\xC3\xA8",
@@ -117,6 +125,8 @@ TEST(Narrow, MatchesAsUtf8Does) {
       "\xC3\xA9\xC3\xA9\xC3\xA9", "a\nb", "\xE2\x80\x93 Kilo", "STRASSE",
       "Stra\xC3\x9F" "e", "\xC2\xB5M", "\xC2\xA9 2024", "\xC2\xA0x\xC2\xA0",
       "a\xC3\xA9" "b", "",
+      "\xE2\x80\x93 ad", "- ad", "\xE2\x80\x94" "ad", "x \xE2\x80\x94 y",
+      "x, y-z", "x\xE2\x80\x93y\xE2\x80\x94z", "x y z", "+ad",
   };
   RE2::Options utf8;
   utf8.set_never_capture(true);
