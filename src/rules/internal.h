@@ -13,7 +13,9 @@
 // and prefix.cc, which says how a rule's matches can begin, literals.cc,
 // which strings they must contain, and chunk_filter.cc, which by those two
 // skips the Sets that cannot match a text, and the lines of an element's
-// descriptor that no rule can match.
+// descriptor that no rule can match; narrow.cc writes patterns and texts
+// one byte a character, which the exact patterns (ExactPattern) compile
+// and match in.
 
 #ifndef WINNOW_RULES_INTERNAL_H_
 #define WINNOW_RULES_INTERNAL_H_
