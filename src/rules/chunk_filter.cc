@@ -8,6 +8,7 @@
 #include "rules/chunk_filter.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "rules/literals.h"
@@ -64,6 +65,17 @@ void ChunkFilter::LiteralScan::Add(const std::string& s) {
 
 namespace {
 
+// Every byte, ASCII-lower-cased: a load per byte of a scanned text, where
+// AsciiLower compares twice.
+constexpr std::array<unsigned char, 256> FoldedBytes() {
+  std::array<unsigned char, 256> t{};
+  for (int b = 0; b < 256; ++b) {
+    t[b] = static_cast<unsigned char>(AsciiLower(static_cast<char>(b)));
+  }
+  return t;
+}
+constexpr std::array<unsigned char, 256> kFoldedByte = FoldedBytes();
+
 // Whether `text` at `at`, ASCII-lower-cased, begins with `s`.
 bool StartsFolded(std::string_view text, size_t at, std::string_view s) {
   if (text.size() - at < s.size()) return false;
@@ -82,9 +94,8 @@ bool ChunkFilter::LiteralScan::AnyIn(std::string_view text) const {
     }
   }
   if (text.size() < 3) return false;
-  auto byte = [&text](size_t i) -> uint32_t {
-    return static_cast<unsigned char>(AsciiLower(text[i]));
-  };
+  const auto* t = reinterpret_cast<const unsigned char*>(text.data());
+  auto byte = [t](size_t i) -> uint32_t { return kFoldedByte[t[i]]; };
   uint32_t window = byte(0) | byte(1) << 8;
   for (size_t i = 2; i < text.size(); ++i) {
     window |= byte(i) << 16;  // bytes i-2..i

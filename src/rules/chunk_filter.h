@@ -117,7 +117,8 @@ class ChunkFilter {
  private:
   // Whether a text has one of a list of strings, in one pass: a table of
   // hashes of the strings' first three bytes says where one may start
-  // (about 6 instructions a byte, as few as RE2's DFA takes).
+  // (about 6 instructions a byte, as few as RE2's DFA takes; the bytes are
+  // folded by a table).
   class LiteralScan {
    public:
     void Add(const std::string& s);

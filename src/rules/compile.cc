@@ -20,6 +20,7 @@
 #include "rules/chunk_filter.h"
 #include "rules/internal.h"
 #include "rules/literals.h"
+#include "rules/narrow.h"
 #include "rules/prefix.h"
 #include "rules/rules.h"
 #include "util/ascii.h"
@@ -199,6 +200,22 @@ bool ExactPattern::Confirms(std::string_view text) const {
   if (static_cast<int64_t>(text.size()) <= up_to_ ||
       static_cast<int64_t>(CountCodePoints(text)) <= up_to_) {
     return true;
+  }
+  thread_local std::string buf;
+  std::string_view narrowed;
+  if (NarrowText(text, &buf, &narrowed)) {
+    std::call_once(narrow_once_, [this] {
+      std::string narrow;
+      if (!NarrowPattern(pattern_, &narrow)) return;
+      RE2::Options latin1 = TextOptions(kOneMaxMem);
+      latin1.set_encoding(RE2::Options::EncodingLatin1);
+      narrow_ = std::make_unique<RE2>(narrow, latin1);
+      if (!narrow_->ok()) narrow_.reset();
+    });
+    if (narrow_ != nullptr) {
+      return RE2::PartialMatch(
+          re2::StringPiece(narrowed.data(), narrowed.size()), *narrow_);
+    }
   }
   std::call_once(once_, [this] {
     re_ = std::make_unique<RE2>(pattern_, TextOptions(kOneMaxMem));

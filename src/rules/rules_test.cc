@@ -1013,6 +1013,27 @@ TEST(RuleMatching, RelaxedHitsOnShortTextsStayExact) {
   EXPECT_EQ(TextHits(*set, "b" + std::string(13, 'x')), Ids{});
 }
 
+// The exact pattern confirms a hit in its narrow form (narrow.h) when the
+// text has one, else in UTF-8: both give the hits RE2 gives in UTF-8.
+TEST(RuleMatching, ExactPatternsAgreeOutsideAscii) {
+  auto set = BuildOk(
+      "@flags i\n"
+      "t.tail   text  drop  ^[\\s\\S]{0,9}\xC3\xA9$\n"
+      "t.long   text  drop  ^\xC5\xBF[\\s\\S]{0,9}$\n");
+  const std::string quote = "\xE2\x80\x9C", l = "\xC5\x82";
+  auto times = [](const std::string& s, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += s;
+    return out;
+  };
+  EXPECT_EQ(TextHits(*set, times(quote, 9) + "\xC3\x89"), Ids{"t.tail"});
+  EXPECT_EQ(TextHits(*set, times(quote, 10) + "\xC3\xA9"), Ids{});
+  EXPECT_EQ(TextHits(*set, times(l, 9) + "\xC3\x89"), Ids{"t.tail"});
+  EXPECT_EQ(TextHits(*set, times(l, 10) + "\xC3\xA9"), Ids{});
+  EXPECT_EQ(TextHits(*set, "S" + times(quote, 9)), Ids{"t.long"});
+  EXPECT_EQ(TextHits(*set, "s" + times(quote, 10)), Ids{});
+}
+
 TEST(RuleMatching, BracesThatAreNotRepetitionsStay) {
   auto set = BuildOk(
       "t.hex     text  drop  ^\\x{41}{2}$\n"
