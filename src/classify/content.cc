@@ -43,15 +43,41 @@ void FindMainContent(const Page& page, const std::vector<double>& node_bias,
   if (nn == 0 || nb == 0) return;
   std::vector<double> score(nn, 0), chars(nn, 0), links(nn, 0);
   const bool has_lang = !page.lang.empty();
+  // Subtree text and link totals, for the link-density discount: a block
+  // counts in its element and up to 63 elements above it. When no element
+  // is that deep, that is every ancestor, and the totals are summed
+  // children into parents (nodes are stored parents first) rather than a
+  // walk up from every block. The sums are of integers: the same either
+  // way.
+  constexpr int kMaxUp = 64;
+  bool shallow = true;
+  for (const Node& node : page.nodes) shallow = shallow && node.depth < kMaxUp;
+  if (shallow) {
+    for (const Block& b : page.blocks) {
+      if (b.node < 0) continue;
+      chars[b.node] += b.chars;
+      links[b.node] += b.link_chars;
+    }
+    for (size_t n = nn; n-- > 1;) {
+      const int parent = page.nodes[n].parent;
+      if (parent < 0) continue;
+      chars[parent] += chars[n];
+      links[parent] += links[n];
+    }
+  } else {
+    for (const Block& b : page.blocks) {
+      if (b.node < 0) continue;
+      for (int n = b.node, up = 0; n >= 0 && up < kMaxUp;
+           n = page.nodes[n].parent, ++up) {
+        chars[n] += b.chars;
+        links[n] += b.link_chars;
+      }
+    }
+  }
   double total_prose = 0;
   for (size_t bi = 0; bi < nb; ++bi) {
     const Block& b = page.blocks[bi];
     if (b.node < 0) continue;
-    // Subtree text and link totals, for the link-density discount.
-    for (int n = b.node, up = 0; n >= 0 && up < 64; n = page.nodes[n].parent, ++up) {
-      chars[n] += b.chars;
-      links[n] += b.link_chars;
-    }
     // A teaser's summary is prose about another page.
     const double w = out->in_teaser[bi] ? 0 : ProseWeight(b, has_lang, model);
     if (w == 0) continue;
