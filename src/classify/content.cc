@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "classify/prose_shape.h"
+#include "classify/sibling_kinds.h"
 #include "classify/teasers.h"
 #include "parse/tags.h"
 
@@ -39,7 +40,11 @@ void FindMainContent(const Page& page, const std::vector<double>& node_bias,
   const size_t nn = page.nodes.size(), nb = page.blocks.size();
   out->in_region.assign(nb, 0);
   out->best = -1;
-  FindTeaserCards(page, model, &out->in_teaser);
+  if (out->sibling_kinds < 0) {
+    out->sibling_kinds = NumberSiblingKinds(page, &out->sibling_kind);
+    FindTeaserCards(page, model, out->sibling_kind, out->sibling_kinds,
+                    &out->in_teaser);
+  }
   if (nn == 0 || nb == 0) return;
   std::vector<double> score(nn, 0), chars(nn, 0), links(nn, 0);
   const bool has_lang = !page.lang.empty();
