@@ -52,8 +52,7 @@ void CollectJsonLd(std::string_view json, PageMeta* meta);
 // only). Cheap for every other element: a tag test and two substring
 // searches in the class.
 void CollectElement(DomNode el, std::string_view lower_cls,
-                    const ElementAttrs& attrs, bool in_article,
-                    PageMeta* meta);
+                    const ElementAttrs& attrs, bool in_article, PageMeta* meta);
 
 }  // namespace winnow
 

@@ -258,8 +258,8 @@ bool SegmentPass(const ParsedHtml& doc, bool noscript, Page* page,
         // The element's node first: its class lower-cased once serves both.
         const bool in_article = tag == Tag::kTime && InArticle(stack);
         push_element(child, attrs);
-        CollectElement(child, page->nodes.back().class_attr, attrs,
-                       in_article, &page->meta);
+        CollectElement(child, page->nodes.back().class_attr, attrs, in_article,
+                       &page->meta);
         break;
       }
       default:
