@@ -36,7 +36,9 @@ struct Decision {
   Label label = Label::kChrome;
   double score = 0;         // the sum of the terms
   std::vector<Term> terms;  // filled with Options::explain only
-  std::vector<int> rules;   // indexes into the RuleSet of the rules that fired
+  // Indexes into the RuleSet of the rules that fired: the block's text
+  // rules, after (with Options::explain only) its element chain's rules.
+  std::vector<int> rules;
   const char* reason = "";  // the decisive cause, a static string
   int rule = -1;            // the rule that decided, when a rule did
   bool in_main = false;     // inside the main-content region

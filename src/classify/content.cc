@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "classify/prose_shape.h"
+#include "classify/sibling_kinds.h"
 #include "classify/teasers.h"
 #include "parse/tags.h"
 
@@ -39,19 +40,49 @@ void FindMainContent(const Page& page, const std::vector<double>& node_bias,
   const size_t nn = page.nodes.size(), nb = page.blocks.size();
   out->in_region.assign(nb, 0);
   out->best = -1;
-  FindTeaserCards(page, model, &out->in_teaser);
+  if (out->sibling_kinds < 0) {
+    out->sibling_kinds = NumberSiblingKinds(page, &out->sibling_kind);
+    FindTeaserCards(page, model, out->sibling_kind, out->sibling_kinds,
+                    &out->in_teaser);
+  }
   if (nn == 0 || nb == 0) return;
   std::vector<double> score(nn, 0), chars(nn, 0), links(nn, 0);
   const bool has_lang = !page.lang.empty();
+  // Subtree text and link totals, for the link-density discount: a block
+  // counts in its element and up to 63 elements above it. When no element
+  // is that deep, that is every ancestor, and the totals are summed
+  // children into parents (nodes are stored parents first) rather than a
+  // walk up from every block. The sums are of integers: the same either
+  // way.
+  constexpr int kMaxUp = 64;
+  bool shallow = true;
+  for (const Node& node : page.nodes) shallow = shallow && node.depth < kMaxUp;
+  if (shallow) {
+    for (const Block& b : page.blocks) {
+      if (b.node < 0) continue;
+      chars[b.node] += b.chars;
+      links[b.node] += b.link_chars;
+    }
+    for (size_t n = nn; n-- > 1;) {
+      const int parent = page.nodes[n].parent;
+      if (parent < 0) continue;
+      chars[parent] += chars[n];
+      links[parent] += links[n];
+    }
+  } else {
+    for (const Block& b : page.blocks) {
+      if (b.node < 0) continue;
+      for (int n = b.node, up = 0; n >= 0 && up < kMaxUp;
+           n = page.nodes[n].parent, ++up) {
+        chars[n] += b.chars;
+        links[n] += b.link_chars;
+      }
+    }
+  }
   double total_prose = 0;
   for (size_t bi = 0; bi < nb; ++bi) {
     const Block& b = page.blocks[bi];
     if (b.node < 0) continue;
-    // Subtree text and link totals, for the link-density discount.
-    for (int n = b.node, up = 0; n >= 0 && up < 64; n = page.nodes[n].parent, ++up) {
-      chars[n] += b.chars;
-      links[n] += b.link_chars;
-    }
     // A teaser's summary is prose about another page.
     const double w = out->in_teaser[bi] ? 0 : ProseWeight(b, has_lang, model);
     if (w == 0) continue;

@@ -21,6 +21,13 @@ struct ContentRegion {
   double prose_share = 0;   // share of the page's prose inside the region
   std::vector<char> in_region;  // per block: 1 inside the main content
   std::vector<char> in_teaser;  // per block: 1 inside a teaser list
+  // Per node, its kind of sibling (sibling_kinds.h), and the number of
+  // kinds; -1 until FindMainContent numbers them. The biases change
+  // neither these nor the teaser cards: a second FindMainContent on the
+  // same region and page (the classifier's, after it overrules a wrapper)
+  // reuses both. A region serves one page.
+  std::vector<int> sibling_kind;
+  int sibling_kinds = -1;
 };
 
 // How much a block says "article text here" (Readability's paragraph

@@ -5,6 +5,7 @@
 
 #include "classify/passes.h"
 #include "classify/prose_shape.h"
+#include "classify/sibling_kinds.h"
 
 namespace winnow {
 namespace {
@@ -34,8 +35,17 @@ void DecideByContext(const ClassifyState& s, std::vector<Decision>* out) {
   std::vector<int> anchors(nblocks);
   for (size_t i = 0; i < nblocks; ++i) anchors[i] = anchor(i);
   // Where each block stands among the article's blocks of its kind.
+  // The sibling kinds are those the region finder numbered (it always runs
+  // before this pass); numbered here when it did not.
   SiblingCounts siblings;
-  CountBodySiblings(page, anchors, &siblings);
+  std::vector<int> own_kind;
+  const std::vector<int>* kind = &s.region.sibling_kind;
+  int kinds = s.region.sibling_kinds;
+  if (kinds < 0) {
+    kinds = NumberSiblingKinds(page, &own_kind);
+    kind = &own_kind;
+  }
+  CountBodySiblings(page, anchors, *kind, kinds, &siblings);
   // The nearest anchor before and after each block (-1 at the page's ends).
   std::vector<int> prev(nblocks, 0), next(nblocks, 0);
   int last = -1;

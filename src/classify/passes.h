@@ -120,8 +120,9 @@ bool IsHeadingAnchor(const Page& page, const Model& model, int node);
 void AppendOverruledRules(const ClassifyState& s, int node,
                           std::vector<int>* out);
 
-// Pass 3: per block, the rules of its element chain and its text, its
-// score as a sum of terms (in *out, with options.explain), its class and
+// Pass 3: per block, the rules of its element chain (listed in *out with
+// options.explain only) and its text, its score as a sum of terms (in
+// *out, with options.explain), its class and
 // the rules' hard decisions. Counts rule IDs in *budget (may be null);
 // returns false once it is exhausted. *rule_ids gets the count not yet
 // charged.

@@ -4,8 +4,6 @@
 
 #include <string_view>
 
-#include "classify/sibling_kinds.h"
-
 namespace winnow {
 namespace {
 
@@ -65,14 +63,14 @@ bool IsLinkedProse(const Block& b, bool has_lang, const Model& m) {
 }
 
 void CountBodySiblings(const Page& page, const std::vector<int>& anchor,
+                       const std::vector<int>& kind, int kinds,
                        SiblingCounts* out) {
   const size_t n = page.blocks.size();
   out->body_before.assign(n, 0);
   out->body_after.assign(n, 0);
   // Per kind of sibling (sibling_kinds.h): body blocks seen so far, then
   // in all. keys[i] is the kind of block i's element, 0 for none.
-  std::vector<int> kind;
-  std::vector<int> seen(NumberSiblingKinds(page, &kind) + 1, 0);
+  std::vector<int> seen(kinds + 1, 0);
   std::vector<int> keys(n, 0);
   for (size_t i = 0; i < n; ++i) {
     const int node = page.blocks[i].node;

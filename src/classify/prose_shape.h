@@ -34,8 +34,11 @@ struct SiblingCounts {
 
 // Counts, for every block, its siblings of its kind whose anchor is body
 // (`anchor[j] > 0`: good on their own or kept by a rule). Blocks of text
-// input (no element) get 0. Linear in blocks.
+// input (no element) get 0. `kind` and `kinds` are the page's sibling
+// kinds as NumberSiblingKinds (sibling_kinds.h) numbers them. Linear in
+// blocks.
 void CountBodySiblings(const Page& page, const std::vector<int>& anchor,
+                       const std::vector<int>& kind, int kinds,
                        SiblingCounts* out);
 
 // Whether block `i`, short or near-good and about to be labelled chrome by

@@ -213,20 +213,26 @@ bool ScoreBlocks(ClassifyState* s, PageBudget* budget, size_t* rule_ids,
     Decision& d = (*out)[bi];
     Terms terms(s->options.explain ? &d.terms : nullptr);
     const NodeState* st = b.node >= 0 ? &s->nodes[b.node] : nullptr;
-    // Rules from the element chain, nearest first. The vector gets at once
-    // the capacity that pushing them one by one reaches (so the budget
-    // below counts the same), rather than growing to it a realloc at a time.
-    overruled.clear();
+    // Rules from the element chain, nearest first: only explain reads them
+    // (the caption pass reads the text rules below), so only explain lists
+    // them. The budget counts them either way, as the capacity that
+    // pushing them one by one reaches, so that whether a page fits never
+    // depends on --explain. Listed, the vector gets that capacity at once
+    // rather than growing to it a realloc at a time.
     const size_t chain = ChainHits(*s, st);
-    if (chain > 0) d.rules.reserve(GrownCapacity(chain));
-    for (int hn = st ? st->hit_node : -1; hn >= 0;) {
-      const NodeState& h = s->nodes[hn];
-      for (int k = h.first_hit; k < h.end_hit; ++k) d.rules.push_back(s->hit_store[k]);
-      if (terms.recording()) AppendOverruledRules(*s, hn, &overruled);
-      const int parent = page.nodes[hn].parent;
-      hn = parent >= 0 ? s->nodes[parent].hit_node : -1;
+    const size_t chain_capacity = chain > 0 ? GrownCapacity(chain) : 0;
+    if (terms.recording()) {
+      overruled.clear();
+      d.rules.reserve(chain_capacity);
+      for (int hn = st ? st->hit_node : -1; hn >= 0;) {
+        const NodeState& h = s->nodes[hn];
+        for (int k = h.first_hit; k < h.end_hit; ++k) d.rules.push_back(s->hit_store[k]);
+        AppendOverruledRules(*s, hn, &overruled);
+        const int parent = page.nodes[hn].parent;
+        hn = parent >= 0 ? s->nodes[parent].hit_node : -1;
+      }
     }
-    *rule_ids += d.rules.capacity();
+    *rule_ids += chain_capacity;
     if (bi % kCheckBlocks == kCheckBlocks - 1 && budget != nullptr) {
       if (!budget->Work(*rule_ids * kRuleHitWork) ||
           !budget->Hold(*rule_ids * sizeof(int)))

@@ -18,6 +18,14 @@ struct Holds {
 
 void FindTeaserCards(const Page& page, const Model& model,
                      std::vector<char>* in_teaser) {
+  std::vector<int> kind;
+  const int kinds = NumberSiblingKinds(page, &kind);
+  FindTeaserCards(page, model, kind, kinds, in_teaser);
+}
+
+void FindTeaserCards(const Page& page, const Model& model,
+                     const std::vector<int>& kind, int kinds,
+                     std::vector<char>* in_teaser) {
   const size_t nn = page.nodes.size();
   in_teaser->assign(page.blocks.size(), 0);
   if (nn == 0) return;
@@ -53,8 +61,6 @@ void FindTeaserCards(const Page& page, const Model& model,
   // Per sibling: the previous sibling of the same tag, and the length of
   // the run of cards it ends. Nodes come in document order, so a parent's
   // children are met in order.
-  std::vector<int> kind;
-  const int kinds = NumberSiblingKinds(page, &kind);
   std::vector<int> last_of(kinds + 1, -1);  // kind -> its last sibling yet
   std::vector<int> prev(nn, -1), run(nn, 0);
   const int min_cards = static_cast<int>(model.teaser_min_cards);

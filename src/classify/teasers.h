@@ -26,6 +26,11 @@ namespace winnow {
 // by class names. Linear in nodes plus blocks.
 void FindTeaserCards(const Page& page, const Model& model,
                      std::vector<char>* in_teaser);
+// The same, given the page's sibling kinds as NumberSiblingKinds numbers
+// them (`kind` per node, `kinds` in all).
+void FindTeaserCards(const Page& page, const Model& model,
+                     const std::vector<int>& kind, int kinds,
+                     std::vector<char>* in_teaser);
 
 }  // namespace winnow
 

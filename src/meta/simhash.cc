@@ -2,7 +2,6 @@
 
 #include "meta/simhash.h"
 
-#include <array>
 #include <cstdint>
 #include <string>
 
@@ -28,24 +27,21 @@ uint64_t Mix(uint64_t z) {
   return z ^ (z >> 31);
 }
 
-// kSpread[x]: byte i is bit i of x (0 or 1).
-constexpr std::array<uint64_t, 256> MakeSpread() {
-  std::array<uint64_t, 256> t{};
-  for (int x = 0; x < 256; ++x) {
-    for (int i = 0; i < 8; ++i) t[x] |= uint64_t((x >> i) & 1) << (8 * i);
-  }
-  return t;
-}
-constexpr std::array<uint64_t, 256> kSpread = MakeSpread();
-
-// How many of the hashes added have each bit set. Eight bit counts share a
-// 64-bit word, a byte each, so that a hash is eight additions, not 64; the
-// bytes go to the totals before they can overflow.
+// How many of the hashes added have each bit set. The counts are kept
+// bit-sliced: plane k holds bit k of all 64 counts, so that adding a hash
+// is a ripple-carry add of one bit into 64 counters at once (eight ANDs
+// and XORs), not 64 additions; the planes go to the totals before they
+// can overflow.
 class BitCounts {
  public:
   void Add(uint64_t h) {
-    for (int j = 0; j < 8; ++j) packed_[j] += kSpread[(h >> (8 * j)) & 0xFF];
-    if (++pending_ == 255) Flush();
+    uint64_t carry = h;
+    for (int k = 0; k < kPlanes; ++k) {
+      const uint64_t next = planes_[k] & carry;
+      planes_[k] ^= carry;
+      carry = next;
+    }
+    if (++pending_ == kMaxPending) Flush();
   }
   // [b]: the number of hashes added with bit b set, b in 0..63.
   const uint64_t* Totals() {
@@ -54,16 +50,20 @@ class BitCounts {
   }
 
  private:
+  static constexpr int kPlanes = 8;
+  static constexpr int kMaxPending = (1 << kPlanes) - 1;
+
   void Flush() {
-    for (int j = 0; j < 8; ++j) {
-      for (int i = 0; i < 8; ++i)
-        ones_[8 * j + i] += (packed_[j] >> (8 * i)) & 0xFF;
-      packed_[j] = 0;
+    for (int k = 0; k < kPlanes; ++k) {
+      for (uint64_t bits = planes_[k]; bits != 0; bits &= bits - 1) {
+        ones_[__builtin_ctzll(bits)] += uint64_t{1} << k;
+      }
+      planes_[k] = 0;
     }
     pending_ = 0;
   }
 
-  uint64_t packed_[8] = {};  // byte i of packed_[j]: bit 8j+i
+  uint64_t planes_[kPlanes] = {};  // bit b of planes_[k]: bit k of count b
   int pending_ = 0;
   uint64_t ones_[64] = {};
 };

@@ -3,6 +3,8 @@
 #include "segment/block_text.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -34,6 +36,14 @@ bool MayStartSpace(char ch) {
   return kMayStartSpace.has[static_cast<unsigned char>(ch)];
 }
 
+// The one-byte spaces of IsSpaceAt: ' ', \t-\r and \x1c-\x1f.
+constexpr ByteSet kAsciiSpace = MakeByteSet([](int c) {
+  return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
+});
+bool IsAsciiSpace(char ch) {
+  return kAsciiSpace.has[static_cast<unsigned char>(ch)];
+}
+
 // The bytes that ComputeTextFeatures looks at: sentence marks and the
 // comma, and the lead bytes of the CJK ones (U+3001, U+3002, U+FF01,
 // U+FF0C, U+FF1F).
@@ -41,6 +51,21 @@ constexpr ByteSet kFeatureByte = MakeByteSet([](int c) {
   return c == '.' || c == '!' || c == '?' || c == ',' || c == 0xE3 ||
          c == 0xEF;
 });
+
+// Whether the eight bytes at `p` may hold a feature byte: false only when
+// they are all ASCII and none is '.', '!', '?' or ','.
+bool MayHoldFeature(const char* p) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  if (v & kHigh) return true;
+  // A byte of x is 0 exactly where v has the mark; then (x - 1) & ~x sets
+  // its high bit (the test is exact for "any byte is 0").
+  auto zero_byte = [](uint64_t x) { return (x - kOnes) & ~x & kHigh; };
+  return (zero_byte(v ^ ('.' * kOnes)) | zero_byte(v ^ ('!' * kOnes)) |
+          zero_byte(v ^ ('?' * kOnes)) | zero_byte(v ^ (',' * kOnes))) != 0;
+}
 
 }  // namespace
 
@@ -53,6 +78,9 @@ void TextBuffer::Append(const char* s, size_t n, bool in_link,
       if (!pending_space_) space_in_link_ = in_link;
       pending_space_ = !text_.empty() && text_.back() != '\n';
       i += len;
+      // The rest of a run of one-byte spaces (the indentation between
+      // tags, most of them) would set the same again: stepped over here.
+      while (i < text.size() && IsAsciiSpace(text[i])) ++i;
       continue;
     }
     if (preformatted && (text[i] == '\n' || text[i] == '\r')) {
@@ -120,8 +148,7 @@ bool IsSpaceAt(std::string_view s, size_t i, size_t* len) {
   const unsigned char c = static_cast<unsigned char>(s[i]);
   *len = 1;
   // \x1c-\x1f are whitespace to Python's str.isspace as well.
-  if (c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F))
-    return true;
+  if (kAsciiSpace.has[c]) return true;
   if (c < 0xC2) return false;
   const unsigned char c1 = i + 1 < s.size() ? s[i + 1] : 0;
   if (c == 0xC2 && (c1 == 0xA0 || c1 == 0x85)) {
@@ -166,7 +193,16 @@ void ComputeTextFeatures(Block* block) {
   const std::string& t = block->text;
   const int chars = static_cast<int>(CountCodePoints(t));
   int ends = 0, commas = 0;
+  size_t bytewise_end = 0;  // [i, this) are looked at a byte at a time
   for (size_t i = 0; i < t.size(); ++i) {
+    if (i >= bytewise_end) {
+      // Eight bytes of ASCII without a feature byte (most of a block's
+      // bytes) are passed at once; the eight that may hold one are looked
+      // at a byte at a time.
+      while (i + 8 <= t.size() && !MayHoldFeature(t.data() + i)) i += 8;
+      if (i == t.size()) break;
+      bytewise_end = i + 8;
+    }
     const unsigned char c = static_cast<unsigned char>(t[i]);
     if (!kFeatureByte.has[c]) continue;
     if (c == '.' || c == '!' || c == '?') {

@@ -93,5 +93,22 @@ TEST(TextBuffer, SpaceInsideALinkIsLinkText) {
   EXPECT_EQ(b.link_chars, 4);
 }
 
+// A run of one-byte spaces is passed over at once: mixed with wider
+// spaces, in a link or after a line break, it still folds as each space
+// one at a time would.
+TEST(TextBuffer, RunsOfSpacesFoldAsSingleSpaces) {
+  TextBuffer buffer;
+  Add(&buffer, "a \n\t \x1c\xC2\xA0\r\n  \xE2\x80\x83\x1f b", false);
+  Add(&buffer, "   \t\t", true);
+  Add(&buffer, "c", true);
+  buffer.Break();
+  Add(&buffer, " \n  \t d  ", false);
+  Block b;
+  ASSERT_TRUE(buffer.Take(&b));
+  EXPECT_EQ(b.text, "a b c\nd");
+  // The space before "c" began inside the link: link text with it.
+  EXPECT_EQ(b.link_chars, 2);
+}
+
 }  // namespace
 }  // namespace winnow

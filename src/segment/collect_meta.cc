@@ -88,9 +88,10 @@ bool BylineToken(std::string_view t) {
 }
 
 bool IsBylineElement(DomNode el, std::string_view lower_cls,
-                     const char* itemprop) {
+                     const ElementAttrs& attrs) {
+  const char* itemprop = attrs.itemprop;
   if (itemprop && strcasecmp(itemprop, "author") == 0) return true;
-  if (el.tag() == Tag::kA && HasToken(el.Attribute("rel"), "author")) {
+  if (el.tag() == Tag::kA && HasToken(attrs.rel, "author")) {
     return true;
   }
   // Every byline token holds "author" or "byline": most classes, which
@@ -190,11 +191,12 @@ void CollectJsonLd(std::string_view json, PageMeta* meta) {
 }
 
 void CollectElement(DomNode el, std::string_view lower_cls,
-                    const char* itemprop, bool in_article, PageMeta* meta) {
+                    const ElementAttrs& attrs, bool in_article,
+                    PageMeta* meta) {
+  const char* itemprop = attrs.itemprop;
   switch (el.tag()) {
     case Tag::kLink:
-      if (meta->canonical.empty() &&
-          HasToken(el.Attribute("rel"), "canonical")) {
+      if (meta->canonical.empty() && HasToken(attrs.rel, "canonical")) {
         if (const char* href = el.Attribute("href")) {
           meta->canonical = Folded(href);
         }
@@ -221,7 +223,7 @@ void CollectElement(DomNode el, std::string_view lower_cls,
       break;
   }
   if (meta->bylines.size() < PageMeta::kMaxBylines &&
-      IsBylineElement(el, lower_cls, itemprop)) {
+      IsBylineElement(el, lower_cls, attrs)) {
     std::string text;
     CollectText(el, PageMeta::kMaxValueBytes, &text);
     while (!text.empty() && text.back() == ' ') text.pop_back();

@@ -47,11 +47,12 @@ void CollectJsonLd(std::string_view json, PageMeta* meta);
 // <h1>, <time datetime>, rel=author, itemprop=author and byline classes
 // (a class token "author", "byline", or ending in "-author" / "-byline").
 // `lower_cls` is the element's class, ASCII lower-cased (Node::class_attr),
-// `itemprop` its itemprop value (may be null); `in_article` says whether
-// an <article> encloses it (read for <time> only). Cheap for every other
-// element: a tag test and two substring searches in the class.
+// `attrs` its attributes as the walk read them (itemprop, rel, href);
+// `in_article` says whether an <article> encloses it (read for <time>
+// only). Cheap for every other element: a tag test and two substring
+// searches in the class.
 void CollectElement(DomNode el, std::string_view lower_cls,
-                    const char* itemprop, bool in_article, PageMeta* meta);
+                    const ElementAttrs& attrs, bool in_article, PageMeta* meta);
 
 }  // namespace winnow
 

@@ -41,6 +41,7 @@ struct ElementAttrs {
   const char* itemprop = nullptr;
   const char* style = nullptr;
   const char* type = nullptr;
+  const char* rel = nullptr;  // read for <a> and <link> (collect_meta.h)
   // Read for <meta> (collect_meta.h).
   const char* content = nullptr;
   const char* name = nullptr;

@@ -48,15 +48,23 @@ char* PageStrings::Reserve(size_t n) {
 std::string_view PageStrings::AddLowerAscii(std::string_view s) {
   if (s.empty()) return {};
   char* out = Reserve(s.size());
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
+  const size_t n = s.size();
+  if (n < 8) {
+    for (size_t i = 0; i < n; ++i) out[i] = AsciiLower(s[i]);
+    return std::string_view(out, n);
+  }
+  auto lower_eight_at = [&](size_t i) {
     uint64_t v;
     std::memcpy(&v, s.data() + i, 8);
     v = LowerEight(v);
     std::memcpy(out + i, &v, 8);
-  }
-  for (; i < s.size(); ++i) out[i] = AsciiLower(s[i]);
-  return std::string_view(out, s.size());
+  };
+  for (size_t i = 0; i + 8 <= n; i += 8) lower_eight_at(i);
+  // The last eight bytes again, overlapping what is done: a byte's lower
+  // case depends on the byte alone, so the tail is one more step rather
+  // than a loop a byte at a time.
+  lower_eight_at(n - 8);
+  return std::string_view(out, n);
 }
 
 void PageStrings::Clear() {

@@ -37,6 +37,18 @@ TEST(PageStrings, EveryByteLowerCasedAsAsciiLowerAtEveryOffset) {
   }
 }
 
+// Short strings go a byte at a time, longer ones end with an overlapping
+// step of eight: every length up to three steps comes out whole.
+TEST(PageStrings, EveryLengthLowerCasedWhole) {
+  PageStrings strings;
+  const std::string upper = "ABCDEFGHIJKLMNOPQRSTUVWX\xC3\x89Y";
+  const std::string lower = "abcdefghijklmnopqrstuvwx\xC3\x89y";
+  for (size_t n = 1; n <= upper.size(); ++n) {
+    EXPECT_EQ(strings.AddLowerAscii(upper.substr(0, n)), lower.substr(0, n))
+        << "length " << n;
+  }
+}
+
 TEST(PageStrings, EmptyStringTakesNoMemory) {
   PageStrings strings;
   EXPECT_EQ(strings.AddLowerAscii(""), "");

@@ -54,11 +54,6 @@ size_t HeapBytes(const std::string& s) {
   return s.capacity() > 15 ? s.capacity() + 1 : 0;
 }
 
-// A possibly null C string as a view.
-std::string_view View(const char* s) {
-  return s ? std::string_view(s) : std::string_view();
-}
-
 // The bytes of text in the subtree of `node` (whitespace-only nodes left
 // out, runs the guard set aside put back), leaving out script and style
 // contents. Iterative.
@@ -135,12 +130,18 @@ bool SegmentPass(const ParsedHtml& doc, bool noscript, Page* page,
     n.depth = static_cast<int>(stack.size());
     n.tag = tag;
     PageStrings& strings = page->strings;
+    // Most elements lack most of these: an absent or empty value is an
+    // empty view without a call.
+    auto lower = [&strings](const char* value) {
+      return value && *value ? strings.AddLowerAscii(value)
+                             : std::string_view();
+    };
     n.tag_name = LowerTagName(el, &strings);
-    n.class_attr = strings.AddLowerAscii(View(attrs.cls));
-    n.id_attr = strings.AddLowerAscii(View(attrs.id));
-    n.role_attr = strings.AddLowerAscii(View(attrs.role));
-    n.aria_attr = strings.AddLowerAscii(View(attrs.aria_label));
-    n.itemprop_attr = strings.AddLowerAscii(View(attrs.itemprop));
+    n.class_attr = lower(attrs.cls);
+    n.id_attr = lower(attrs.id);
+    n.role_attr = lower(attrs.role);
+    n.aria_attr = lower(attrs.aria_label);
+    n.itemprop_attr = lower(attrs.itemprop);
     if (page->nodes.size() % kCheckNodes == 0) check();
     n.first_block = static_cast<int>(page->blocks.size());
     // A <noscript> is pushed only when its contents are wanted, as a block.
@@ -257,8 +258,8 @@ bool SegmentPass(const ParsedHtml& doc, bool noscript, Page* page,
         // The element's node first: its class lower-cased once serves both.
         const bool in_article = tag == Tag::kTime && InArticle(stack);
         push_element(child, attrs);
-        CollectElement(child, page->nodes.back().class_attr, attrs.itemprop,
-                       in_article, &page->meta);
+        CollectElement(child, page->nodes.back().class_attr, attrs, in_article,
+                       &page->meta);
         break;
       }
       default:

@@ -119,6 +119,30 @@ TEST(SegmentHtml, ReadsTitleMetaAndJsonLd) {
   EXPECT_EQ(Texts(page), (std::vector<std::string>{"x"}));
 }
 
+// rel is read with the element's other attributes (ElementAttrs): any
+// case of the name, the first of two, a token among others.
+TEST(SegmentHtml, ReadsRelOfLinksAndAnchors) {
+  Page page = Segment(
+      "<html><head><link REL='stylesheet' href='/a.css'>"
+      "<link rel='alternate Canonical' Href=' /x '></head><body>"
+      "<p><a href='/u' rel='nofollow'>Not Me</a> and "
+      "<a href='/v' Rel='external author' rel='nofollow'>Ann Author</a></p>"
+      "</body></html>");
+  EXPECT_EQ(page.meta.canonical, "/x");
+  EXPECT_EQ(page.meta.bylines, (std::vector<std::string>{"Ann Author"}));
+}
+
+// Styles are folded (ASCII case, spaces, tabs and line feeds out) before
+// the search; other bytes stay.
+TEST(SegmentHtml, StyleHidesWhateverItsCaseAndSpacing) {
+  Page page = Segment(
+      "<p>a</p><div style='color: red; Display :\t\nNONE'>b</div>"
+      "<div style='VISIBILITY: hidden ;'>c</div>"
+      "<div style='display:\fnone'>d</div>"
+      "<div style='display: block; visibility: visible'>e</div>");
+  EXPECT_EQ(Texts(page), (std::vector<std::string>{"a", "d", "e"}));
+}
+
 // articleBody was decoded by an unescaper of segment's own, which dropped
 // both halves of a surrogate pair (an emoji vanished) and read \f as "f".
 TEST(SegmentHtml, JsonLdBodyDecodesSurrogatePairs) {
