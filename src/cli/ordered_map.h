@@ -115,10 +115,19 @@ class OrderedMap {
         : slots(static_cast<size_t>(c.jobs > 0 ? c.jobs : 1) *
                 (c.slots_per_worker > 0 ? c.slots_per_worker : 1)) {}
 
+    // The producer refills the window in batches: once it is full, it
+    // sleeps until `refill` slots are free, so that it (the reader) is
+    // woken once per batch rather than once per item. Items left in the
+    // window keep the workers busy meanwhile.
+    size_t refill() const { return slots.size() > 1 ? slots.size() / 2 : 1; }
+
     Slot* Acquire() {
       std::unique_lock<std::mutex> lock(mu);
-      freed.wait(lock,
-                 [this] { return stop || produced - consumed < slots.size(); });
+      if (produced - consumed == slots.size()) {
+        freed.wait(lock, [this] {
+          return stop || produced - consumed <= slots.size() - refill();
+        });
+      }
       return stop ? nullptr : &slots[produced % slots.size()];
     }
 
@@ -144,20 +153,24 @@ class OrderedMap {
     void WorkAll(const Work& work) {
       for (;;) {
         Slot* slot;
+        uint64_t seq;
         {
           std::unique_lock<std::mutex> lock(mu);
           filled.wait(lock, [this] {
             return stop || claimed < produced || producer_done;
           });
           if (stop || claimed == produced) return;
-          slot = &slots[claimed++ % slots.size()];
+          seq = claimed++;
+          slot = &slots[seq % slots.size()];
         }
         work(&slot->item);
+        bool next;  // the item the consumer waits for, in input order
         {
           std::lock_guard<std::mutex> lock(mu);
           slot->done = true;
+          next = seq == consumed;
         }
-        ready.notify_one();
+        if (next) ready.notify_one();
       }
     }
 
@@ -187,12 +200,14 @@ class OrderedMap {
         }
         const bool go_on = consume(&slot->item);
         if (tick) tick();
+        bool wake;  // the producer may go on: see Acquire
         {
           std::lock_guard<std::mutex> lock(mu);
           slot->done = false;
           ++consumed;
+          wake = produced - consumed <= slots.size() - refill();
         }
-        freed.notify_one();
+        if (wake) freed.notify_one();
         if (!go_on) return false;
       }
     }

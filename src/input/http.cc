@@ -288,6 +288,15 @@ Status DecodeContentCoding(std::string_view coding, std::string_view in,
                              "' is not supported by winnow");
 }
 
+bool HttpBodyIsIdentity(const HttpResponse& response) {
+  for (const char* field : {"Transfer-Encoding", "Content-Encoding"}) {
+    for (const std::string& coding : Tokens(response.FindAll(field))) {
+      if (coding != "identity") return false;
+    }
+  }
+  return true;
+}
+
 Status DecodeHttpBody(const HttpResponse& response, std::string_view body,
                       size_t max_out, std::string* out) {
   std::vector<std::string> te = Tokens(response.FindAll("Transfer-Encoding"));

@@ -72,6 +72,11 @@ Status DecodeContentCoding(std::string_view coding, std::string_view in,
 Status DecodeHttpBody(const HttpResponse& response, std::string_view body,
                       size_t max_out, std::string* out);
 
+// True when DecodeHttpBody would give `response`'s body back unchanged:
+// every transfer and content coding it names is "identity", or it names
+// none. The caller may then use the body bytes as they are.
+bool HttpBodyIsIdentity(const HttpResponse& response);
+
 // The media type of a Content-Type value, lower-cased and trimmed
 // ("text/html" for "Text/HTML; charset=UTF-8").
 std::string MediaType(std::string_view content_type);

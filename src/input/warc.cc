@@ -290,10 +290,15 @@ WarcReader::Outcome WarcReader::ReadBlock(const Header& h, uint64_t length,
         length - block_.size(), r);
   }
   const uint64_t rest = length - block_.size();
-  if (in_->ReadInto(rest, &block_) < rest) return Cut();
-  s = DecodeHttpBody(response, std::string_view(block_).substr(head_size), max,
-                     &r->body);
-  if (!s.ok()) return ErrorRecord(s, 0, r);
+  if (HttpBodyIsIdentity(response)) {  // the body as it is: no second copy
+    r->body.assign(block_, head_size, std::string::npos);
+    if (in_->ReadInto(rest, &r->body) < rest) return Cut();
+  } else {
+    if (in_->ReadInto(rest, &block_) < rest) return Cut();
+    s = DecodeHttpBody(response, std::string_view(block_).substr(head_size),
+                       max, &r->body);
+    if (!s.ok()) return ErrorRecord(s, 0, r);
+  }
   if (content_type.empty() && !SniffHtml(r->body)) {
     skip_reason_ = "non-html";
     return Outcome::kSkip;

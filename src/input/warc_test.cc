@@ -549,6 +549,38 @@ TEST(WarcReaderTest, FramingErrors) {
 
 // ---- The fixture in tests/data --------------------------------------------
 
+// An identity body longer than the HTTP head's bounded prefix (64 KB) and
+// the read-ahead is read on into the record as it is, exactly; a shorter
+// one after it into the same Record replaces it.
+TEST(WarcReaderTest, IdentityBodyLongerThanTheHeadPrefix) {
+  std::string big = "<html><body>";
+  for (int i = 0; big.size() < 150000; ++i) {
+    big += "<p>Paragraph " + std::to_string(i) + " of a long page.</p>";
+  }
+  big += "</body></html>";
+  const std::string small = "<html><body><p>Short.</p></body></html>";
+  const std::string a = "https://example.com/big";
+  std::string data;
+  data += WarcRecord("response", Meta(a, 1),
+                     HttpBlock("HTTP/1.1 200 OK",
+                               {"Content-Type: text/html",
+                                "Content-Encoding: identity"},
+                               big));
+  data += WarcRecord("response", Meta(a, 2),
+                     HttpBlock("HTTP/1.1 200 OK", {"Content-Type: text/html"},
+                               small));
+  auto reader = Reader(data, "big.warc");
+  Record r;
+  ASSERT_TRUE(reader->Next(&r));
+  EXPECT_TRUE(r.error.ok()) << r.error.ToString();
+  EXPECT_EQ(r.body, big);
+  ASSERT_TRUE(reader->Next(&r));
+  EXPECT_TRUE(r.error.ok()) << r.error.ToString();
+  EXPECT_EQ(r.body, small);
+  EXPECT_FALSE(reader->Next(&r));
+  EXPECT_TRUE(reader->status().ok()) << reader->status().ToString();
+}
+
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), {});
