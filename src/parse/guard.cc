@@ -69,13 +69,6 @@ bool Compared(const TagTable& tags, int id) {
   return (tags(id) & kFormatting) && id != GUMBO_TAG_A;
 }
 
-// True for the compared formatting elements whose lists may move all the
-// same (Guard::NoteComparedList): all but <font>, whose attribute names
-// the tree builder reads in foreign content (color, face, size).
-bool Optimistic(const TagTable& tags, int id) {
-  return Compared(tags, id) && id != GUMBO_TAG_FONT;
-}
-
 // True for the start tags whose attributes may move out of the tag into
 // one placeholder (EmitMovedStartTag): all but those whose attributes
 // Gumbo's tree builder reads or copies attribute by attribute. Formatting
@@ -114,23 +107,9 @@ bool NameMayMove(std::string_view name) {
 void Guard::StopAside() {
   if (aside_text_ || aside_attrs_) rep_->aside_stopped = true;
   aside_text_ = aside_attrs_ = false;
-  UnseenTagsMayFollow();
 }
 
-void Guard::UnseenTagsMayFollow() {
-  for (const uint8_t state : compared_) {
-    if (state == kMoved) restart_ = true;
-  }
-}
-
-void Guard::NoteStayingList(int id) {
-  if (!move_compared_) return;
-  uint8_t& state = compared_[id];
-  if (state == kMoved) restart_ = true;
-  state = kStays;
-}
-
-bool Guard::MarkupMeetsAt(size_t from, size_t end) {
+bool Guard::MarkupMeetsAt(size_t from, size_t end) const {
   size_t i = from;
   for (;;) {
     const size_t lt = scan::Find(in_, i, '<');
@@ -156,15 +135,11 @@ bool Guard::MarkupMeetsAt(size_t from, size_t end) {
       case Markup::kEndTag: {
         const bool end_tag = in_[lt + 1] == '/';
         scan::Tag tag;
-        bool attrs = false;
         if (!scan::ReadTag(in_, lt + (end_tag ? 2 : 1), &tag,
-                           [&](const scan::Attribute&) { attrs = true; })) {
+                           [](const scan::Attribute&) {})) {
           return false;
         }
         const int id = TagId(tag.name);
-        // Read as markup, a compared formatting element here keeps its
-        // list in its tag (the guard copies raw text as it is).
-        if (!end_tag && attrs && Optimistic(tags_, id)) NoteStayingList(id);
         if (!end_tag && ((tags_(id) & kRawText) || id == GUMBO_TAG_PLAINTEXT ||
                          id == GUMBO_TAG_FRAMESET)) {
           return false;
@@ -206,16 +181,10 @@ bool Guard::ParseTag(size_t i, bool end_tag, Tag* t) {
   // would not.
   const bool may_set_aside = aside_attrs_ && !end_tag;
   const bool compared = Compared(tags_, t->id);
-  t->compared = compared;
-  t->optimistic = Optimistic(tags_, t->id);
   // Only <font> and <annotation-xml> are read for their attributes' names.
   const bool reads_names =
       t->id == GUMBO_TAG_FONT || t->id == GUMBO_TAG_ANNOTATION_XML;
-  const bool list_may_move =
-      t->optimistic
-          ? move_compared_ && compared_[t->id] != kStays
-          : AttributesMayMove(tags_, t->id);
-  t->moved = may_set_aside && list_may_move ? 0 : -1;
+  t->moved = may_set_aside && AttributesMayMove(tags_, t->id) ? 0 : -1;
   uint32_t hash = 0;
   scan::Tag tag;
   tag.name = name;
@@ -231,15 +200,8 @@ bool Guard::ParseTag(size_t i, bool end_tag, Tag* t) {
           return plain == 1;
         };
         if (t->moved >= 0) {
-          // Compared formatting elements move any name Gumbo keeps as
-          // written: they are HTML elements wherever they stand (each
-          // breaks out of foreign content), whose names Gumbo never
-          // renames, and their lists were in the tree whole before.
-          const bool name_moves = compared
-                                      ? ParserCopiesUnchanged(a.name)
-                                      : NameMayMove(a.name);
           if (t->moved == Tag::kMaxMoved || t->attrs > max_attrs_ ||
-              !name_moves || !copied_unchanged()) {
+              !NameMayMove(a.name) || !copied_unchanged()) {
             t->moved = -1;
           } else {
             t->move[t->moved++] = {a.name, a.value};
@@ -294,7 +256,7 @@ void Guard::Run() {
   out_->reserve(n + n / 64 + 16);
   size_t text = 0;  // start of the pending text run
   pos_ = 0;
-  while (pos_ < n && !stop_ && !restart_) {
+  while (pos_ < n && !stop_) {
     const size_t lt = scan::Find(in_, pos_, '<');
     if (lt == scan::kNpos) break;
     size_t next = scan::kNpos;
@@ -377,10 +339,7 @@ void Guard::Run() {
     out_->append(in_.data() + lt, next - lt);
     text = pos_ = next;
   }
-  // After <plaintext> Gumbo reads the rest as text, unless the model is
-  // wrong about it.
-  if (stop_) UnseenTagsMayFollow();
-  if (stop_ || restart_) return;
+  if (stop_) return;
   // A tag cut off by the end is dropped by Gumbo: such a rest is copied.
   if (in_.find('<', text) == std::string_view::npos) {
     EmitText(text, n);
@@ -422,15 +381,8 @@ void GuardHtml(std::string_view html, const Options& options, std::string* out,
                GuardReport* report, SetAsideValues* aside) {
   *report = GuardReport();
   if (aside != nullptr) aside->Clear();
-  guard::Guard guard(html, options, out, report, aside, true);
+  guard::Guard guard(html, options, out, report, aside);
   guard.Run();
-  if (!guard.restart()) return;
-  // Once more, with the compared formatting elements' lists in their tags.
-  *report = GuardReport();
-  aside->Clear();
-  guard::Guard again(html, options, out, report, aside, false);
-  again.Run();
-  report->restarted = true;
 }
 
 }  // namespace winnow

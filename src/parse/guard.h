@@ -75,10 +75,6 @@ struct GuardReport {
   // could not be sure of the tokenizer's state (parse/README.md): the rest
   // reaches Gumbo as written.
   bool aside_stopped = false;
-  // The guard ran twice: the lists of the formatting elements Gumbo
-  // compares moved until one could not (parse/README.md), and the page
-  // was guarded again with them in their tags.
-  bool restarted = false;
 
   // True when the output differs from the input in more than NULs and
   // references (which every parser would have replaced as well).

@@ -16,7 +16,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "parse/guard.h"
@@ -94,29 +93,21 @@ constexpr int kMathNs = 2;
 
 class Guard {
  public:
-  // `move_compared`: the lists of the formatting elements Gumbo compares
-  // may move too (see EmitStartTag); Run may then ask for a restart.
   Guard(std::string_view in, const Options& options, std::string* out,
-        GuardReport* report, SetAsideValues* aside, bool move_compared)
+        GuardReport* report, SetAsideValues* aside)
       : in_(in),
         out_(out),
         rep_(report),
         aside_(aside),
         tags_(Tags()),
         last_(kIds, -1),
-        dropped_(kIds, 0),
-        move_compared_(move_compared) {
+        dropped_(kIds, 0) {
     max_depth_ = std::max(1, options.max_depth);
     max_attrs_ = std::max(0, options.max_attributes);
     fmt_depth_ = std::max(8, max_depth_ / 8);
   }
 
   void Run();
-  // True when Run stopped because a compared formatting element's list
-  // moved where Gumbo could compare it with one that did not, or with an
-  // equal one written in another order: the page must be guarded again
-  // with move_compared false.
-  bool restart() const { return restart_; }
 
  private:
   struct Entry {
@@ -140,11 +131,6 @@ class Guard {
     int id = 0;
     int attrs = 0;
     uint32_t attr_hash = 0;
-    // A formatting element Gumbo compares (all but <a>): its values stay.
-    bool compared = false;
-    // ... and one whose list moves when move_compared (all but <font>,
-    // whose attribute names the tree builder reads in foreign content).
-    bool optimistic = false;
     bool self_closing = false;
     bool font_attr = false;  // color, face or size: <font> breaks out
     // encoding="text/html" or "application/xhtml+xml": an <annotation-xml>
@@ -186,19 +172,6 @@ class Guard {
   // placeholder attribute name (SetAsideValues::AttributeList); false,
   // writing nothing, when it cannot (duplicate names, pool full).
   bool EmitMovedStartTag(const Tag& t);
-  // For an optimistic start tag about to be written: records whether its
-  // list moved (`moved`), and asks for a restart where that could change
-  // what Noah's Ark finds equal (see EmitStartTag).
-  void NoteComparedList(const Tag& t, bool moved);
-  // A start tag of optimistic tag `id` whose list stays in the tag reaches
-  // Gumbo: no more lists of that tag move, and one that moved before asks
-  // for a restart.
-  void NoteStayingList(int id);
-  // Gumbo may read start tags in what follows that the guard did not (it
-  // stopped setting aside, or took the rest for text): where a compared
-  // list moved, their lists staying could make Noah's Ark find unequal
-  // what was equal, so a restart is asked for.
-  void UnseenTagsMayFollow();
   void DropStart(const Tag& t, bool formatting);
   // Nothing more is set aside on this page (GuardReport::aside_stopped).
   void StopAside();
@@ -206,9 +179,7 @@ class Guard {
   // (a raw-text element it did not take for one), would be back in the
   // data state at `end` having read no tag that changes its tokenizer's
   // state (parse/README.md, "Invariants").
-  // (A compared formatting start tag with attributes there counts as a
-  // list that stays: NoteStayingList.)
-  bool MarkupMeetsAt(size_t from, size_t end);
+  bool MarkupMeetsAt(size_t from, size_t end) const;
 
   // --- Tokenizer --------------------------------------------------------
   // Parses the tag at in_[i] ('<' then a letter, or "</" then a letter).
@@ -271,7 +242,6 @@ class Guard {
   std::string_view in_;
   std::string* out_;
   std::string list_;  // EmitMovedStartTag's scratch
-  std::string key_;   // NoteComparedList's scratch
   GuardReport* rep_;
   SetAsideValues* aside_;     // nullptr: values stay where they are
   bool aside_text_ = false;   // text runs may be set aside
@@ -290,17 +260,6 @@ class Guard {
   std::vector<size_t> fmt_markers_;  // fmt_.size() at each marker
   bool stop_ = false;                // <plaintext>: the rest is text
   size_t pos_ = 0;                   // scanning position
-
-  // The optimistic move of compared formatting elements' lists
-  // (NoteComparedList). Per known tag id: kMayMove until one is written,
-  // then kMoved or kStays for the rest of the page.
-  enum ComparedLists : uint8_t { kMayMove, kMoved, kStays };
-  bool move_compared_;
-  bool restart_ = false;
-  uint8_t compared_[kKnownTags] = {};
-  // Moved lists of two attributes or more, by their tag id and attributes
-  // in name order: the list as written (the first seen).
-  std::unordered_map<std::string, std::string> compared_sets_;
 };
 
 }  // namespace guard

@@ -287,9 +287,7 @@ void Guard::EmitStartTag(const Tag& t) {
   // Gumbo compares every attribute it reads with all earlier ones.
   const uint64_t kept = static_cast<uint64_t>(std::min(t.attrs, max_attrs_));
   rep_->attribute_pairs += kept > 1 ? kept * (kept - 1) / 2 : 0;
-  const bool moved = t.moved > 0 && EmitMovedStartTag(t);
-  if (t.optimistic && t.attrs > 0 && move_compared_) NoteComparedList(t, moved);
-  if (moved) return;
+  if (t.moved > 0 && EmitMovedStartTag(t)) return;
   size_t from = t.begin;
   for (int k = 0; k < t.asides; ++k) {
     const Tag::Aside& a = t.aside[k];
@@ -334,49 +332,6 @@ bool Guard::EmitMovedStartTag(const Tag& t) {
   }
   out_->append(t.self_closing ? "/>" : ">");
   return true;
-}
-
-// Noah's Ark compares an element with those of its tag in the list of
-// active formatting elements: equal when their attributes are the same set
-// of names and values (in any order), values as decoded. A moved list is
-// one attribute named by its placeholder, and identical lists share one:
-// two moved lists compare equal when they are written alike. That is the
-// same answer where every element of the tag with attributes moved its
-// list (then every value is plain) and equal sets are written in one
-// order. So, per tag: the first element whose list stays in its tag stops
-// the move for the rest of the page, or asks for a restart when a list of
-// that tag moved before it; and a list that is an earlier one's set in
-// another order asks for a restart. (Elements without attributes compare
-// as before: equal to each other, unequal to a moved list.)
-void Guard::NoteComparedList(const Tag& t, bool moved) {
-  if (!moved) {
-    NoteStayingList(t.id);
-    return;
-  }
-  compared_[t.id] = kMoved;
-  if (t.moved < 2) return;
-  // The key: the tag id, then the list in name order (list_ holds it in
-  // the tag's order, names lower-cased, no name twice).
-  struct Pair {
-    std::string_view name, value;  // NUL-terminated in list_
-  };
-  Pair pairs[Tag::kMaxMoved];
-  const char* p = list_.data();
-  for (int k = 0; k < t.moved; ++k) {
-    pairs[k].name = p;
-    pairs[k].value = p + pairs[k].name.size() + 1;
-    p = pairs[k].value.data() + pairs[k].value.size() + 1;
-  }
-  std::sort(pairs, pairs + t.moved,
-            [](const Pair& a, const Pair& b) { return a.name < b.name; });
-  key_.assign(1, static_cast<char>(t.id));
-  for (int k = 0; k < t.moved; ++k) {
-    // With their NULs, as in list_.
-    key_.append(pairs[k].name.data(), pairs[k].name.size() + 1);
-    key_.append(pairs[k].value.data(), pairs[k].value.size() + 1);
-  }
-  const auto it = compared_sets_.try_emplace(key_, list_).first;
-  if (it->second != list_) restart_ = true;
 }
 
 }  // namespace guard

@@ -75,10 +75,9 @@ TEST(GuardSetAsideTest, KeepsValuesGumboWouldChange) {
   EXPECT_TRUE(aside.empty());
   // <body> and the rest: Gumbo moves the placeholder as it would the
   // value, and the view expands it anywhere. Formatting elements other
-  // than <a> keep theirs (FormattingElementsSpelledTwoWaysStillMatch) where
-  // their lists stay (<font>'s always do); an <a>'s list moves
-  // (AnchorListsMoveAndReadBackInClones).
-  EXPECT_EQ(SetAside("<font class=\"highlighted-word\">x</font>"
+  // than <a> keep theirs (FormattingElementsSpelledTwoWaysStillMatch); an
+  // <a>'s list moves (AnchorListsMoveAndReadBackInClones).
+  EXPECT_EQ(SetAside("<b class=\"highlighted-word\">x</b>"
                      "<body class=\"the-home-page\">"
                      "<a class=\"lien-pr\xC3\xA9"
                      "c\xC3\xA9"
@@ -86,7 +85,7 @@ TEST(GuardSetAsideTest, KeepsValuesGumboWouldChange) {
                      "c\xC3\xA9"
                      "dent\" title=t>",
                      &aside),
-            "<font class=\"highlighted-word\">x</font><body class=\"" + Mark(0) +
+            "<b class=\"highlighted-word\">x</b><body class=\"" + Mark(0) +
                 "\"><a " + Mark(1) + ">x</a><table class=\"" + Mark(2) +
                 "\" title=t>");
   EXPECT_STREQ(aside.ExpandValue(Mark(2).c_str()),
@@ -145,21 +144,21 @@ TEST(GuardSetAsideTest, AttributesOverTheCapAreNotSetAside) {
 // named by a placeholder of the whole list; the tags whose attributes the
 // tree builder reads or copies keep theirs, and so do lists with a name
 // the strip would not keep, a value Gumbo would change or a duplicate.
-// (Formatting elements but <font> too: see formatting_list_test.cc.)
+// (Of the formatting elements, only <a> moves its list: Gumbo compares the
+// others' attributes.)
 TEST(GuardSetAsideTest, AttributeListsMoveIntoOnePlaceholder) {
   SetAsideValues aside;
   const std::string out = SetAside(
       "<DIV Class=\"lead\" id=x><li class=\"lead\" ID=\"x\"/>"
       "<div class=\"lead\" id=x><span hidden>"
-      "<a class=lead><b class=lead><font class=lead><body class=lead>"
-      "<input type=hidden>"
+      "<a class=lead><b class=lead><body class=lead><input type=hidden>"
       "<svg class=lead><isindex prompt=p><annotation-xml encoding=x>"
       "<p title=t class=lead><p class=\"a&amp;b\"><p id=a id=b>"
       "<p class=a class=a><p id=1 id=2 id=3 id=4 id=5 id=6 id=7 id=8 id=9>",
       &aside);
   EXPECT_EQ(out, "<DIV " + Mark(0) + "><li " + Mark(0) + "/><div " + Mark(0) +
-                     "><span " + Mark(1) + "><a " + Mark(2) + "><b " +
-                     Mark(2) + "><font class=lead><body class=lead>"
+                     "><span " + Mark(1) + "><a " + Mark(2) +
+                     "><b class=lead><body class=lead>"
                      "<input type=hidden><svg class=lead><isindex prompt=p>"
                      "<annotation-xml encoding=x><p title=t class=lead>"
                      "<p class=\"a&amp;b\"><p id=a id=b><p class=a class=a>"
