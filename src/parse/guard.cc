@@ -75,15 +75,15 @@ bool Compared(const TagTable& tags, int id) {
 // elements other than <a> are compared by the Noah's Ark clause (clones
 // copy the one placeholder attribute, which reads back as the list); a
 // second <html> or <body> adds its attributes one by one to the first;
-// <input> has its type read, <annotation-xml> its encoding, <isindex>
-// turns into other elements with its attributes; <svg> and <math> have
-// their names adjusted for XML. Everything else Gumbo only stores.
+// <annotation-xml> has its encoding read, <isindex> turns into other
+// elements with its attributes; <svg> and <math> have their names
+// adjusted for XML. Everything else Gumbo only stores, or reads the way
+// <input>'s type is read (InputTypeStays).
 bool AttributesMayMove(const TagTable& tags, int id) {
   if (Compared(tags, id)) return false;
   switch (id) {
     case GUMBO_TAG_HTML:
     case GUMBO_TAG_BODY:
-    case GUMBO_TAG_INPUT:
     case GUMBO_TAG_ANNOTATION_XML:
     case GUMBO_TAG_ISINDEX:
     case GUMBO_TAG_SVG:
@@ -100,6 +100,16 @@ bool AttributesMayMove(const TagTable& tags, int id) {
 // also be one Gumbo keeps byte for byte (ParserCopiesUnchanged).
 bool NameMayMove(std::string_view name) {
   return prestrip::KeepsValue(name) || scan::EqualsNoCase(name, "href");
+}
+
+// True for the attribute type="hidden" (any case) of an <input>: the tree
+// builder asks whether an <input> has it (in a table, such an input stays
+// in place; in the body, any other clears the frameset-ok flag). A moved
+// list answers "no type attribute", which is right for any other value;
+// this one keeps the list in the tag.
+bool InputTypeStays(int id, const scan::Attribute& a) {
+  return id == GUMBO_TAG_INPUT && scan::EqualsNoCase(a.name, "type") &&
+         scan::EqualsNoCase(a.value, "hidden");
 }
 
 }  // namespace
@@ -201,7 +211,8 @@ bool Guard::ParseTag(size_t i, bool end_tag, Tag* t) {
         };
         if (t->moved >= 0) {
           if (t->moved == Tag::kMaxMoved || t->attrs > max_attrs_ ||
-              !NameMayMove(a.name) || !copied_unchanged()) {
+              !NameMayMove(a.name) || !copied_unchanged() ||
+              InputTypeStays(t->id, a)) {
             t->moved = -1;
           } else {
             t->move[t->moved++] = {a.name, a.value};

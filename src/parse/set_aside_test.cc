@@ -39,7 +39,8 @@ TEST(GuardSetAsideTest, LongValuesBecomePlaceholdersInTheirQuotes) {
   const std::string out = SetAside(
       "<div class=\"article-body\" id='main' title=\"a title\">"
       "<p style=color:0 class=article-body title=x>x</p>"
-      "<meta content=\"A description\" title=x><input type=\"hidden-field\">",
+      "<meta content=\"A description\" title=x>"
+      "<input type=\"hidden-field\" title=x>",
       &aside);
   // Identical values share one placeholder; short ones stay, and so do the
   // values the tree builder reads (type, encoding). (An unread name, title,
@@ -48,7 +49,7 @@ TEST(GuardSetAsideTest, LongValuesBecomePlaceholdersInTheirQuotes) {
                      "\" id='main' title=\"a title\">"
                      "<p style=color:0 class=" +
                      Mark(0) + " title=x>x</p><meta content=\"" + Mark(1) +
-                     "\" title=x><input type=\"hidden-field\">");
+                     "\" title=x><input type=\"hidden-field\" title=x>");
   EXPECT_STREQ(aside.ExpandValue(Mark(0).c_str()), "article-body");
   EXPECT_STREQ(aside.ExpandValue(Mark(1).c_str()), "A description");
   EXPECT_STREQ(aside.ExpandValue("plain"), "plain");
@@ -197,6 +198,27 @@ TEST(GuardSetAsideTest, AttributeListsMoveIntoOnePlaceholder) {
   });
   EXPECT_EQ(all, "class=lead;id=main;role=main;");
   EXPECT_EQ(ParsedDump(page, true), ParsedDump(page, false));
+}
+
+// The tree builder asks whether an <input> has type="hidden" (in a table
+// it stays in place, else it is foster-parented; in the body any other
+// input clears the frameset-ok flag, so that a later <frameset> is
+// ignored). A moved list answers "no type", right for any other value:
+// such lists move, and type="hidden" (any case) keeps its list in the tag.
+TEST(GuardSetAsideTest, InputListsMoveUnlessTypeIsHidden) {
+  SetAsideValues aside;
+  EXPECT_EQ(SetAside("<input type=text class=lead><input class=lead>"
+                     "<input type=HIDDEN class=lead><input type=\"hidden \">",
+                     &aside),
+            "<input " + Mark(0) + "><input " + Mark(1) +
+                "><input type=HIDDEN class=lead><input " + Mark(2) + ">");
+  for (const std::string page :
+       {"<table><input type=hidden class=x><input type=Text class=y>"
+        "<input class=z><tr><td>x</table>",
+        "<input type=hidden class=x><frameset><frame class=f></frameset>",
+        "<input type=search class=x><frameset><frame class=f></frameset>"}) {
+    EXPECT_EQ(ParsedDump(page, true), ParsedDump(page, false)) << page;
+  }
 }
 
 // Gumbo's Noah's Ark clause compares formatting elements by their
