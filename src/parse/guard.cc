@@ -149,7 +149,7 @@ bool Guard::MarkupMeetsAt(size_t from, size_t end) const {
                            [](const scan::Attribute&) {})) {
           return false;
         }
-        const int id = TagId(tag.name);
+        const int id = TagId(tags_, tag.name);
         if (!end_tag && ((tags_(id) & kRawText) || id == GUMBO_TAG_PLAINTEXT ||
                          id == GUMBO_TAG_FRAMESET)) {
           return false;
@@ -180,7 +180,7 @@ bool Guard::ParseTag(size_t i, bool end_tag, Tag* t) {
   while (name_end < in_.size() && !scan::EndsName(in_[name_end])) ++name_end;
   const std::string_view name =
       in_.substr(i + (end_tag ? 2 : 1), name_end - i - (end_tag ? 2 : 1));
-  t->id = TagId(name);
+  t->id = TagId(tags_, name);
   t->keep_end = name_end;
   t->asides = 0;
   const bool formatting = (tags_(t->id) & kFormatting) != 0;
