@@ -60,20 +60,30 @@ bool TreeBuilderReads(std::string_view name) {
          scan::EqualsNoCase(name, "encoding");
 }
 
+// True for the formatting elements whose attributes Gumbo compares: all
+// but <a>. The Noah's Ark clause compares an element with those of its tag
+// in the list of active formatting elements after the last marker, and an
+// <a> start tag first takes any <a> out of that list (the adoption agency,
+// then removal), so an <a> is never compared with another.
+bool Compared(const TagTable& tags, int id) {
+  return (tags(id) & kFormatting) && id != GUMBO_TAG_A;
+}
+
 // True for the start tags whose attributes may move out of the tag into
 // one placeholder (EmitMovedStartTag): all but those whose attributes
-// Gumbo's tree builder reads or copies. Formatting elements are compared
-// attribute by attribute (the Noah's Ark clause) and cloned; a second
-// <html> or <body> adds its attributes one by one to the first; <input>
-// has its type read, <annotation-xml> its encoding, <isindex> turns into
-// other elements with its attributes; <svg> and <math> have their names
-// adjusted for XML. Everything else Gumbo only stores.
+// Gumbo's tree builder reads or copies attribute by attribute. Formatting
+// elements other than <a> are compared by the Noah's Ark clause (clones
+// copy the one placeholder attribute, which reads back as the list); a
+// second <html> or <body> adds its attributes one by one to the first;
+// <annotation-xml> has its encoding read, <isindex> turns into other
+// elements with its attributes; <svg> and <math> have their names
+// adjusted for XML. Everything else Gumbo only stores, or reads the way
+// <input>'s type is read (InputTypeStays).
 bool AttributesMayMove(const TagTable& tags, int id) {
-  if (tags(id) & kFormatting) return false;
+  if (Compared(tags, id)) return false;
   switch (id) {
     case GUMBO_TAG_HTML:
     case GUMBO_TAG_BODY:
-    case GUMBO_TAG_INPUT:
     case GUMBO_TAG_ANNOTATION_XML:
     case GUMBO_TAG_ISINDEX:
     case GUMBO_TAG_SVG:
@@ -90,6 +100,16 @@ bool AttributesMayMove(const TagTable& tags, int id) {
 // also be one Gumbo keeps byte for byte (ParserCopiesUnchanged).
 bool NameMayMove(std::string_view name) {
   return prestrip::KeepsValue(name) || scan::EqualsNoCase(name, "href");
+}
+
+// True for the attribute type="hidden" (any case) of an <input>: the tree
+// builder asks whether an <input> has it (in a table, such an input stays
+// in place; in the body, any other clears the frameset-ok flag). A moved
+// list answers "no type attribute", which is right for any other value;
+// this one keeps the list in the tag.
+bool InputTypeStays(int id, const scan::Attribute& a) {
+  return id == GUMBO_TAG_INPUT && scan::EqualsNoCase(a.name, "type") &&
+         scan::EqualsNoCase(a.value, "hidden");
 }
 
 }  // namespace
@@ -129,7 +149,7 @@ bool Guard::MarkupMeetsAt(size_t from, size_t end) const {
                            [](const scan::Attribute&) {})) {
           return false;
         }
-        const int id = TagId(tag.name);
+        const int id = TagId(tags_, tag.name);
         if (!end_tag && ((tags_(id) & kRawText) || id == GUMBO_TAG_PLAINTEXT ||
                          id == GUMBO_TAG_FRAMESET)) {
           return false;
@@ -160,15 +180,17 @@ bool Guard::ParseTag(size_t i, bool end_tag, Tag* t) {
   while (name_end < in_.size() && !scan::EndsName(in_[name_end])) ++name_end;
   const std::string_view name =
       in_.substr(i + (end_tag ? 2 : 1), name_end - i - (end_tag ? 2 : 1));
-  t->id = TagId(name);
+  t->id = TagId(tags_, name);
   t->keep_end = name_end;
   t->asides = 0;
   const bool formatting = (tags_(t->id) & kFormatting) != 0;
   // Values are set aside where the guard is sure that Gumbo's tokenizer
-  // reads the tag as it does (see Run), but not on formatting elements:
-  // Noah's Ark compares their values as decoded, and "a&#45;b" in one tag
-  // equals "a-b" in another, which a placeholder would not.
+  // reads the tag as it does (see Run), but not on the formatting elements
+  // Gumbo compares: Noah's Ark compares their values as decoded, and
+  // "a&#45;b" in one tag equals "a-b" in another, which a placeholder
+  // would not.
   const bool may_set_aside = aside_attrs_ && !end_tag;
+  const bool compared = Compared(tags_, t->id);
   // Only <font> and <annotation-xml> are read for their attributes' names.
   const bool reads_names =
       t->id == GUMBO_TAG_FONT || t->id == GUMBO_TAG_ANNOTATION_XML;
@@ -189,13 +211,14 @@ bool Guard::ParseTag(size_t i, bool end_tag, Tag* t) {
         };
         if (t->moved >= 0) {
           if (t->moved == Tag::kMaxMoved || t->attrs > max_attrs_ ||
-              !NameMayMove(a.name) || !copied_unchanged()) {
+              !NameMayMove(a.name) || !copied_unchanged() ||
+              InputTypeStays(t->id, a)) {
             t->moved = -1;
           } else {
             t->move[t->moved++] = {a.name, a.value};
           }
         }
-        if (may_set_aside && !formatting && t->attrs <= max_attrs_ &&
+        if (may_set_aside && !compared && t->attrs <= max_attrs_ &&
             a.value.size() >= kMinValueAside && t->asides < Tag::kMaxAsides &&
             !TreeBuilderReads(a.name) && copied_unchanged()) {
           const size_t begin = static_cast<size_t>(a.value.data() - in_.data());

@@ -94,8 +94,8 @@ struct GuardReport {
 // plane 16, U+100000 plus its index here, so that Gumbo reads one character
 // for it (a mark and five digits, six characters, cost it 6% more
 // instructions on the corpus). Identical values share one placeholder.
-// Formatting elements keep their values, which the Noah's Ark clause
-// compares as decoded (parse/README.md).
+// Formatting elements other than <a> keep their values, which the Noah's
+// Ark clause compares as decoded (parse/README.md).
 //
 // A start tag whose attributes Gumbo only stores may have its whole list
 // moved here too, leaving one attribute named by the list's placeholder

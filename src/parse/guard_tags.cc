@@ -2,6 +2,7 @@
 
 #include <gumbo.h>
 
+#include <cstring>
 #include <initializer_list>
 
 #include "parse/guard_internal.h"
@@ -10,6 +11,21 @@ namespace winnow {
 namespace guard {
 
 TagTable::TagTable() {
+  for (Name& n : names) n = Name{{}, 0, -1};
+  for (int t = 0; t < GUMBO_TAG_LAST; ++t) {
+    const char* name = gumbo_normalized_tagname(static_cast<GumboTag>(t));
+    const size_t size = std::strlen(name);
+    if (size == 0 || size >= kNameBytes) continue;  // TagId hashes those
+    uint32_t h = kFnvBasis;
+    for (size_t k = 0; k < size; ++k) {
+      h = (h ^ static_cast<unsigned char>(name[k])) * kFnvPrime;
+    }
+    uint32_t i = h % kNameSlots;
+    while (names[i].id >= 0) i = (i + 1) % kNameSlots;
+    names[i].size = static_cast<uint32_t>(size);
+    std::memcpy(names[i].bytes, name, size);
+    names[i].id = t;
+  }
   auto set = [&](std::initializer_list<GumboTag> tags, uint32_t f) {
     for (GumboTag t : tags) flags[t] |= f;
   };

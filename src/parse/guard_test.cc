@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <gumbo.h>
 
+#include <cctype>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "parse/arena.h"
+#include "parse/guard_internal.h"
 #include "parse/guard_test_util.h"
 #include "parse/parse.h"
 #include "parse/prestrip.h"
@@ -28,6 +30,55 @@ using testing_guard::ParseShape;
 using testing_guard::Repeat;
 using testing_guard::TagSoup;
 using testing_guard::TreeShape;
+
+// The guard's own table of Gumbo's tag names gives the ids that
+// gumbo_tagn_enum gives (ASCII case ignored), and every other name the
+// bucket of its lower-cased bytes' hash, as the lookup through Gumbo did:
+// every tag name in three cases, and names that are not tags (a NUL, a
+// prefix or extension of a name, non-ASCII letters, 16 bytes or more).
+TEST(GuardTest, TagIdFindsWhatGumboFinds) {
+  auto reference = [](std::string_view name) {
+    char buf[16] = {};
+    uint32_t h = 2166136261u;
+    for (size_t k = 0; k < name.size(); ++k) {
+      const char c = static_cast<char>(std::tolower(
+          static_cast<unsigned char>(name[k])));
+      if (k < sizeof buf) buf[k] = c;
+      h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    }
+    if (name.size() < sizeof buf) {
+      const GumboTag t =
+          gumbo_tagn_enum(buf, static_cast<unsigned>(name.size()));
+      if (t != GUMBO_TAG_UNKNOWN && t < GUMBO_TAG_LAST) return int{t};
+    }
+    return guard::kKnownTags + static_cast<int>(h % guard::kUnknownBuckets);
+  };
+  const guard::TagTable& tags = guard::Tags();
+  std::vector<std::string> names = {
+      "", "x-y", std::string("br\0", 3), std::string("b\0r", 3), "divv",
+      "di", "annotation-xmlx", "foreignObject", "\xC3\x9C" "ber",
+      "abcdefghijklmnop", "ANNOTATION-XML-LONGER-THAN-16"};
+  for (int t = 0; t < GUMBO_TAG_LAST; ++t) {
+    std::string name = gumbo_normalized_tagname(static_cast<GumboTag>(t));
+    names.push_back(name);
+    std::string upper = name, mixed = name;
+    for (size_t k = 0; k < name.size(); ++k) {
+      upper[k] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[k])));
+      if (k % 2 == 0) mixed[k] = upper[k];
+    }
+    names.push_back(upper);
+    names.push_back(mixed);
+    names.push_back(name + "1");
+    names.push_back(name.substr(0, name.size() / 2));
+  }
+  int known = 0;
+  for (const std::string& name : names) {
+    const int id = guard::TagId(tags, name);
+    EXPECT_EQ(id, reference(name)) << name;
+    known += id < guard::kKnownTags;
+  }
+  EXPECT_GE(known, 3 * (GUMBO_TAG_LAST - 1));
+}
 
 TEST(GuardTest, OrdinaryMarkupPassesUnchanged) {
   const std::string html =

@@ -1,7 +1,7 @@
 // Copyright winnow authors. Licensed under the MIT licence.
 //
 // Helpers the guard's tests share (guard_test.cc, set_aside_test.cc,
-// placeholder_test.cc).
+// placeholder_test.cc, formatting_list_test.cc).
 
 #ifndef WINNOW_PARSE_GUARD_TEST_UTIL_H_
 #define WINNOW_PARSE_GUARD_TEST_UTIL_H_
@@ -9,6 +9,7 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <cstring>
 #include <random>
 #include <string>
 #include <string_view>
@@ -17,6 +18,7 @@
 
 #include "parse/arena.h"
 #include "parse/guard.h"
+#include "parse/parse.h"
 #include "winnow/options.h"
 
 namespace winnow {
@@ -95,6 +97,95 @@ inline TreeShape ParseShape(const std::string& html) {
   return shape;
 }
 
+
+// The tree as a string, as the document view reads it: tags, every
+// attribute, text and comments, with `aside` expanded (when given).
+inline std::string Dump(const GumboNode* root, const SetAsideValues* aside) {
+  std::string out;
+  std::vector<std::pair<const GumboNode*, int>> todo{{root, 0}};
+  std::string expanded;
+  while (!todo.empty()) {
+    const auto [n, depth] = todo.back();
+    todo.pop_back();
+    out += std::string(depth, ' ');
+    if (n->type == GUMBO_NODE_DOCUMENT) {
+      out += "#document\n";
+    } else if (n->type != GUMBO_NODE_ELEMENT &&
+               n->type != GUMBO_NODE_TEMPLATE) {
+      const std::string_view text = n->v.text.text;
+      out += n->type == GUMBO_NODE_COMMENT ? "#comment " : "";
+      out += aside ? aside->ExpandText(text, &expanded) : text;
+      out += '\n';
+      continue;
+    } else {
+      const GumboElement& el = n->v.element;
+      if (el.tag == GUMBO_TAG_UNKNOWN) {
+        GumboStringPiece name = el.original_tag;
+        gumbo_tag_from_original_text(&name);
+        out += std::string(name.data, name.length);
+      } else {
+        out += gumbo_normalized_tagname(el.tag);
+      }
+      const char* list =
+          aside && el.attributes.length == 1
+              ? aside->AttributeList(
+                    static_cast<const GumboAttribute*>(el.attributes.data[0])
+                        ->name)
+              : nullptr;
+      for (; list != nullptr && *list != '\0'; list += std::strlen(list) + 1) {
+        out += std::string(" ") + list + "=";
+        list += std::strlen(list) + 1;
+        out += list;
+      }
+      for (unsigned i = 0; list == nullptr && i < el.attributes.length; ++i) {
+        const auto* a =
+            static_cast<const GumboAttribute*>(el.attributes.data[i]);
+        out += std::string(" ") + a->name + "=" +
+               (aside ? aside->ExpandValue(a->value) : a->value);
+      }
+      out += '\n';
+    }
+    const GumboVector& kids = n->type == GUMBO_NODE_DOCUMENT
+                                  ? n->v.document.children
+                                  : n->v.element.children;
+    for (unsigned i = kids.length; i > 0; --i) {
+      todo.push_back(
+          {static_cast<const GumboNode*>(kids.data[i - 1]), depth + 1});
+    }
+  }
+  return out;
+}
+
+// Parses `page` as ParseHtml does, with or without setting aside, and
+// dumps the tree as the view reads it.
+struct ParseInfo {
+  int fallbacks = 0;
+  bool any = false;    // anything set aside
+  bool texts = false;  // runs of text set aside
+};
+inline std::string ParsedDump(const std::string& page, bool set_aside,
+                       ParseInfo* info = nullptr) {
+  Options options;
+  options.set_aside = set_aside;
+  Arena arena;
+  std::string buffer;
+  ParsedHtml doc;
+  if (!ParseHtml(page, options, &arena, &buffer, &doc).ok()) return "failed";
+  if (info) *info = {doc.fallbacks, !doc.aside.empty(), doc.aside.has_texts()};
+  return Dump(doc.output->document, &doc.aside);
+}
+
+// The list of (name, value) pairs in SetAsideValues::AttributeList.
+inline std::vector<std::pair<std::string, std::string>> ListAt(
+    const SetAsideValues& aside, const std::string& name) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const char* p = aside.AttributeList(name.c_str()); p && *p != '\0';) {
+    const char* value = p + std::strlen(p) + 1;
+    out.emplace_back(p, value);
+    p = value + std::strlen(value) + 1;
+  }
+  return out;
+}
 
 // `tokens` random start tags (attributes from `attrs`), end tags and runs
 // of text (one of `texts`), of the names in `tags`.

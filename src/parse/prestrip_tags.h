@@ -8,6 +8,7 @@
 #define WINNOW_PARSE_PRESTRIP_TAGS_H_
 
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include "parse/scanner.h"
@@ -72,36 +73,74 @@ const TagInfo& Identify(std::string_view raw);
 // copies them character by character; the names of the unread ones cost
 // another 9% of its instructions. A stage that starts reading another
 // attribute must add it here.
+namespace keeps {
+
+// The first N (<= 8) bytes at p as a little-endian word, every byte with
+// its 0x20 bit set: ASCII letters lower-cased, each equal to a lower-case
+// letter's word only when it is that letter in either case. (Only letter
+// positions are compared this way; the '-' in the names is checked apart.)
+template <size_t N>
+inline uint64_t LowerWord(const char* p) {
+  static_assert(N >= 1 && N <= 8);
+  uint64_t w = 0;
+  std::memcpy(&w, p, N);
+  return w | (~uint64_t{0} >> (64 - 8 * N) & 0x2020202020202020ull);
+}
+// The same word of a lower-case literal.
+constexpr uint64_t Word(std::string_view s) {
+  uint64_t w = 0;
+  for (size_t k = s.size(); k > 0; --k) {
+    w = w << 8 | static_cast<unsigned char>(s[k - 1]);
+  }
+  return w;
+}
+
+}  // namespace keeps
+
 inline bool KeepsValue(std::string_view name) {
+  using keeps::LowerWord;
+  using keeps::Word;
+  const char* p = name.data();
   switch (name.size()) {
     case 2:
-      return scan::EqualsNoCase(name, "id");
+      return LowerWord<2>(p) == Word("id");
     case 3:
-      return scan::EqualsNoCase(name, "rel");  // canonical, author
-    case 4:
-      return scan::EqualsNoCase(name, "role") || scan::EqualsNoCase(name, "lang") ||
-             scan::EqualsNoCase(name, "type") || scan::EqualsNoCase(name, "name");
-    case 5:
-      return scan::EqualsNoCase(name, "class") || scan::EqualsNoCase(name, "style");
-    case 6:
+      return LowerWord<3>(p) == Word("rel");  // canonical, author
+    case 4: {
+      const uint64_t w = LowerWord<4>(p);
+      return w == Word("role") || w == Word("lang") || w == Word("type") ||
+             w == Word("name");
+    }
+    case 5: {
+      const uint64_t w = LowerWord<5>(p);
+      return w == Word("class") || w == Word("style");
+    }
+    case 6: {
       // <isindex prompt action> turn into text and a form in Gumbo.
-      return scan::EqualsNoCase(name, "hidden") || scan::EqualsNoCase(name, "prompt") ||
-             scan::EqualsNoCase(name, "action");
-    case 7:
-      return scan::EqualsNoCase(name, "content") || scan::EqualsNoCase(name, "charset") ||
-             scan::EqualsNoCase(name, "pubdate");
-    case 8:
+      const uint64_t w = LowerWord<6>(p);
+      return w == Word("hidden") || w == Word("prompt") || w == Word("action");
+    }
+    case 7: {
+      const uint64_t w = LowerWord<7>(p);
+      return w == Word("content") || w == Word("charset") ||
+             w == Word("pubdate");
+    }
+    case 8: {
       // <annotation-xml encoding> decides whether MathML holds HTML.
-      return scan::EqualsNoCase(name, "itemprop") || scan::EqualsNoCase(name, "property") ||
-             scan::EqualsNoCase(name, "encoding") || scan::EqualsNoCase(name, "datetime");
-    case 10:
-      return scan::EqualsNoCase(name, "aria-label") ||
-             scan::EqualsNoCase(name, "http-equiv");
+      const uint64_t w = LowerWord<8>(p);
+      return w == Word("itemprop") || w == Word("property") ||
+             w == Word("encoding") || w == Word("datetime");
+    }
+    case 10: {
+      if (p[4] != '-') return false;
+      const uint64_t head = LowerWord<4>(p), tail = LowerWord<5>(p + 5);
+      return (head == Word("aria") && tail == Word("label")) ||
+             (head == Word("http") && tail == Word("equiv"));
+    }
     default:
       return false;
   }
 }
-
 
 }  // namespace prestrip
 }  // namespace winnow

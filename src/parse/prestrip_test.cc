@@ -4,7 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <string>
+#include <vector>
+
+#include "parse/prestrip_tags.h"
 
 namespace winnow {
 namespace {
@@ -247,6 +251,60 @@ TEST(PrestripNoscriptTest, ElementsLeftOpenAreClosedBeforeEndTag) {
             "<body><noscript></noscript>x");
   const std::string open_end = "<body><noscript><div>x";
   EXPECT_EQ(Strip(open_end), open_end);
+}
+
+}  // namespace
+}  // namespace winnow
+
+namespace winnow {
+namespace {
+
+// KeepsValue compares words of lower-cased bytes: it answers as a
+// comparison ignoring ASCII case would, for the kept names in three cases,
+// and for names one byte off (a letter's case bit on a non-letter, '-'
+// against a CR, a longer or shorter name).
+TEST(KeepsValueTest, AnswersAsACaseInsensitiveComparison) {
+  const std::vector<std::string> kept = {
+      "id",      "rel",      "role",     "lang",     "type",    "name",
+      "class",   "style",    "hidden",   "prompt",   "action",  "content",
+      "charset", "pubdate",  "itemprop", "property", "encoding", "datetime",
+      "aria-label", "http-equiv"};
+  auto reference = [&](const std::string& name) {
+    for (const std::string& k : kept) {
+      if (k.size() != name.size()) continue;
+      size_t i = 0;
+      while (i < k.size() && std::tolower(static_cast<unsigned char>(
+                                 name[i])) == k[i]) {
+        ++i;
+      }
+      if (i == k.size()) return true;
+    }
+    return false;
+  };
+  std::vector<std::string> names = {"", "x", "href", "title", "data-x"};
+  for (const std::string& k : kept) {
+    std::string upper = k;
+    for (char& c : upper) c = static_cast<char>(std::toupper(c));
+    names.push_back(k);
+    names.push_back(upper);
+    names.push_back(k + "s");
+    names.push_back(k.substr(1));
+    for (size_t i = 0; i < k.size(); ++i) {
+      std::string off = k;
+      off[i] = static_cast<char>(off[i] ^ 0x20);  // case, or '-' to CR
+      names.push_back(off);
+      off[i] = static_cast<char>(k[i] + 1);
+      names.push_back(off);
+      off[i] = static_cast<char>(k[i] & ~0x60);  // a control byte
+      names.push_back(off);
+    }
+  }
+  int yes = 0;
+  for (const std::string& name : names) {
+    EXPECT_EQ(prestrip::KeepsValue(name), reference(name)) << name;
+    yes += reference(name);
+  }
+  EXPECT_GE(yes, 3 * static_cast<int>(kept.size()));
 }
 
 }  // namespace
