@@ -85,9 +85,9 @@ void FindRegion(ClassifyState* s) {
   // shift's bias is reused. Equal shifts give the same bits (+0 and -0
   // both clamp to a signed zero whose exp is exactly 1), so this is exact.
   double last_shift = 0;
-  double last_bias = std::exp(m.region_bias_scale *
-                              std::max(-m.region_bias_cap,
-                                       std::min(m.region_bias_cap, 0.0)));
+  double last_bias =
+      std::exp(m.region_bias_scale *
+               std::max(-m.region_bias_cap, std::min(m.region_bias_cap, 0.0)));
   for (size_t i = 0; i < nn; ++i) {
     const double shift = s->nodes[i].shift;
     if (shift != last_shift) {
