@@ -81,10 +81,22 @@ void FindRegion(ClassifyState* s) {
   const Model& m = s->model;
   const size_t nn = page.nodes.size(), nblocks = page.blocks.size();
   std::vector<double> bias(nn, 1.0);
+  // Most nodes share their parent's shift (0 on most pages): the last
+  // shift's bias is reused. Equal shifts give the same bits (+0 and -0
+  // both clamp to a signed zero whose exp is exactly 1), so this is exact.
+  double last_shift = 0;
+  double last_bias =
+      std::exp(m.region_bias_scale *
+               std::max(-m.region_bias_cap, std::min(m.region_bias_cap, 0.0)));
   for (size_t i = 0; i < nn; ++i) {
-    bias[i] = std::exp(
-        m.region_bias_scale *
-        std::max(-m.region_bias_cap, std::min(m.region_bias_cap, s->nodes[i].shift)));
+    const double shift = s->nodes[i].shift;
+    if (shift != last_shift) {
+      last_shift = shift;
+      last_bias = std::exp(
+          m.region_bias_scale *
+          std::max(-m.region_bias_cap, std::min(m.region_bias_cap, shift)));
+    }
+    bias[i] = last_bias;
   }
   FindMainContent(page, bias, m, &s->region);
   s->use_region =

@@ -24,6 +24,22 @@ TEST(SplitWords, MixedCaseRunsAroundNonAsciiLetters) {
                                              "quoted"}));
 }
 
+// A capitalised word longer than the splitter's inline buffer (64 bytes)
+// goes on in the scratch string: whole, lower-cased, across the boundary
+// in an ASCII run and in a multi-byte letter; the next word starts afresh.
+TEST(SplitWords, WordsLongerThanTheInlineBufferComeOutWhole) {
+  const std::string upper_run = "X" + std::string(70, 'Y');
+  const std::string lower_run = "x" + std::string(70, 'y');
+  // 63 ASCII bytes, then a two-byte letter that straddles byte 64.
+  const std::string straddle = "A" + std::string(62, 'b') + "\xC3\x9C" + "Z";
+  const std::string straddle_lower =
+      "a" + std::string(62, 'b') + "\xC3\xBC" + "z";
+  std::vector<std::string> words;
+  SplitWords(upper_run + " " + straddle + " Short", &words);
+  EXPECT_EQ(words,
+            (std::vector<std::string>{lower_run, straddle_lower, "short"}));
+}
+
 TEST(AnnotateLanguage, DetectsGermanAndCountsStopWords) {
   Page page;
   Block b;

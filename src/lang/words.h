@@ -38,22 +38,29 @@ inline uint32_t LowerCodePoint(uint32_t cp) {
   return cp;
 }
 
-inline void AppendUtf8(uint32_t cp, std::string* out) {
+// Writes the UTF-8 form of `cp` at `out` (room for 4 bytes); returns its
+// length.
+inline size_t EncodeUtf8(uint32_t cp, char* out) {
   if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    out[0] = static_cast<char>(cp);
+    return 1;
   }
+  if (cp < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (cp >> 6));
+    out[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (cp >> 12));
+    out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (cp >> 18));
+  out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (cp & 0x3F));
+  return 4;
 }
 
 inline bool IsWordCodePoint(uint32_t cp) {
@@ -88,11 +95,63 @@ constexpr std::array<uint8_t, 128> MakeAsciiClasses() {
 }
 inline constexpr std::array<uint8_t, 128> kAsciiClasses = MakeAsciiClasses();
 
+// A word being built by ForEachWord: in an inline buffer while it fits
+// (nearly every word), else in the caller's scratch string; so a
+// capitalised word costs no string append.
+class WordBuffer {
+ public:
+  explicit WordBuffer(std::string* spill) : spill_(spill) {}
+  void Clear() {
+    size_ = 0;
+    spilled_ = false;
+  }
+  // Appends [p, p + len), ASCII upper case folded to lower.
+  void AppendLowerAscii(const char* p, size_t len) {
+    char* out = Grow(len);
+    for (size_t k = 0; k < len; ++k) {
+      const unsigned char c = static_cast<unsigned char>(p[k]);
+      out[k] = static_cast<char>(c < 0x80 && kAsciiClasses[c] == kUpper ? c + 32
+                                                                        : c);
+    }
+  }
+  void AppendCodePoint(uint32_t cp) {
+    char bytes[4];
+    const size_t len = EncodeUtf8(cp, bytes);
+    char* out = Grow(len);
+    for (size_t k = 0; k < len; ++k) out[k] = bytes[k];
+  }
+  const char* data() const { return spilled_ ? spill_->data() : inline_; }
+  size_t size() const { return spilled_ ? spill_->size() : size_; }
+
+ private:
+  static constexpr size_t kInline = 64;
+  // Room for `len` more bytes at the end; returns where they go.
+  char* Grow(size_t len) {
+    if (!spilled_) {
+      if (size_ + len <= kInline) {
+        char* out = inline_ + size_;
+        size_ += len;
+        return out;
+      }
+      spill_->assign(inline_, size_);
+      spilled_ = true;
+    }
+    const size_t at = spill_->size();
+    spill_->resize(at + len);
+    return spill_->data() + at;
+  }
+
+  std::string* spill_;
+  bool spilled_ = false;
+  size_t size_ = 0;
+  char inline_[kInline];
+};
+
 // Calls emit(word) for every word of `text`, lower-cased, without leading
 // or trailing apostrophes. A word that is lower-case ASCII already, most of
-// them, is a view into `text`; any other is built in *scratch and lives
-// until the next word. Every word of every block goes through here, so it
-// allocates nothing per word.
+// them, is a view into `text`; any other is built in an inline buffer (or
+// *scratch, when longer) and lives until the next word. Every word of every
+// block goes through here, so it allocates nothing per word.
 template <typename Emit>
 void ForEachWord(std::string_view text, std::string* scratch, Emit emit) {
   const char* const s = text.data();
@@ -112,6 +171,7 @@ void ForEachWord(std::string_view text, std::string* scratch, Emit emit) {
     if (cp == 0x2019 || cp == 0x2BC) cp = '\'';
     return IsWordCodePoint(cp) ? static_cast<int64_t>(cp) : -1;
   };
+  WordBuffer word(scratch);
   size_t i = 0;
   while (i < n) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
@@ -142,35 +202,28 @@ void ForEachWord(std::string_view text, std::string* scratch, Emit emit) {
     }
     // The lower-case prefix [start, i) is ASCII word bytes: the first run
     // below takes it along, one append rather than an assign and an append.
-    std::string& word = *scratch;
-    word.clear();
+    word.Clear();
     i = start;
     while (i < n) {
       const unsigned char d = static_cast<unsigned char>(s[i]);
       if (d < 0x80) {
         if (kAsciiClasses[d] == kSeparator) break;
-        // The run of ASCII word bytes from here goes in at once, then is
-        // lower-cased in place ("The", "Paris": most words that get here).
+        // The run of ASCII word bytes from here goes in at once, lower-cased
+        // on the way ("The", "Paris": most words that get here).
         size_t end = i + 1;
         while (end < n) {
           const unsigned char e = static_cast<unsigned char>(s[end]);
           if (e >= 0x80 || kAsciiClasses[e] == kSeparator) break;
           ++end;
         }
-        const size_t at = word.size();
-        word.append(s + i, end - i);
-        for (size_t k = at; k < word.size(); ++k) {
-          if (kAsciiClasses[static_cast<unsigned char>(word[k])] == kUpper) {
-            word[k] = static_cast<char>(word[k] + 32);
-          }
-        }
+        word.AppendLowerAscii(s + i, end - i);
         i = end;
         continue;
       }
       size_t next;
       const int64_t cp = word_code_point(i, &next);
       if (cp < 0) break;  // the outer loop skips it
-      AppendUtf8(LowerCodePoint(static_cast<uint32_t>(cp)), &word);
+      word.AppendCodePoint(LowerCodePoint(static_cast<uint32_t>(cp)));
       i = next;
     }
     emit_trimmed(word.data(), word.size());
