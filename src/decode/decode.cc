@@ -16,6 +16,7 @@
 
 #include "decode/utf8_scan.h"
 #include "util/ascii.h"
+#include "util/utf8.h"
 
 namespace winnow {
 namespace {
@@ -227,20 +228,7 @@ const Encoding* ResolveLabel(std::string_view label) {
 }
 
 // ---------------------------------------------------------------------------
-// Output helpers and the windows-1252 decoder.
-
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
+// The windows-1252 decoder.
 
 // 0x80..0x9F; 0xA0..0xFF equal their code points. Undefined bytes map to
 // the C1 control of the same value, as the Encoding Standard's index does.

@@ -7,6 +7,8 @@
 #include <cstring>
 #include <utility>
 
+#include "util/utf8.h"
+
 namespace winnow {
 
 // ---------------------------------------------------------------------------
@@ -112,31 +114,6 @@ inline size_t Utf8Sequence(const unsigned char* p, size_t n, size_t* skip) {
   if (i == len) return len;
   *skip = i;
   return 0;
-}
-
-void AppendUtf8(uint32_t cp, std::string* out) {
-  char buf[4];
-  size_t n;
-  if (cp < 0x80) {
-    buf[0] = static_cast<char>(cp);
-    n = 1;
-  } else if (cp < 0x800) {
-    buf[0] = static_cast<char>(0xC0 | (cp >> 6));
-    buf[1] = static_cast<char>(0x80 | (cp & 0x3F));
-    n = 2;
-  } else if (cp < 0x10000) {
-    buf[0] = static_cast<char>(0xE0 | (cp >> 12));
-    buf[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    buf[2] = static_cast<char>(0x80 | (cp & 0x3F));
-    n = 3;
-  } else {
-    buf[0] = static_cast<char>(0xF0 | (cp >> 18));
-    buf[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    buf[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    buf[3] = static_cast<char>(0x80 | (cp & 0x3F));
-    n = 4;
-  }
-  out->append(buf, n);
 }
 
 // Bytes that a string body copies as they are: printable ASCII but '"' and

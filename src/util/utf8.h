@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <string_view>
 
 namespace winnow {
@@ -59,6 +60,37 @@ inline size_t CountCodePoints(std::string_view s) {
     continuations += (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
   }
   return s.size() - continuations;
+}
+
+// Writes the UTF-8 form of `cp` (at most U+10FFFF) at `out`, which has
+// room for 4 bytes; returns its length.
+inline size_t EncodeUtf8(uint32_t cp, char* out) {
+  if (cp < 0x80) {
+    out[0] = static_cast<char>(cp);
+    return 1;
+  }
+  if (cp < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (cp >> 6));
+    out[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (cp >> 12));
+    out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (cp >> 18));
+  out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+// Appends the UTF-8 form of `cp` (at most U+10FFFF) to *out.
+inline void AppendUtf8(uint32_t cp, std::string* out) {
+  char buf[4];
+  out->append(buf, EncodeUtf8(cp, buf));
 }
 
 }  // namespace winnow

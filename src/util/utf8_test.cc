@@ -42,5 +42,21 @@ TEST(CountCodePoints, MatchesOneByOneAtEveryOffset) {
   }
 }
 
+// The one encoder that JSON, the windows-1252 decoder and the word
+// splitter share: each length's first and last code point, and a round
+// trip through NextCodePoint.
+TEST(AppendUtf8, EncodesEachLengthAndReadsBack) {
+  const uint32_t kCodePoints[] = {0x0,    0x7F,   0x80,    0x7FF,
+                                  0x800,  0xFFFF, 0x10000, 0x10FFFF};
+  std::string out;
+  for (uint32_t cp : kCodePoints) AppendUtf8(cp, &out);
+  EXPECT_EQ(out, std::string("\x00\x7F\xC2\x80\xDF\xBF\xE0\xA0\x80\xEF\xBF"
+                             "\xBF\xF0\x90\x80\x80\xF4\x8F\xBF\xBF",
+                             20));
+  size_t i = 0;
+  for (uint32_t cp : kCodePoints) EXPECT_EQ(NextCodePoint(out, &i), cp);
+  EXPECT_EQ(i, out.size());
+}
+
 }  // namespace
 }  // namespace winnow
