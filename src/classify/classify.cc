@@ -52,9 +52,10 @@ void ClassifyState::Force(const Range& r) {
 }
 
 bool Classify(const Page& page, const RuleSet& rules, const Model& model,
-              const Options& options, std::string_view host,
-              PageBudget* budget, std::vector<Decision>* out) {
+              const Options& options, std::string_view host, PageBudget* budget,
+              std::vector<Decision>* out) {
   out->assign(page.blocks.size(), Decision());
+  rules.BeginPage();
   ClassifyState state(page, rules, options, model, host);
   MatchAttributeRules(&state);
   FindMainAndHardRules(&state);

@@ -288,7 +288,7 @@ TEST(LineFilter, ElementHitsAreThoseOfTheWholeDescriptor) {
   std::unique_ptr<RuleSet> cold, warm;
   ASSERT_TRUE(RuleSet::Load(options, &cold).ok());
   ASSERT_TRUE(RuleSet::Load(options, &warm).ok());
-  WarmUp(*warm);  // texts and elements share the cold subjects
+  WarmUp(*warm);
   for (const Element& e : elements) {
     const Ids want = ElementHitsOneByOne(*cold, e.tag, e.cls, e.id, e.role,
                                          e.aria, e.itemprop);
@@ -321,7 +321,7 @@ TEST(LineFilter, DefaultRulesGiveTheirOwnElementHits) {
   std::unique_ptr<RuleSet> cold, warm;
   ASSERT_TRUE(RuleSet::Load(options, &cold).ok());
   ASSERT_TRUE(RuleSet::Load(options, &warm).ok());
-  WarmUp(*warm);  // texts and elements share the cold subjects
+  WarmUp(*warm);
   size_t total = 0;
   for (const rules_test::SampleElement& e : rules_test::SampleElements()) {
     const Ids want = ElementHitsOneByOne(*cold, e.tag, e.cls, e.id, "", "", "");

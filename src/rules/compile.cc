@@ -81,8 +81,7 @@ std::string WrappedPattern(const Rule& rule) {
   const std::string field = fields.size() == 1
                                 ? std::string(fields)
                                 : "[" + std::string(fields) + "]";
-  std::string out =
-      "(?m:^" + field + (t.at_start ? "=)" : "[=-])");
+  std::string out = "(?m:^" + field + (t.at_start ? "=)" : "[=-])");
   out += "(?i:" + t.core + ")";
   out += t.at_end ? "(?m:$)" : "(?:[-_]|(?m:$))";
   return out;
@@ -525,6 +524,20 @@ Status RuleSet::Adopt(std::vector<Rule> rules, std::unique_ptr<RuleSet>* out) {
                          &set->rules_[index]);
     }
   }
+  // The warm-up's order (RuleSet::Cold): the largest Sets first, so that
+  // threads compiling them side by side finish about together.
+  std::vector<std::pair<size_t, const Chunk*>> by_size;
+  for (const auto* chunks : {&set->text_, &set->attr_}) {
+    for (const auto& chunk : *chunks) {
+      size_t bytes = 0;
+      for (const std::string& p : chunk->patterns) bytes += p.size();
+      by_size.emplace_back(bytes, chunk.get());
+    }
+  }
+  std::stable_sort(
+      by_size.begin(), by_size.end(),
+      [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (const auto& entry : by_size) cold.warm_order.push_back(entry.second);
   *out = std::move(set);
   return Status::OK();
 }

@@ -345,6 +345,33 @@ bool RuleSet::Cold::Single::Matches(const Rule& rule,
   return exact == nullptr || exact->Confirms(subject);
 }
 
+void RuleSet::Cold::HelpWarm() const {
+  for (size_t i = warm_next.fetch_add(1, std::memory_order_relaxed);
+       i < warm_order.size();
+       i = warm_next.fetch_add(1, std::memory_order_relaxed)) {
+    warm_order[i]->set();
+  }
+  warming.store(false, std::memory_order_relaxed);
+}
+
+void RuleSet::BeginPage() const {
+  if (cold_->pages.fetch_add(1, std::memory_order_relaxed) == 0) return;
+  if (cold_->left.load(std::memory_order_relaxed) <= 0) return;  // warm
+  cold_->left.store(0, std::memory_order_relaxed);
+  cold_->warming.store(true, std::memory_order_relaxed);
+  cold_->HelpWarm();
+}
+
+bool RuleSet::MatchesRuleByRule() const {
+  return cold_->left.load(std::memory_order_relaxed) > 0;
+}
+
+size_t RuleSet::CompiledSets() const {
+  size_t n = 0;
+  for (const Chunk* c : cold_->warm_order) n += c->compiled();
+  return n;
+}
+
 void RuleSet::MatchText(std::string_view text, std::vector<int>* hits) const {
   if (text_.empty()) return;
   rules_internal::HitMemo& memo =
@@ -354,6 +381,9 @@ void RuleSet::MatchText(std::string_view text, std::vector<int>* hits) const {
   if (cold_->Take()) {
     rules_internal::MatchCold(*cold_, cold_->text, rules_, {text}, text, hits);
   } else {
+    // A thread still on the first page when the second began helps compile
+    // the Sets it is about to need.
+    if (cold_->warming.load(std::memory_order_relaxed)) cold_->HelpWarm();
     rules_internal::MatchChunks(text_, rules_, false, text, hits);
   }
   memo.Store(text, hits->data() + before, hits->data() + hits->size());
@@ -385,8 +415,8 @@ void RuleSet::MatchElement(std::string_view tag, std::string_view class_attr,
       rules_internal::HitMemo::ForThread(1, serial_);
   if (memo.Find(key, hits)) return;
   const size_t before = hits->size();
-  MatchDescriptor(tag, class_attr, id_attr, role_attr, aria_attr,
-                  itemprop_attr, hits);
+  MatchDescriptor(tag, class_attr, id_attr, role_attr, aria_attr, itemprop_attr,
+                  hits);
   memo.Store(key, hits->data() + before, hits->data() + hits->size());
 }
 
@@ -416,6 +446,7 @@ void RuleSet::MatchDescriptor(std::string_view tag, std::string_view class_attr,
     rules_internal::MatchCold(*cold_, cold_->attr, rules_, heads, desc, hits);
     return;
   }
+  if (cold_->warming.load(std::memory_order_relaxed)) cold_->HelpWarm();
   rules_internal::MatchChunks(attr_, rules_, true, desc, hits);
 }
 

@@ -150,5 +150,41 @@ TEST(RuleSetCold, ColdAndWarmMatchingAgree) {
   EXPECT_GT(total, 20u);  // the texts above do hit rules
 }
 
+// A page with more subjects than the 256 after which a fresh rule set used
+// to compile its Sets is matched rule by rule to its end: for one page,
+// compiling the Sets costs more than the rules it needs on its own.
+TEST(RuleSetCold, FirstPageIsMatchedRuleByRuleToItsEnd) {
+  std::unique_ptr<RuleSet> set;
+  ASSERT_TRUE(RuleSet::Load(Options(), &set).ok());
+  set->BeginPage();
+  std::vector<int> hits;
+  for (int i = 0; i < 300; ++i) {
+    set->MatchText("Impressum " + std::to_string(i), &hits);
+    set->MatchElement("div", "nav-" + std::to_string(i), "", "", "", "", &hits);
+  }
+  EXPECT_TRUE(set->MatchesRuleByRule());
+  EXPECT_EQ(set->CompiledSets(), 0u);
+}
+
+// When a second page begins, every Set is compiled at once (a batch needs
+// them all, and threads share the work), before it is matched.
+TEST(RuleSetCold, SecondPageCompilesEverySet) {
+  std::unique_ptr<RuleSet> set;
+  ASSERT_TRUE(RuleSet::Load(Options(), &set).ok());
+  set->BeginPage();
+  EXPECT_EQ(set->CompiledSets(), 0u);
+  set->BeginPage();
+  EXPECT_FALSE(set->MatchesRuleByRule());
+  const size_t compiled = set->CompiledSets();
+  EXPECT_GT(compiled, 0u);
+  // Matching compiles nothing more: every Set was.
+  std::vector<int> hits;
+  for (int i = 0; i < 100; ++i) {
+    set->MatchText("Text " + std::to_string(i) + " Impressum Read more", &hits);
+    set->MatchElement("div", "nav-" + std::to_string(i), "", "", "", "", &hits);
+  }
+  EXPECT_EQ(set->CompiledSets(), compiled);
+}
+
 }  // namespace
 }  // namespace winnow

@@ -114,6 +114,18 @@ class RuleSet {
                     std::string_view aria_attr, std::string_view itemprop_attr,
                     std::vector<int>* hits) const;
 
+  // Tells the rule set that a page begins; Classify calls it. The first
+  // page is matched rule by rule, compiling only the rules it needs; when
+  // a second one begins, matching switches to the rules' Sets and the
+  // threads that match compile all of them first (rules/internal.h,
+  // RuleSet::Cold). The hits are the same either way. Thread-safe.
+  void BeginPage() const;
+
+  // For tests, not synchronised with matching: whether subjects are still
+  // matched rule by rule, and how many of the Sets are compiled.
+  bool MatchesRuleByRule() const;
+  size_t CompiledSets() const;
+
   // True when rule `index` applies to a page on `host` in language `lang`.
   bool InScope(int index, std::string_view host, std::string_view lang) const;
 
