@@ -18,10 +18,9 @@
 #include <vector>
 
 #include "rules/chunk_filter.h"
+#include "rules/facts.h"
 #include "rules/internal.h"
-#include "rules/literals.h"
 #include "rules/narrow.h"
-#include "rules/prefix.h"
 #include "rules/rules.h"
 #include "util/ascii.h"
 #include "util/utf8.h"
@@ -29,27 +28,6 @@
 namespace winnow {
 namespace rules_internal {
 
-namespace {
-
-RE2::Options BaseOptions(int64_t max_mem) {
-  RE2::Options o;
-  o.set_encoding(RE2::Options::EncodingUTF8);
-  o.set_never_capture(true);
-  o.set_longest_match(false);
-  o.set_log_errors(false);
-  o.set_max_mem(max_mem);
-  return o;
-}
-
-}  // namespace
-
-RE2::Options TextOptions(int64_t max_mem) { return BaseOptions(max_mem); }
-
-RE2::Options AttrOptions(int64_t max_mem) {
-  RE2::Options o = BaseOptions(max_mem);
-  o.set_never_nl(true);
-  return o;
-}
 std::string_view AttrFields(Target target) {
   switch (target) {
     case Target::kTag:
@@ -87,9 +65,6 @@ std::string WrappedPattern(const Rule& rule) {
   out += t.at_end ? "(?m:$)" : "(?:[-_]|(?m:$))";
   return out;
 }
-
-// Counted repetitions at least this large are relaxed in a Set (below).
-constexpr int kRelaxRepeat = 8;
 
 // Returns `p` with every counted repetition X{m,n} whose bound reaches
 // kRelaxRepeat replaced by X{m,} (X* or X+ for m = 0 or 1; X* when m itself
@@ -226,19 +201,6 @@ bool ExactPattern::Confirms(std::string_view text) const {
 
 namespace {
 
-// How a text rule's matches can start, which decides the Set it goes into.
-// An unanchored Set runs its DFA over the whole of every block; a Set
-// matched ANCHOR_START stops as soon as no rule in it can match any more, a
-// few bytes into most blocks. And a Set of rules that all die early stays
-// small as a DFA, while one rule that runs on ("^[\s\S]{8,250}\(photo:")
-// multiplies the states of every rule beside it, which a fresh process pays
-// for in building them.
-enum class TextKind {
-  kAnchored,  // ^ or \A first, and no | outside a group
-  kRunning,   // anchored, but begins with an open-ended run (.* [^x]{0,200})
-  kFree,      // anything else: matches may start anywhere
-};
-
 // Text rules per Set, by kind. A Set's DFA tracks every rule in it at once,
 // so its states multiply with the rules; past some size they no longer fit
 // its memory and the DFA thrashes (the 242 default text rules in one
@@ -255,72 +217,6 @@ constexpr size_t kSelectiveLiteral = 3;
 // Regexp memory per text Set. A Set of 64 default rules runs as fast with
 // 16 MiB as with 64, and thrashes with 8; threads share them.
 constexpr int64_t kTextSetMaxMem = int64_t{16} << 20;
-
-// True when `p` at `i` starts a character class, '.', or a class escape
-// (\S \s \w \W \d \D \pL ...), followed by a repetition that is open-ended
-// or at least kRelaxRepeat long.
-bool RunAt(std::string_view p, size_t i) {
-  if (i >= p.size()) return false;
-  if (p[i] == '.') {
-    ++i;
-  } else if (p[i] == '\\' && i + 1 < p.size() &&
-             std::strchr("sSwWdDpP", p[i + 1]) != nullptr) {
-    i += 2;
-    if (p[i - 1] == 'p' || p[i - 1] == 'P') {
-      if (i < p.size() && p[i] == '{') {
-        const size_t q = p.find('}', i);
-        if (q == std::string_view::npos) return false;
-        i = q + 1;
-      } else {
-        ++i;
-      }
-    }
-  } else if (p[i] == '[') {
-    ++i;
-    if (i < p.size() && p[i] == '^') ++i;
-    if (i < p.size() && p[i] == ']') ++i;
-    while (i < p.size() && p[i] != ']') i += p[i] == '\\' ? 2 : 1;
-    ++i;
-  } else {
-    return false;
-  }
-  if (i >= p.size()) return false;
-  if (p[i] == '*' || p[i] == '+') return true;
-  if (p[i] != '{') return false;
-  const size_t close = p.find('}', i);
-  if (close == std::string_view::npos) return false;
-  const std::string_view bounds = p.substr(i + 1, close - i - 1);
-  const size_t comma = bounds.find(',');
-  if (comma == std::string_view::npos) return false;
-  if (comma + 1 == bounds.size()) return true;  // {m,}
-  return std::atoi(std::string(bounds.substr(comma + 1)).c_str()) >=
-         kRelaxRepeat;
-}
-
-TextKind KindOfText(std::string_view p) {
-  size_t i = 0;
-  while (p.compare(i, 2, "(?") == 0) {
-    size_t j = i + 2;
-    while (j < p.size() &&
-           (std::isalpha(static_cast<unsigned char>(p[j])) || p[j] == '-')) {
-      if (p[j] == 'm') return TextKind::kFree;  // ^ matches at every line
-      ++j;
-    }
-    if (j >= p.size() || p[j] != ')') break;  // a group, not a flag setting
-    i = j + 1;
-  }
-  if (p.compare(i, 1, "^") == 0) {
-    i += 1;
-  } else if (p.compare(i, 2, "\\A") == 0) {
-    i += 2;
-  } else {
-    return TextKind::kFree;
-  }
-  if (HasTopLevelAlternation(p.substr(i))) return TextKind::kFree;
-  size_t first = i;  // the first atom after the anchor, inside any "(?:"
-  while (p.compare(first, 3, "(?:") == 0) first += 3;
-  return RunAt(p, first) ? TextKind::kRunning : TextKind::kAnchored;
-}
 
 // Fills chunks of at most `per_set` rules, in rule order.
 class ChunkFiller {
@@ -458,7 +354,7 @@ Status RuleSet::Adopt(std::vector<Rule> rules, std::unique_ptr<RuleSet>* out) {
       const rules_internal::TokenPattern token =
           rules_internal::SplitTokenAnchors(r.pattern);
       std::vector<std::string> list;
-      const bool known = MatchPrefixes(token.core, true, &list);
+      const bool known = rules_internal::PrefixesOf(token.core, true, &list);
       rules_internal::AddToIndex(index, known ? &list : nullptr, &cold.attr);
       // Parts after a '-' or '_' ("c-nav") are seen by the rules not tied
       // to the token's start, but not by tag rules (WrappedPattern).
@@ -467,11 +363,11 @@ Status RuleSet::Adopt(std::vector<Rule> rules, std::unique_ptr<RuleSet>* out) {
                        known ? &list : nullptr);
       continue;
     }
-    TextKind kind = rules_internal::KindOfText(r.pattern);
+    TextKind kind = rules_internal::KindOf(r.pattern);
     // Prefixes say how a match anchored at the text's start begins.
     auto list = std::make_unique<std::vector<std::string>>();
     if (kind != TextKind::kFree &&
-        MatchPrefixes(r.pattern, r.icase, list.get())) {
+        rules_internal::PrefixesOf(r.pattern, r.icase, list.get())) {
       prefixes[i] = std::move(list);
     }
     // An anchored rule without prefixes is judged by its literals, like
@@ -493,7 +389,7 @@ Status RuleSet::Adopt(std::vector<Rule> rules, std::unique_ptr<RuleSet>* out) {
     if (kind != TextKind::kAnchored && !judged) {
       // The cold path asks every rule without prefixes for its literals
       // on a process's first text: found here once, for both.
-      RequiredLiterals(r.pattern, &literals);
+      rules_internal::LiteralsOf(r.pattern, &literals);
       judged = selective();
       cold.single[i]->SetRequired(std::move(literals));
     }
@@ -527,6 +423,18 @@ Status RuleSet::Adopt(std::vector<Rule> rules, std::unique_ptr<RuleSet>* out) {
   }
   *out = std::move(set);
   return Status::OK();
+}
+
+Status RuleSet::Build(std::vector<Rule> rules, std::unique_ptr<RuleSet>* out) {
+  std::vector<RuleDiagnostic> diags;
+  for (Rule& r : rules) {
+    if (r.is_attribute()) r.icase = true;
+    rules_internal::CheckRule(r, &diags);
+  }
+  rules_internal::CheckDuplicates(rules, &diags);
+  if (!diags.empty())
+    return Status::InvalidArgument(rules_internal::JoinDiagnostics(diags));
+  return Adopt(std::move(rules), out);
 }
 
 Status RuleSet::Load(const Options& options, std::unique_ptr<RuleSet>* out) {

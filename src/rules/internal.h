@@ -6,6 +6,7 @@
 //   lint.cc     checks of a rule that parsing alone cannot see: patterns
 //               that do not compile, match everything or nothing; duplicate
 //               IDs (RuleSet::Check, RuleSet::Build)
+//   kind.cc     RE2 options, and how a text pattern's matches can start
 //   compile.cc  rules -> RE2::Sets, each compiled when a match first needs
 //               it (RuleSet::Load)
 //   match.cc    a block's text or an element's attributes -> rule hits
@@ -79,6 +80,9 @@ void ParseEmbeddedRules(std::vector<Rule>* rules,
 // Checks a rule's pattern; on a problem returns false with *msg.
 bool CheckPattern(const Rule& rule, std::string* msg);
 
+// Appends a diagnostic for each problem of `r` but a duplicate ID.
+void CheckRule(const Rule& r, std::vector<RuleDiagnostic>* diags);
+
 // Appends a diagnostic for every rule whose ID was seen before.
 void CheckDuplicates(const std::vector<Rule>& rules,
                      std::vector<RuleDiagnostic>* diags);
@@ -95,10 +99,34 @@ struct TokenPattern {
 };
 TokenPattern SplitTokenAnchors(std::string_view p);
 
-// ---- Compile (compile.cc) ---------------------------------------------------
+// ---- Options and kinds (kind.cc) --------------------------------------------
 
 RE2::Options TextOptions(int64_t max_mem);
 RE2::Options AttrOptions(int64_t max_mem);
+
+// Counted repetitions at least this large are relaxed in a Set
+// (RelaxedPattern) and make a rule that begins with one run on (kRunning).
+constexpr int kRelaxRepeat = 8;
+
+// How a text rule's matches can start, which decides the Set it goes into.
+// An unanchored Set runs its DFA over the whole of every block; a Set
+// matched ANCHOR_START stops as soon as no rule in it can match any more, a
+// few bytes into most blocks. And a Set of rules that all die early stays
+// small as a DFA, while one rule that runs on ("^[\s\S]{8,250}\(photo:")
+// multiplies the states of every rule beside it, which a fresh process pays
+// for in building them.
+enum class TextKind {
+  kAnchored,  // ^ or \A first, and no | outside a group
+  kRunning,   // anchored, but begins with an open-ended run (.* [^x]{0,200})
+  kFree,      // anything else: matches may start anywhere
+};
+
+
+// How the matches of text pattern `p` can start. Pure: the embedded rules'
+// kinds are found at build time (facts.h).
+TextKind KindOfText(std::string_view p);
+
+// ---- Compile (compile.cc) ---------------------------------------------------
 
 // The fields of an element's descriptor (match.cc) that an attribute rule
 // of `target` sees: one of "t", "c", "i", "r", "a", or "ciarp".

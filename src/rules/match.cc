@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "rules/chunk_filter.h"
+#include "rules/facts.h"
 #include "rules/internal.h"
 #include "rules/literals.h"
 #include "rules/memo.h"
@@ -311,10 +312,10 @@ const std::vector<std::string>& RuleSet::Cold::Single::Required(
   std::call_once(required_once_, [this, &rule] {
     // An attribute rule's subject is its element's whole descriptor, which
     // holds the core pattern's match.
-    RequiredLiterals(chunk->attr
-                         ? rules_internal::SplitTokenAnchors(rule.pattern).core
-                         : rule.pattern,
-                     &required_);
+    rules_internal::LiteralsOf(
+        chunk->attr ? rules_internal::SplitTokenAnchors(rule.pattern).core
+                    : rule.pattern,
+        &required_);
   });
   return required_;
 }

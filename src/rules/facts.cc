@@ -1,0 +1,85 @@
+// Copyright winnow authors. Licensed under the MIT licence.
+//
+// Look-ups in the build-time table of the embedded rules' analyses
+// (facts.h).
+
+#include "rules/facts.h"
+
+#include <algorithm>
+
+#include "rules/literals.h"
+#include "rules/prefix.h"
+
+namespace winnow {
+namespace rules_internal {
+namespace {
+
+// The entry of sorted `table` whose key is `pattern` (and `icase`), or
+// null. A binary search: a few hundred look-ups at load cost less than
+// building a hash map of the table would.
+template <typename Fact, typename Less>
+const Fact* Find(const Fact* table, size_t n, const Fact& key, Less less) {
+  const Fact* end = table + n;
+  const Fact* it = std::lower_bound(table, end, key, less);
+  if (it == end || less(key, *it)) return nullptr;
+  return it;
+}
+
+bool Fill(const FactList& answer, std::vector<std::string>* out) {
+  out->clear();
+  if (!answer.known) return false;
+  out->reserve(answer.count);
+  for (uint32_t i = 0; i < answer.count; ++i) {
+    out->emplace_back(kFactStrings[answer.first + i]);
+  }
+  return true;
+}
+
+}  // namespace
+
+const FactList* FindPrefixFact(std::string_view pattern, bool icase) {
+  const PrefixFact* f = Find(
+      kPrefixFacts, kPrefixFactCount, PrefixFact{pattern, icase, {}},
+      [](const PrefixFact& a, const PrefixFact& b) {
+        const int c = a.pattern.compare(b.pattern);
+        return c != 0 ? c < 0 : a.icase < b.icase;
+      });
+  return f == nullptr ? nullptr : &f->answer;
+}
+
+const FactList* FindLiteralFact(std::string_view pattern) {
+  const LiteralFact* f =
+      Find(kLiteralFacts, kLiteralFactCount, LiteralFact{pattern, {}},
+           [](const LiteralFact& a, const LiteralFact& b) {
+             return a.pattern < b.pattern;
+           });
+  return f == nullptr ? nullptr : &f->answer;
+}
+
+const KindFact* FindKindFact(std::string_view pattern) {
+  return Find(kKindFacts, kKindFactCount, KindFact{pattern, TextKind::kFree},
+              [](const KindFact& a, const KindFact& b) {
+                return a.pattern < b.pattern;
+              });
+}
+
+bool PrefixesOf(std::string_view pattern, bool icase,
+                std::vector<std::string>* out) {
+  if (const FactList* f = FindPrefixFact(pattern, icase)) return Fill(*f, out);
+  if (MatchPrefixes(pattern, icase, out)) return true;
+  out->clear();
+  return false;
+}
+
+bool LiteralsOf(std::string_view pattern, std::vector<std::string>* out) {
+  if (const FactList* f = FindLiteralFact(pattern)) return Fill(*f, out);
+  return RequiredLiterals(pattern, out);
+}
+
+TextKind KindOf(std::string_view pattern) {
+  if (const KindFact* f = FindKindFact(pattern)) return f->kind;
+  return KindOfText(pattern);
+}
+
+}  // namespace rules_internal
+}  // namespace winnow
