@@ -103,7 +103,7 @@ target_link_libraries(winnow_stage_meta PRIVATE ${CLD2_LIBRARY})
 # sources of src/rules and the stages before rules: never from the table it
 # writes, so the graph stays one way (embed -> tool -> table -> rules).
 set(WINNOW_RULE_ANALYSIS_SOURCES)
-foreach(f syntax lint kind prefix literals)
+foreach(f syntax lint shape prefix literals)
   list(APPEND WINNOW_RULE_ANALYSIS_SOURCES ${PROJECT_SOURCE_DIR}/src/rules/${f}.cc)
 endforeach()
 add_executable(winnow_rule_facts ${PROJECT_SOURCE_DIR}/src/embed/rule_facts_main.cc

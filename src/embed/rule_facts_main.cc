@@ -4,8 +4,8 @@
 // (src/rules/facts.h).
 //   winnow_rule_facts OUT.cc
 // reads the rules this tool was linked with (kEmbeddedRules, the build's
-// embedded copy of rules/), runs MatchPrefixes, RequiredLiterals and
-// KindOfText on every input the rule set gives them when it loads and on
+// embedded copy of rules/), runs MatchPrefixes, RequiredLiterals,
+// KindOfText and RelaxedPattern on every input the rule set gives them when it loads and on
 // its first subjects (compile.cc, match.cc), and writes their answers as a
 // C++ source. It links the analysis sources, never the table it writes.
 
@@ -85,7 +85,7 @@ int Run(const char* out_path) {
   }
   // The inputs, sorted as the look-ups compare them (facts.cc), each once.
   std::map<std::pair<std::string, bool>, bool> prefix_inputs;
-  std::map<std::string, bool> literal_inputs, kind_inputs;
+  std::map<std::string, bool> literal_inputs, kind_inputs, relax_inputs;
   for (const Rule& r : rules) {
     if (r.is_attribute()) {  // compile.cc and Cold::Single::Required
       const std::string core = rules_internal::SplitTokenAnchors(r.pattern).core;
@@ -95,6 +95,7 @@ int Run(const char* out_path) {
       prefix_inputs[{r.pattern, r.icase}] = true;
       literal_inputs[r.pattern] = true;
       kind_inputs[r.pattern] = true;
+      relax_inputs[rules_internal::WrappedPattern(r)] = true;
     }
   }
   Writer w;
@@ -126,6 +127,17 @@ int Run(const char* out_path) {
   }
   if (kind_inputs.empty()) facts << "  {},\n";
   facts << "};\nextern const size_t kKindFactCount = " << kind_inputs.size()
+        << ";\n";
+
+  facts << "extern const RelaxFact kRelaxFacts[] = {\n";
+  for (const auto& in : relax_inputs) {
+    int64_t up_to = 0;
+    const std::string relaxed = rules_internal::RelaxedPattern(in.first, &up_to);
+    facts << "  {" << Literal(in.first) << ", " << Literal(relaxed) << ", "
+          << up_to << "},\n";
+  }
+  if (relax_inputs.empty()) facts << "  {},\n";
+  facts << "};\nextern const size_t kRelaxFactCount = " << relax_inputs.size()
         << ";\n";
 
   std::ostringstream out;

@@ -63,6 +63,13 @@ const KindFact* FindKindFact(std::string_view pattern) {
               });
 }
 
+const RelaxFact* FindRelaxFact(std::string_view pattern) {
+  return Find(kRelaxFacts, kRelaxFactCount, RelaxFact{pattern, {}, 0},
+              [](const RelaxFact& a, const RelaxFact& b) {
+                return a.pattern < b.pattern;
+              });
+}
+
 bool PrefixesOf(std::string_view pattern, bool icase,
                 std::vector<std::string>* out) {
   if (const FactList* f = FindPrefixFact(pattern, icase)) return Fill(*f, out);
@@ -79,6 +86,14 @@ bool LiteralsOf(std::string_view pattern, std::vector<std::string>* out) {
 TextKind KindOf(std::string_view pattern) {
   if (const KindFact* f = FindKindFact(pattern)) return f->kind;
   return KindOfText(pattern);
+}
+
+std::string RelaxedOf(std::string_view pattern, int64_t* exact_up_to) {
+  if (const RelaxFact* f = FindRelaxFact(pattern)) {
+    *exact_up_to = f->up_to;
+    return std::string(f->relaxed);
+  }
+  return RelaxedPattern(pattern, exact_up_to);
 }
 
 }  // namespace rules_internal

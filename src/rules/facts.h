@@ -2,7 +2,7 @@
 //
 // The answers of the pure analyses of a rule's pattern -- its match
 // prefixes (prefix.h), its required literals (literals.h) and its text kind
-// (KindOfText, internal.h) -- for every embedded rule, computed once at
+// (KindOfText, internal.h) and its relaxed Set pattern (RelaxedPattern) -- for every embedded rule, computed once at
 // build time. Finding them was two thirds of the instructions of a process
 // that cleans one small page (26 of 42 million), every time the same.
 //
@@ -48,6 +48,11 @@ struct KindFact {  // KindOfText(pattern)
   std::string_view pattern;
   TextKind kind;
 };
+struct RelaxFact {  // RelaxedPattern(pattern, &up_to)
+  std::string_view pattern;  // a text rule's WrappedPattern
+  std::string_view relaxed;
+  int64_t up_to;
+};
 
 // The generated table; each array sorted by its key (pattern, then icase).
 extern const std::string_view kFactStrings[];
@@ -57,19 +62,23 @@ extern const LiteralFact kLiteralFacts[];
 extern const size_t kLiteralFactCount;
 extern const KindFact kKindFacts[];
 extern const size_t kKindFactCount;
+extern const RelaxFact kRelaxFacts[];
+extern const size_t kRelaxFactCount;
 
 // The table's answer for the input, or null when it has none.
 const FactList* FindPrefixFact(std::string_view pattern, bool icase);
 const FactList* FindLiteralFact(std::string_view pattern);
 const KindFact* FindKindFact(std::string_view pattern);
+const RelaxFact* FindRelaxFact(std::string_view pattern);
 
-// MatchPrefixes, RequiredLiterals and KindOfText, with the same contracts
-// (on false, *out is empty), answered from the table when it holds the
-// input.
+// MatchPrefixes, RequiredLiterals, KindOfText and RelaxedPattern, with the
+// same contracts (on false, *out is empty), answered from the table when it
+// holds the input.
 bool PrefixesOf(std::string_view pattern, bool icase,
                 std::vector<std::string>* out);
 bool LiteralsOf(std::string_view pattern, std::vector<std::string>* out);
 TextKind KindOf(std::string_view pattern);
+std::string RelaxedOf(std::string_view pattern, int64_t* exact_up_to);
 
 }  // namespace rules_internal
 }  // namespace winnow

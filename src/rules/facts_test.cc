@@ -56,6 +56,12 @@ TEST(FactsTable, HoldsTheFunctionsAnswerForEveryEmbeddedRule) {
       const KindFact* kind = FindKindFact(pattern);
       ASSERT_NE(kind, nullptr);
       EXPECT_EQ(kind->kind, KindOfText(pattern));
+      const std::string wrapped = WrappedPattern(r);
+      const RelaxFact* relax = FindRelaxFact(wrapped);
+      ASSERT_NE(relax, nullptr);
+      int64_t up_to = -1;
+      EXPECT_EQ(relax->relaxed, RelaxedPattern(wrapped, &up_to));
+      EXPECT_EQ(relax->up_to, up_to);
     }
   }
 }
@@ -75,6 +81,9 @@ TEST(FactsTable, IsSortedByKey) {
   for (size_t i = 1; i < kKindFactCount; ++i) {
     EXPECT_LT(kKindFacts[i - 1].pattern, kKindFacts[i].pattern);
   }
+  for (size_t i = 1; i < kRelaxFactCount; ++i) {
+    EXPECT_LT(kRelaxFacts[i - 1].pattern, kRelaxFacts[i].pattern);
+  }
 }
 
 // A pattern the embedded rules do not have (a rule of --rules) misses the
@@ -91,6 +100,11 @@ TEST(FactsTable, AMissIsAnalysedAtRunTime) {
   EXPECT_TRUE(LiteralsOf(own, &list));
   EXPECT_EQ(list, (V{"zq-owns h", "zq-own h", "zq-rules h", "zq-rule h"}));
   EXPECT_EQ(KindOf(own), TextKind::kAnchored);
+  const std::string relaxable = "(?i:^a{0,300}zq own)";
+  EXPECT_EQ(FindRelaxFact(relaxable), nullptr);
+  int64_t up_to = -1;
+  EXPECT_EQ(RelaxedOf(relaxable, &up_to), "(?i:^a*zq own)");
+  EXPECT_EQ(up_to, 300);
   EXPECT_FALSE(PrefixesOf("^.*zq", false, &list));
   EXPECT_TRUE(list.empty());
 

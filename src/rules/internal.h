@@ -6,7 +6,8 @@
 //   lint.cc     checks of a rule that parsing alone cannot see: patterns
 //               that do not compile, match everything or nothing; duplicate
 //               IDs (RuleSet::Check, RuleSet::Build)
-//   kind.cc     RE2 options, and how a text pattern's matches can start
+//   shape.cc    RE2 options, Set patterns, and how a text pattern's
+//               matches can start
 //   compile.cc  rules -> RE2::Sets, each compiled when a match first needs
 //               it (RuleSet::Load)
 //   match.cc    a block's text or an element's attributes -> rule hits
@@ -99,7 +100,7 @@ struct TokenPattern {
 };
 TokenPattern SplitTokenAnchors(std::string_view p);
 
-// ---- Options and kinds (kind.cc) --------------------------------------------
+// ---- Pattern shapes (shape.cc) ----------------------------------------------
 
 RE2::Options TextOptions(int64_t max_mem);
 RE2::Options AttrOptions(int64_t max_mem);
@@ -126,8 +127,6 @@ enum class TextKind {
 // kinds are found at build time (facts.h).
 TextKind KindOfText(std::string_view p);
 
-// ---- Compile (compile.cc) ---------------------------------------------------
-
 // The fields of an element's descriptor (match.cc) that an attribute rule
 // of `target` sees: one of "t", "c", "i", "r", "a", or "ciarp".
 std::string_view AttrFields(Target target);
@@ -136,8 +135,11 @@ std::string_view AttrFields(Target target);
 // descriptor in match.cc).
 std::string WrappedPattern(const Rule& rule);
 
-// `p` with large counted repetitions relaxed, or "" (see compile.cc).
+// `p` with large counted repetitions relaxed, or "" (see shape.cc; pure: the
+// embedded rules' answers are found at build time, facts.h).
 std::string RelaxedPattern(std::string_view p, int64_t* exact_up_to);
+
+// ---- Compile (compile.cc) ---------------------------------------------------
 
 // The exact form of a relaxed pattern (RelaxedPattern), which confirms the
 // relaxed one's hits on texts longer than it needs to, compiled when first
