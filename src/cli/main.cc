@@ -246,7 +246,12 @@ int RunExtract(int argc, char** argv, bool explain_command) {
       return kExitUsage;
     }
   }
-  return RunBatch(*extractor, batch);
+  // The process ends with the batch: the extractor is left to the exit
+  // rather than freed (2 million instructions, a tenth of cleaning one small
+  // page), but kept reachable, so that LeakSanitizer sees no leak.
+  static Extractor* kept;
+  kept = extractor.release();
+  return RunBatch(*kept, batch);
 }
 
 }  // namespace

@@ -21,6 +21,7 @@
 #include "rules/facts.h"
 #include "rules/internal.h"
 #include "rules/narrow.h"
+#include "rules/prefix.h"
 #include "rules/rules.h"
 #include "util/ascii.h"
 #include "util/utf8.h"
@@ -123,7 +124,10 @@ void AddToIndex(int index, const std::vector<std::string>* prefixes,
     idx->any.push_back(index);
     return;
   }
-  for (const std::string& p : *prefixes) idx->by_prefix[p].push_back(index);
+  static_assert(kPrefixBytes <= 3, "Index::Key packs three bytes");
+  for (const std::string& p : *prefixes) {
+    idx->by_prefix[RuleSet::Cold::Index::Key(p)].push_back(index);
+  }
 }
 
 }  // namespace

@@ -243,7 +243,17 @@ struct RuleSet::Cold {
 
   // Rules by their match prefixes.
   struct Index {
-    std::unordered_map<std::string, std::vector<int>> by_prefix;
+    // A prefix (1 to kPrefixBytes bytes) as a number: its bytes and its
+    // length, so that filing and finding one hashes no string.
+    static uint32_t Key(std::string_view prefix) {
+      uint32_t key = static_cast<uint32_t>(prefix.size()) << 24;
+      for (size_t i = 0; i < prefix.size() && i < 3; ++i) {
+        key |= static_cast<uint32_t>(static_cast<unsigned char>(prefix[i]))
+               << (8 * i);
+      }
+      return key;
+    }
+    std::unordered_map<uint32_t, std::vector<int>> by_prefix;  // by Key
     std::vector<int> any;  // rules with no prefix list: every subject
     std::vector<int> all;  // every rule of the index, in order
     // Appends the rules that a subject (its part after the descriptor's

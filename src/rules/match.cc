@@ -300,7 +300,7 @@ void RuleSet::Cold::Index::Candidates(std::string_view head,
     folded[i] = AsciiLower(head[i]);
   }
   for (size_t len = 1; len <= n; ++len) {
-    auto it = by_prefix.find(std::string(folded, len));
+    auto it = by_prefix.find(Key(std::string_view(folded, len)));
     if (it != by_prefix.end()) {
       out->insert(out->end(), it->second.begin(), it->second.end());
     }
