@@ -126,7 +126,8 @@ void AddToIndex(int index, const std::vector<std::string>* prefixes,
   }
   static_assert(kPrefixBytes <= 3, "Index::Key packs three bytes");
   for (const std::string& p : *prefixes) {
-    idx->by_prefix[RuleSet::Cold::Index::Key(p)].push_back(index);
+    idx->by_prefix.push_back(uint64_t{RuleSet::Cold::Index::Key(p)} << 32 |
+                             static_cast<uint32_t>(index));
   }
 }
 
@@ -255,6 +256,9 @@ Status RuleSet::Adopt(std::vector<Rule> rules, std::unique_ptr<RuleSet>* out) {
       cold.single[i]->SetRequired(std::move(literals));
     }
     placed[kind != TextKind::kAnchored && judged].push_back(index);
+  }
+  for (RuleSet::Cold::Index* idx : {&cold.text, &cold.attr}) {
+    std::sort(idx->by_prefix.begin(), idx->by_prefix.end());
   }
   for (int pass = 0; pass < 2; ++pass) {
     if (pass == 1) {

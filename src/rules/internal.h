@@ -31,7 +31,6 @@
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "rules/rules.h"
@@ -253,7 +252,10 @@ struct RuleSet::Cold {
       }
       return key;
     }
-    std::unordered_map<uint32_t, std::vector<int>> by_prefix;  // by Key
+    // Key(prefix) << 32 | rule, for every prefix of every rule with a
+    // list, sorted once all are filed: a prefix's rules are one run of it,
+    // found by halves. Filing a rule costs no allocation of its own.
+    std::vector<uint64_t> by_prefix;
     std::vector<int> any;  // rules with no prefix list: every subject
     std::vector<int> all;  // every rule of the index, in order
     // Appends the rules that a subject (its part after the descriptor's

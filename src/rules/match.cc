@@ -300,9 +300,11 @@ void RuleSet::Cold::Index::Candidates(std::string_view head,
     folded[i] = AsciiLower(head[i]);
   }
   for (size_t len = 1; len <= n; ++len) {
-    auto it = by_prefix.find(Key(std::string_view(folded, len)));
-    if (it != by_prefix.end()) {
-      out->insert(out->end(), it->second.begin(), it->second.end());
+    const uint64_t key = Key(std::string_view(folded, len));
+    for (auto it = std::lower_bound(by_prefix.begin(), by_prefix.end(),
+                                    key << 32);
+         it != by_prefix.end() && *it >> 32 == key; ++it) {
+      out->push_back(static_cast<int>(*it & 0xFFFFFFFFu));
     }
   }
 }
