@@ -6,6 +6,7 @@
 #include "rules/facts.h"
 
 #include <algorithm>
+#include <type_traits>
 
 #include "rules/literals.h"
 #include "rules/prefix.h"
@@ -17,11 +18,24 @@ namespace {
 // The entry of sorted `table` whose key is `pattern` (and `icase`), or
 // null. A binary search: a few hundred look-ups at load cost less than
 // building a hash map of the table would.
-template <typename Fact, typename Less>
-const Fact* Find(const Fact* table, size_t n, const Fact& key, Less less) {
+template <typename Fact>
+const Fact* Find(const Fact* table, size_t n, std::string_view pattern,
+                 bool icase = false) {
   const Fact* end = table + n;
-  const Fact* it = std::lower_bound(table, end, key, less);
-  if (it == end || less(key, *it)) return nullptr;
+  const Fact* it = std::lower_bound(
+      table, end, pattern, [icase](const Fact& f, std::string_view key) {
+        const int c = TextOf(f.pattern).compare(key);
+        if constexpr (std::is_same_v<Fact, PrefixFact>) {
+          return c != 0 ? c < 0 : f.icase < icase;
+        } else {
+          (void)icase;
+          return c < 0;
+        }
+      });
+  if (it == end || TextOf(it->pattern) != pattern) return nullptr;
+  if constexpr (std::is_same_v<Fact, PrefixFact>) {
+    if (it->icase != icase) return nullptr;
+  }
   return it;
 }
 
@@ -30,7 +44,7 @@ bool Fill(const FactList& answer, std::vector<std::string>* out) {
   if (!answer.known) return false;
   out->reserve(answer.count);
   for (uint32_t i = 0; i < answer.count; ++i) {
-    out->emplace_back(kFactStrings[answer.first + i]);
+    out->emplace_back(TextOf(kFactStrings[answer.first + i]));
   }
   return true;
 }
@@ -38,36 +52,21 @@ bool Fill(const FactList& answer, std::vector<std::string>* out) {
 }  // namespace
 
 const FactList* FindPrefixFact(std::string_view pattern, bool icase) {
-  const PrefixFact* f = Find(
-      kPrefixFacts, kPrefixFactCount, PrefixFact{pattern, icase, {}},
-      [](const PrefixFact& a, const PrefixFact& b) {
-        const int c = a.pattern.compare(b.pattern);
-        return c != 0 ? c < 0 : a.icase < b.icase;
-      });
+  const PrefixFact* f = Find(kPrefixFacts, kPrefixFactCount, pattern, icase);
   return f == nullptr ? nullptr : &f->answer;
 }
 
 const FactList* FindLiteralFact(std::string_view pattern) {
-  const LiteralFact* f =
-      Find(kLiteralFacts, kLiteralFactCount, LiteralFact{pattern, {}},
-           [](const LiteralFact& a, const LiteralFact& b) {
-             return a.pattern < b.pattern;
-           });
+  const LiteralFact* f = Find(kLiteralFacts, kLiteralFactCount, pattern);
   return f == nullptr ? nullptr : &f->answer;
 }
 
 const KindFact* FindKindFact(std::string_view pattern) {
-  return Find(kKindFacts, kKindFactCount, KindFact{pattern, TextKind::kFree},
-              [](const KindFact& a, const KindFact& b) {
-                return a.pattern < b.pattern;
-              });
+  return Find(kKindFacts, kKindFactCount, pattern);
 }
 
 const RelaxFact* FindRelaxFact(std::string_view pattern) {
-  return Find(kRelaxFacts, kRelaxFactCount, RelaxFact{pattern, {}, 0},
-              [](const RelaxFact& a, const RelaxFact& b) {
-                return a.pattern < b.pattern;
-              });
+  return Find(kRelaxFacts, kRelaxFactCount, pattern);
 }
 
 bool PrefixesOf(std::string_view pattern, bool icase,
@@ -91,7 +90,7 @@ TextKind KindOf(std::string_view pattern) {
 std::string RelaxedOf(std::string_view pattern, int64_t* exact_up_to) {
   if (const RelaxFact* f = FindRelaxFact(pattern)) {
     *exact_up_to = f->up_to;
-    return std::string(f->relaxed);
+    return std::string(TextOf(f->relaxed));
   }
   return RelaxedPattern(pattern, exact_up_to);
 }

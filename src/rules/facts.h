@@ -28,6 +28,13 @@
 namespace winnow {
 namespace rules_internal {
 
+// A string of the table: kFactBytes[offset, offset + size). Offsets, not
+// pointers: the table is read-only data the loader need not relocate
+// (string_views were 8,600 relocations, each page of them copied).
+struct FactText {
+  uint32_t offset;
+  uint32_t size;
+};
 // A function's answer: its return value and, when true, its list, the
 // strings kFactStrings[first, first + count).
 struct FactList {
@@ -36,26 +43,27 @@ struct FactList {
   uint32_t count;
 };
 struct PrefixFact {  // MatchPrefixes(pattern, icase)
-  std::string_view pattern;
+  FactText pattern;
   bool icase;
   FactList answer;
 };
 struct LiteralFact {  // RequiredLiterals(pattern)
-  std::string_view pattern;
+  FactText pattern;
   FactList answer;
 };
 struct KindFact {  // KindOfText(pattern)
-  std::string_view pattern;
+  FactText pattern;
   TextKind kind;
 };
 struct RelaxFact {  // RelaxedPattern(pattern, &up_to)
-  std::string_view pattern;  // a text rule's WrappedPattern
-  std::string_view relaxed;
+  FactText pattern;  // a text rule's WrappedPattern
+  FactText relaxed;
   int64_t up_to;
 };
 
 // The generated table; each array sorted by its key (pattern, then icase).
-extern const std::string_view kFactStrings[];
+extern const char kFactBytes[];
+extern const FactText kFactStrings[];
 extern const PrefixFact kPrefixFacts[];
 extern const size_t kPrefixFactCount;
 extern const LiteralFact kLiteralFacts[];
@@ -64,6 +72,10 @@ extern const KindFact kKindFacts[];
 extern const size_t kKindFactCount;
 extern const RelaxFact kRelaxFacts[];
 extern const size_t kRelaxFactCount;
+
+inline std::string_view TextOf(FactText t) {
+  return std::string_view(kFactBytes + t.offset, t.size);
+}
 
 // The table's answer for the input, or null when it has none.
 const FactList* FindPrefixFact(std::string_view pattern, bool icase);

@@ -21,7 +21,11 @@ using V = std::vector<std::string>;
 // The table's list for `f`, or {"<unknown>"} when its answer is false.
 V ListOf(const FactList& f) {
   if (!f.known) return {"<unknown>"};
-  return V(kFactStrings + f.first, kFactStrings + f.first + f.count);
+  V out;
+  for (uint32_t i = 0; i < f.count; ++i) {
+    out.emplace_back(TextOf(kFactStrings[f.first + i]));
+  }
+  return out;
 }
 
 // The same for a function's answer.
@@ -60,7 +64,7 @@ TEST(FactsTable, HoldsTheFunctionsAnswerForEveryEmbeddedRule) {
       const RelaxFact* relax = FindRelaxFact(wrapped);
       ASSERT_NE(relax, nullptr);
       int64_t up_to = -1;
-      EXPECT_EQ(relax->relaxed, RelaxedPattern(wrapped, &up_to));
+      EXPECT_EQ(TextOf(relax->relaxed), RelaxedPattern(wrapped, &up_to));
       EXPECT_EQ(relax->up_to, up_to);
     }
   }
@@ -71,18 +75,18 @@ TEST(FactsTable, IsSortedByKey) {
   for (size_t i = 1; i < kPrefixFactCount; ++i) {
     const PrefixFact& a = kPrefixFacts[i - 1];
     const PrefixFact& b = kPrefixFacts[i];
-    EXPECT_TRUE(a.pattern < b.pattern ||
-                (a.pattern == b.pattern && a.icase < b.icase))
-        << b.pattern;
+    EXPECT_TRUE(TextOf(a.pattern) < TextOf(b.pattern) ||
+                (TextOf(a.pattern) == TextOf(b.pattern) && a.icase < b.icase))
+        << TextOf(b.pattern);
   }
   for (size_t i = 1; i < kLiteralFactCount; ++i) {
-    EXPECT_LT(kLiteralFacts[i - 1].pattern, kLiteralFacts[i].pattern);
+    EXPECT_LT(TextOf(kLiteralFacts[i - 1].pattern), TextOf(kLiteralFacts[i].pattern));
   }
   for (size_t i = 1; i < kKindFactCount; ++i) {
-    EXPECT_LT(kKindFacts[i - 1].pattern, kKindFacts[i].pattern);
+    EXPECT_LT(TextOf(kKindFacts[i - 1].pattern), TextOf(kKindFacts[i].pattern));
   }
   for (size_t i = 1; i < kRelaxFactCount; ++i) {
-    EXPECT_LT(kRelaxFacts[i - 1].pattern, kRelaxFacts[i].pattern);
+    EXPECT_LT(TextOf(kRelaxFacts[i - 1].pattern), TextOf(kRelaxFacts[i].pattern));
   }
 }
 
@@ -110,10 +114,11 @@ TEST(FactsTable, AMissIsAnalysedAtRunTime) {
 
   ASSERT_GT(kPrefixFactCount, 0u);
   const PrefixFact& first = kPrefixFacts[0];
-  if (FindPrefixFact(first.pattern, !first.icase) == nullptr) {
+  const std::string_view first_pattern = TextOf(first.pattern);
+  if (FindPrefixFact(first_pattern, !first.icase) == nullptr) {
     std::vector<std::string> want;
-    const bool known = MatchPrefixes(first.pattern, !first.icase, &want);
-    EXPECT_EQ(PrefixesOf(first.pattern, !first.icase, &list), known);
+    const bool known = MatchPrefixes(first_pattern, !first.icase, &want);
+    EXPECT_EQ(PrefixesOf(first_pattern, !first.icase, &list), known);
     if (known) {
       EXPECT_EQ(list, want);
     }
