@@ -1,11 +1,11 @@
 // Copyright winnow authors. Licensed under the MIT licence.
 //
-// What the four parts of src/rules share, and nothing else includes:
+// What the parts of src/rules share, and nothing else includes:
 //
 //   syntax.cc   rule files -> Rule structs, with diagnostics (ParseRules)
 //   lint.cc     checks of a rule that parsing alone cannot see: patterns
 //               that do not compile, match everything or nothing; duplicate
-//               IDs (RuleSet::Check, RuleSet::Build)
+//               IDs (RuleSet::Check; RuleSet::Build in compile.cc)
 //   shape.cc    RE2 options, Set patterns, and how a text pattern's
 //               matches can start
 //   compile.cc  rules -> RE2::Sets, each compiled when a match first needs
@@ -17,7 +17,8 @@
 // skips the Sets that cannot match a text, and the lines of an element's
 // descriptor that no rule can match; narrow.cc writes patterns and texts
 // one byte a character, which the exact patterns (ExactPattern) compile
-// and match in.
+// and match in. facts.cc answers the pure analyses of the embedded rules
+// (prefix.cc, literals.cc, shape.cc) from a table built at build time.
 
 #ifndef WINNOW_RULES_INTERNAL_H_
 #define WINNOW_RULES_INTERNAL_H_
