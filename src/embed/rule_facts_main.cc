@@ -8,6 +8,8 @@
 // KindOfText and RelaxedPattern on every input the rule set gives them when it loads and on
 // its first subjects (compile.cc, match.cc), and writes their answers as a
 // C++ source. It links the analysis sources, never the table it writes.
+// It fails, and the build with it, on a rule file that does not parse or an
+// ID defined twice, which RuleSet::Load then need not check.
 
 #include <algorithm>
 #include <cstdio>
@@ -85,6 +87,8 @@ int Run(const char* out_path) {
   std::vector<Rule> rules;
   std::vector<RuleDiagnostic> diags;
   rules_internal::ParseEmbeddedRules(&rules, &diags);
+  // RuleSet::Load leaves duplicate IDs among the embedded rules to this.
+  rules_internal::CheckDuplicates(rules, &diags);
   if (!diags.empty()) {
     std::fprintf(stderr, "winnow_rule_facts: %s\n",
                  rules_internal::JoinDiagnostics(diags).c_str());

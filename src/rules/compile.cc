@@ -311,7 +311,11 @@ Status RuleSet::Load(const Options& options, std::unique_ptr<RuleSet>* out) {
   for (const std::string& path : options.rule_paths) {
     rules_internal::ParsePath(path, &rules, &diags);
   }
-  rules_internal::CheckDuplicates(rules, &diags);
+  // The embedded rules alone have no ID twice: the build checked them
+  // (winnow_rule_facts fails on a duplicate).
+  if (!options.rule_paths.empty()) {
+    rules_internal::CheckDuplicates(rules, &diags);
+  }
   if (!diags.empty()) {
     return Status::InvalidArgument(rules_internal::JoinDiagnostics(diags));
   }
