@@ -5,11 +5,11 @@
 //   winnow_rule_facts OUT.cc
 // reads the rules this tool was linked with (kEmbeddedRules, the build's
 // embedded copy of rules/), runs MatchPrefixes, RequiredLiterals,
-// KindOfText and RelaxedPattern on every input the rule set gives them when it loads and on
-// its first subjects (compile.cc, match.cc), and writes their answers as a
-// C++ source. It links the analysis sources, never the table it writes.
-// It fails, and the build with it, on a rule file that does not parse or an
-// ID defined twice, which RuleSet::Load then need not check.
+// KindOfText and RelaxedPattern on every input the rule set gives them when it
+// loads and on its first subjects (compile.cc, match.cc), and writes their
+// answers as a C++ source. It links the analysis sources, never the table it
+// writes. It fails, and the build with it, on a rule file that does not parse
+// or an ID defined twice, which RuleSet::Load then need not check.
 
 #include <algorithm>
 #include <cstdio>
@@ -99,7 +99,8 @@ int Run(const char* out_path) {
   std::map<std::string, bool> literal_inputs, kind_inputs, relax_inputs;
   for (const Rule& r : rules) {
     if (r.is_attribute()) {  // compile.cc and Cold::Single::Required
-      const std::string core = rules_internal::SplitTokenAnchors(r.pattern).core;
+      const std::string core =
+          rules_internal::SplitTokenAnchors(r.pattern).core;
       prefix_inputs[{core, true}] = true;
       literal_inputs[core] = true;
     } else {
@@ -116,17 +117,16 @@ int Run(const char* out_path) {
   for (const auto& in : prefix_inputs) {
     const bool known = MatchPrefixes(in.first.first, in.first.second, &list);
     facts << "  {" << w.Text(in.first.first) << ", "
-          << (in.first.second ? "true" : "false") << ", "
-          << w.List(known, list) << "},\n";
+          << (in.first.second ? "true" : "false") << ", " << w.List(known, list)
+          << "},\n";
   }
   if (prefix_inputs.empty()) facts << "  {},\n";
-  facts << "};\nextern const size_t kPrefixFactCount = "
-        << prefix_inputs.size() << ";\n";
+  facts << "};\nextern const size_t kPrefixFactCount = " << prefix_inputs.size()
+        << ";\n";
   facts << "extern const LiteralFact kLiteralFacts[] = {\n";
   for (const auto& in : literal_inputs) {
     const bool known = RequiredLiterals(in.first, &list);
-    facts << "  {" << w.Text(in.first) << ", " << w.List(known, list)
-          << "},\n";
+    facts << "  {" << w.Text(in.first) << ", " << w.List(known, list) << "},\n";
   }
   if (literal_inputs.empty()) facts << "  {},\n";
   facts << "};\nextern const size_t kLiteralFactCount = "
@@ -143,7 +143,8 @@ int Run(const char* out_path) {
   facts << "extern const RelaxFact kRelaxFacts[] = {\n";
   for (const auto& in : relax_inputs) {
     int64_t up_to = 0;
-    const std::string relaxed = rules_internal::RelaxedPattern(in.first, &up_to);
+    const std::string relaxed =
+        rules_internal::RelaxedPattern(in.first, &up_to);
     facts << "  {" << w.Text(in.first) << ", " << w.Text(relaxed) << ", "
           << up_to << "},\n";
   }

@@ -2,9 +2,10 @@
 //
 // The answers of the pure analyses of a rule's pattern -- its match
 // prefixes (prefix.h), its required literals (literals.h) and its text kind
-// (KindOfText, internal.h) and its relaxed Set pattern (RelaxedPattern) -- for every embedded rule, computed once at
-// build time. Finding them was two thirds of the instructions of a process
-// that cleans one small page (26 of 42 million), every time the same.
+// (KindOfText, internal.h) and its relaxed Set pattern (RelaxedPattern) -- for
+// every embedded rule, computed once at build time. Finding them was two thirds
+// of the instructions of a process that cleans one small page (26 of 42
+// million), every time the same.
 //
 // The generator (src/embed/rule_facts_main.cc) links the same analysis
 // sources, reads the embedded rules as the binary embeds them, and writes
@@ -55,7 +56,7 @@ struct KindFact {  // KindOfText(pattern)
   FactText pattern;
   TextKind kind;
 };
-struct RelaxFact {  // RelaxedPattern(pattern, &up_to)
+struct RelaxFact {   // RelaxedPattern(pattern, &up_to)
   FactText pattern;  // a text rule's WrappedPattern
   FactText relaxed;
   int64_t up_to;

@@ -29,9 +29,7 @@ V ListOf(const FactList& f) {
 }
 
 // The same for a function's answer.
-V ListOf(bool known, const V& list) {
-  return known ? list : V{"<unknown>"};
-}
+V ListOf(bool known, const V& list) { return known ? list : V{"<unknown>"}; }
 
 // A stale table (the rules changed, the table did not) or a generator
 // that reads other inputs than compile.cc and match.cc: every embedded
@@ -80,13 +78,15 @@ TEST(FactsTable, IsSortedByKey) {
         << TextOf(b.pattern);
   }
   for (size_t i = 1; i < kLiteralFactCount; ++i) {
-    EXPECT_LT(TextOf(kLiteralFacts[i - 1].pattern), TextOf(kLiteralFacts[i].pattern));
+    EXPECT_LT(TextOf(kLiteralFacts[i - 1].pattern),
+              TextOf(kLiteralFacts[i].pattern));
   }
   for (size_t i = 1; i < kKindFactCount; ++i) {
     EXPECT_LT(TextOf(kKindFacts[i - 1].pattern), TextOf(kKindFacts[i].pattern));
   }
   for (size_t i = 1; i < kRelaxFactCount; ++i) {
-    EXPECT_LT(TextOf(kRelaxFacts[i - 1].pattern), TextOf(kRelaxFacts[i].pattern));
+    EXPECT_LT(TextOf(kRelaxFacts[i - 1].pattern),
+              TextOf(kRelaxFacts[i].pattern));
   }
 }
 

@@ -122,7 +122,6 @@ enum class TextKind {
   kFree,      // anything else: matches may start anywhere
 };
 
-
 // How the matches of text pattern `p` can start. Pure: the embedded rules'
 // kinds are found at build time (facts.h).
 TextKind KindOfText(std::string_view p);

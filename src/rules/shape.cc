@@ -73,8 +73,7 @@ std::string WrappedPattern(const Rule& rule) {
   const std::string field = fields.size() == 1
                                 ? std::string(fields)
                                 : "[" + std::string(fields) + "]";
-  std::string out =
-      "(?m:^" + field + (t.at_start ? "=)" : "[=-])");
+  std::string out = "(?m:^" + field + (t.at_start ? "=)" : "[=-])");
   out += "(?i:" + t.core + ")";
   out += t.at_end ? "(?m:$)" : "(?:[-_]|(?m:$))";
   return out;
