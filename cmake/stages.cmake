@@ -98,7 +98,31 @@ winnow_stage(meta DEPS segment lang util)
 target_include_directories(winnow_stage_meta SYSTEM PRIVATE ${CLD2_INCLUDE_DIR})
 target_include_directories(winnow_stage_meta_pic SYSTEM PRIVATE ${CLD2_INCLUDE_DIR})
 target_link_libraries(winnow_stage_meta PRIVATE ${CLD2_LIBRARY})
-winnow_stage(rules DEPS lang embed util LIBS PkgConfig::RE2)
+# The answers of the pure analyses of the embedded rules' patterns
+# (src/rules/facts.h), found at build time by a tool built from the analysis
+# sources of src/rules and the stages before rules: never from the table it
+# writes, so the graph stays one way (embed -> tool -> table -> rules).
+set(WINNOW_RULE_ANALYSIS_SOURCES)
+foreach(f syntax lint shape prefix literals)
+  list(APPEND WINNOW_RULE_ANALYSIS_SOURCES ${PROJECT_SOURCE_DIR}/src/rules/${f}.cc)
+endforeach()
+add_executable(winnow_rule_facts ${PROJECT_SOURCE_DIR}/src/embed/rule_facts_main.cc
+               ${WINNOW_RULE_ANALYSIS_SOURCES})
+target_include_directories(winnow_rule_facts PRIVATE ${WINNOW_STAGE_ROOT}/rules)
+target_link_libraries(winnow_rule_facts PRIVATE winnow_stage_lang PkgConfig::RE2)
+add_custom_command(
+  OUTPUT ${GEN}/rule_facts.cc
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${GEN}
+  COMMAND winnow_rule_facts ${GEN}/rule_facts.cc
+  DEPENDS winnow_rule_facts
+  COMMENT "Analysing the embedded rules")
+# One target runs it, for both builds of the stage (see
+# winnow_embedded_data in CMakeLists.txt).
+add_custom_target(winnow_rule_facts_data DEPENDS ${GEN}/rule_facts.cc)
+winnow_stage(rules DEPS lang embed util LIBS PkgConfig::RE2
+             SOURCES ${GEN}/rule_facts.cc)
+add_dependencies(winnow_stage_rules winnow_rule_facts_data)
+add_dependencies(winnow_stage_rules_pic winnow_rule_facts_data)
 winnow_stage(classify DEPS rules segment embed util)
 winnow_stage(render DEPS classify segment)
 winnow_stage(eval DEPS segment util)

@@ -246,7 +246,13 @@ int RunExtract(int argc, char** argv, bool explain_command) {
       return kExitUsage;
     }
   }
-  return RunBatch(*extractor, batch);
+  // The process ends with the batch: the extractor is left to the exit
+  // rather than freed (1.3 million instructions, 7% of cleaning one small
+  // page), but kept reachable, so that LeakSanitizer sees no leak
+  // (volatile: the optimiser dropped the store to a pointer never read).
+  static Extractor* volatile kept;
+  kept = extractor.release();
+  return RunBatch(*kept, batch);
 }
 
 }  // namespace

@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "embed/literal.h"
+
 int main(int argc, char** argv) {
   if (argc < 4) {
     std::fprintf(stderr, "usage: winnow_embed OUT.cc SYMBOL BASE_DIR FILE...\n");
@@ -39,23 +41,10 @@ int main(int argc, char** argv) {
                      std::istreambuf_iterator<char>());
     std::string name = files[i];
     if (name.compare(0, base.size(), base) == 0) name = name.substr(base.size());
-    // A string literal, which compilers read ten times faster than a
-    // brace list of numbers; aligned, so that tables can be read in place.
-    out << "alignas(16) static const char d" << i << "[] =";
-    for (size_t k = 0; k < data.size(); ++k) {
-      if (k % 64 == 0) out << "\n\"";
-      const unsigned char c = static_cast<unsigned char>(data[k]);
-      if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '?') {
-        out << static_cast<char>(c);
-      } else {
-        // Always three digits, so that a digit after it stays a character.
-        char escape[8];
-        std::snprintf(escape, sizeof(escape), "\\%03o", c);
-        out << escape;
-      }
-      if (k % 64 == 63 || k + 1 == data.size()) out << "\"";
-    }
-    if (data.empty()) out << " \"\"";
+    // Aligned, so that tables can be read in place.
+    std::string literal;
+    winnow::AppendStringLiteral(data, &literal);
+    out << "alignas(16) static const char d" << i << "[] =" << literal;
     out << ";\n";
     entries.emplace_back(name, data.size());
   }

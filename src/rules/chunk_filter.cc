@@ -47,7 +47,7 @@ void PrefixTable::Add(std::string_view p) {
     two_.set(Pair(b(0), b(1)));
   } else {
     two_of_three_.set(Pair(b(0), b(1)));
-    three_.insert(Triple(p.data()));
+    three_.Insert(Triple(p.data()));
   }
 }
 

@@ -35,7 +35,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "rules/internal.h"
@@ -46,9 +45,59 @@
 namespace winnow {
 namespace rules_internal {
 
+// A set of three bytes as a number below 2^24 (PrefixTable::Triple): open
+// addressing, probed in turn, in a power-of-two table at most half full. A
+// std::unordered_set allocated a node for each, which was a quarter of
+// loading the default rules once their analysis came from the build.
+class TripleSet {
+ public:
+  void Insert(uint32_t triple) {
+    if (2 * (size_ + 1) > slots_.size()) Grow();
+    if (Place(triple + 1)) ++size_;
+  }
+  bool Contains(uint32_t triple) const {
+    if (slots_.empty()) return false;
+    const uint32_t key = triple + 1;
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = Start(key);; i = (i + 1) & mask) {
+      if (slots_[i] == key) return true;
+      if (slots_[i] == 0) return false;
+    }
+  }
+
+ private:
+  // Slots hold a triple + 1, so that 0 marks an empty one.
+  size_t Start(uint32_t key) const {
+    return static_cast<uint32_t>(key * 2654435761u) >> (32 - bits_);
+  }
+  // Stores `key`; false when it was there.
+  bool Place(uint32_t key) {
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = Start(key);; i = (i + 1) & mask) {
+      if (slots_[i] == key) return false;
+      if (slots_[i] == 0) {
+        slots_[i] = key;
+        return true;
+      }
+    }
+  }
+  void Grow() {
+    std::vector<uint32_t> old = std::move(slots_);
+    bits_ = old.empty() ? 4 : bits_ + 1;
+    slots_.assign(size_t{1} << bits_, 0);
+    for (uint32_t key : old) {
+      if (key != 0) Place(key);
+    }
+  }
+
+  std::vector<uint32_t> slots_;
+  size_t size_ = 0;
+  int bits_ = 0;  // slots_.size() is 1 << bits_
+};
+
 // Match prefixes (MatchPrefixes: 1 to kPrefixBytes ASCII-lower-cased bytes)
 // and whether a text may begin with one of them: bitsets of the prefixes'
-// first bytes and first two bytes answer for most texts, a hash set of the
+// first bytes and first two bytes answer for most texts, a set of the
 // three-byte ones for the rest.
 class PrefixTable {
  public:
@@ -79,7 +128,7 @@ class PrefixTable {
     const size_t pair = Pair(h0, static_cast<unsigned char>(h[1]));
     if (two_.test(pair)) return true;
     if (n == 2 || !two_of_three_.test(pair)) return false;
-    return three_.count(Triple(h)) != 0;
+    return three_.Contains(Triple(h));
   }
 
  private:
@@ -96,7 +145,7 @@ class PrefixTable {
   std::bitset<128> one_;               // prefixes of one byte
   std::bitset<128 * 128> two_;         // prefixes of two bytes
   std::bitset<128 * 128> two_of_three_;  // first two of three-byte ones
-  std::unordered_set<uint32_t> three_;   // Triple of three-byte ones
+  TripleSet three_;                      // Triple of three-byte ones
 };
 
 class ChunkFilter {

@@ -336,3 +336,26 @@ TEST(LineFilter, DefaultRulesGiveTheirOwnElementHits) {
 
 }  // namespace
 }  // namespace winnow
+
+namespace winnow {
+namespace rules_internal {
+namespace {
+
+// The open-addressing set of PrefixTable's three-byte prefixes: every
+// value inserted is found after the table grew many times, 0 included
+// (slots hold value + 1), and no other value is.
+TEST(TripleSet, FindsExactlyWhatWasInsertedAcrossGrowth) {
+  TripleSet set;
+  EXPECT_FALSE(set.Contains(0));
+  for (uint32_t v = 0; v < 3000; ++v) set.Insert(v * 4099 % (1u << 24));
+  set.Insert(0);  // again: no second copy
+  for (uint32_t v = 0; v < 3000; ++v) {
+    EXPECT_TRUE(set.Contains(v * 4099 % (1u << 24))) << v;
+    EXPECT_FALSE(set.Contains(v * 4099 % (1u << 24) + 1)) << v;
+  }
+  EXPECT_FALSE(set.Contains((1u << 24) - 1));
+}
+
+}  // namespace
+}  // namespace rules_internal
+}  // namespace winnow

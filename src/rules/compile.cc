@@ -18,8 +18,8 @@
 #include <vector>
 
 #include "rules/chunk_filter.h"
+#include "rules/facts.h"
 #include "rules/internal.h"
-#include "rules/literals.h"
 #include "rules/narrow.h"
 #include "rules/prefix.h"
 #include "rules/rules.h"
@@ -28,172 +28,6 @@
 
 namespace winnow {
 namespace rules_internal {
-
-namespace {
-
-RE2::Options BaseOptions(int64_t max_mem) {
-  RE2::Options o;
-  o.set_encoding(RE2::Options::EncodingUTF8);
-  o.set_never_capture(true);
-  o.set_longest_match(false);
-  o.set_log_errors(false);
-  o.set_max_mem(max_mem);
-  return o;
-}
-
-}  // namespace
-
-RE2::Options TextOptions(int64_t max_mem) { return BaseOptions(max_mem); }
-
-RE2::Options AttrOptions(int64_t max_mem) {
-  RE2::Options o = BaseOptions(max_mem);
-  o.set_never_nl(true);
-  return o;
-}
-std::string_view AttrFields(Target target) {
-  switch (target) {
-    case Target::kTag:
-      return "t";
-    case Target::kClass:
-      return "c";
-    case Target::kId:
-      return "i";
-    case Target::kRole:
-      return "r";
-    case Target::kAria:
-      return "a";
-    default:
-      return "ciarp";
-  }
-}
-
-// The regexp that goes into a Set for `rule` (for attribute rules, see the
-// descriptor in match.cc).
-std::string WrappedPattern(const Rule& rule) {
-  if (rule.target == Target::kText) {
-    return (rule.icase ? "(?i:" : "(?:") + rule.pattern + ")";
-  }
-  const TokenPattern t = SplitTokenAnchors(rule.pattern);
-  if (rule.target == Target::kTag) {
-    return "(?m:^t=)(?i:" + t.core + ")(?m:$)";
-  }
-  const std::string_view fields = AttrFields(rule.target);
-  const std::string field = fields.size() == 1
-                                ? std::string(fields)
-                                : "[" + std::string(fields) + "]";
-  std::string out = "(?m:^" + field + (t.at_start ? "=)" : "[=-])");
-  out += "(?i:" + t.core + ")";
-  out += t.at_end ? "(?m:$)" : "(?:[-_]|(?m:$))";
-  return out;
-}
-
-// Counted repetitions at least this large are relaxed in a Set (below).
-constexpr int kRelaxRepeat = 8;
-
-// Returns `p` with every counted repetition X{m,n} whose bound reaches
-// kRelaxRepeat replaced by X{m,} (X* or X+ for m = 0 or 1; X* when m itself
-// reaches kRelaxRepeat), or "" when there is none. RE2 expands X{0,200}
-// into 200 copies of X; in a Set, whose DFA has to track every rule at once
-// and run to the end of the text (many-match), a few such rules multiply the
-// DFA states until its cache thrashes: 63 of them made matching the
-// corpus's blocks 20 to 40 times slower. X{m,} accepts everything X{m,n}
-// does, so the relaxed pattern matches a superset, and each hit is confirmed
-// with the exact pattern (ExactPattern), which keeps the result exact.
-//
-// *exact_up_to receives the length, in code points, up to which a hit of
-// the relaxed pattern needs no confirmation: the smallest upper bound n of
-// the relaxed repetitions, or 0 when a lower bound was dropped or the
-// pattern has \C (which matches less than a code point). A text that long
-// holds at most n iterations of X that are not empty, and empty ones can be
-// left out down to m, so the exact pattern matches it too.
-std::string RelaxedPattern(std::string_view p, int64_t* exact_up_to) {
-  int64_t up_to = std::numeric_limits<int64_t>::max();
-  std::string out;
-  bool changed = false;
-  bool in_class = false;
-  auto digits = [&](size_t* j, int* v) {
-    const size_t start = *j;
-    *v = 0;
-    while (*j < p.size() && p[*j] >= '0' && p[*j] <= '9' && *j - start < 6) {
-      *v = *v * 10 + (p[*j] - '0');
-      ++*j;
-    }
-    return *j > start;
-  };
-  for (size_t i = 0; i < p.size();) {
-    const char c = p[i];
-    if (c == '\\' && i + 1 < p.size()) {
-      const char e = p[i + 1];
-      size_t end = i + 2;
-      if (e == 'Q') {  // \Q...\E is literal
-        const size_t q = p.find("\\E", i + 2);
-        end = q == std::string_view::npos ? p.size() : q + 2;
-      } else if (e == 'C') {
-        up_to = 0;
-      } else if ((e == 'x' || e == 'p' || e == 'P') && end < p.size() &&
-                 p[end] == '{') {  // \x{41}, \p{Greek}
-        const size_t q = p.find('}', end);
-        end = q == std::string_view::npos ? p.size() : q + 1;
-      }
-      out.append(p.substr(i, end - i));
-      i = end;
-      continue;
-    }
-    if (in_class) {
-      if (c == '[' && i + 1 < p.size() && p[i + 1] == ':') {  // [:alpha:]
-        const size_t q = p.find(":]", i + 2);
-        const size_t end = q == std::string_view::npos ? i + 1 : q + 2;
-        out.append(p.substr(i, end - i));
-        i = end;
-        continue;
-      }
-      if (c == ']') in_class = false;
-      out.push_back(c);
-      ++i;
-      continue;
-    }
-    if (c == '[') {
-      in_class = true;
-      out.push_back(c);
-      ++i;
-      // "[]" and "[^]" start a class containing ']'.
-      if (i < p.size() && p[i] == '^') out.push_back(p[i++]);
-      if (i < p.size() && p[i] == ']') out.push_back(p[i++]);
-      continue;
-    }
-    if (c == '{') {
-      size_t j = i + 1;
-      int lo = 0, hi = 0;
-      if (digits(&j, &lo)) {
-        hi = lo;
-        bool valid = true;
-        if (j < p.size() && p[j] == ',') {
-          ++j;
-          // {m,} repeats m copies and then a loop.
-          if (j < p.size() && p[j] != '}') valid = digits(&j, &hi);
-        }
-        if (valid && j < p.size() && p[j] == '}' && hi >= kRelaxRepeat) {
-          if (lo == 0 || lo >= kRelaxRepeat) {
-            out.push_back('*');
-            if (lo > 0) up_to = 0;
-          } else if (lo == 1) {
-            out.push_back('+');
-          } else {
-            out += "{" + std::to_string(lo) + ",}";
-          }
-          up_to = std::min<int64_t>(up_to, hi);
-          changed = true;
-          i = j + 1;
-          continue;
-        }
-      }
-    }
-    out.push_back(c);
-    ++i;
-  }
-  if (exact_up_to != nullptr) *exact_up_to = changed ? up_to : 0;
-  return changed ? out : std::string();
-}
 
 bool ExactPattern::Confirms(std::string_view text) const {
   if (static_cast<int64_t>(text.size()) <= up_to_ ||
@@ -225,19 +59,6 @@ bool ExactPattern::Confirms(std::string_view text) const {
 
 namespace {
 
-// How a text rule's matches can start, which decides the Set it goes into.
-// An unanchored Set runs its DFA over the whole of every block; a Set
-// matched ANCHOR_START stops as soon as no rule in it can match any more, a
-// few bytes into most blocks. And a Set of rules that all die early stays
-// small as a DFA, while one rule that runs on ("^[\s\S]{8,250}\(photo:")
-// multiplies the states of every rule beside it, which a fresh process pays
-// for in building them.
-enum class TextKind {
-  kAnchored,  // ^ or \A first, and no | outside a group
-  kRunning,   // anchored, but begins with an open-ended run (.* [^x]{0,200})
-  kFree,      // anything else: matches may start anywhere
-};
-
 // Text rules per Set, by kind. A Set's DFA tracks every rule in it at once,
 // so its states multiply with the rules; past some size they no longer fit
 // its memory and the DFA thrashes (the 242 default text rules in one
@@ -254,72 +75,6 @@ constexpr size_t kSelectiveLiteral = 3;
 // Regexp memory per text Set. A Set of 64 default rules runs as fast with
 // 16 MiB as with 64, and thrashes with 8; threads share them.
 constexpr int64_t kTextSetMaxMem = int64_t{16} << 20;
-
-// True when `p` at `i` starts a character class, '.', or a class escape
-// (\S \s \w \W \d \D \pL ...), followed by a repetition that is open-ended
-// or at least kRelaxRepeat long.
-bool RunAt(std::string_view p, size_t i) {
-  if (i >= p.size()) return false;
-  if (p[i] == '.') {
-    ++i;
-  } else if (p[i] == '\\' && i + 1 < p.size() &&
-             std::strchr("sSwWdDpP", p[i + 1]) != nullptr) {
-    i += 2;
-    if (p[i - 1] == 'p' || p[i - 1] == 'P') {
-      if (i < p.size() && p[i] == '{') {
-        const size_t q = p.find('}', i);
-        if (q == std::string_view::npos) return false;
-        i = q + 1;
-      } else {
-        ++i;
-      }
-    }
-  } else if (p[i] == '[') {
-    ++i;
-    if (i < p.size() && p[i] == '^') ++i;
-    if (i < p.size() && p[i] == ']') ++i;
-    while (i < p.size() && p[i] != ']') i += p[i] == '\\' ? 2 : 1;
-    ++i;
-  } else {
-    return false;
-  }
-  if (i >= p.size()) return false;
-  if (p[i] == '*' || p[i] == '+') return true;
-  if (p[i] != '{') return false;
-  const size_t close = p.find('}', i);
-  if (close == std::string_view::npos) return false;
-  const std::string_view bounds = p.substr(i + 1, close - i - 1);
-  const size_t comma = bounds.find(',');
-  if (comma == std::string_view::npos) return false;
-  if (comma + 1 == bounds.size()) return true;  // {m,}
-  return std::atoi(std::string(bounds.substr(comma + 1)).c_str()) >=
-         kRelaxRepeat;
-}
-
-TextKind KindOfText(std::string_view p) {
-  size_t i = 0;
-  while (p.compare(i, 2, "(?") == 0) {
-    size_t j = i + 2;
-    while (j < p.size() &&
-           (std::isalpha(static_cast<unsigned char>(p[j])) || p[j] == '-')) {
-      if (p[j] == 'm') return TextKind::kFree;  // ^ matches at every line
-      ++j;
-    }
-    if (j >= p.size() || p[j] != ')') break;  // a group, not a flag setting
-    i = j + 1;
-  }
-  if (p.compare(i, 1, "^") == 0) {
-    i += 1;
-  } else if (p.compare(i, 2, "\\A") == 0) {
-    i += 2;
-  } else {
-    return TextKind::kFree;
-  }
-  if (HasTopLevelAlternation(p.substr(i))) return TextKind::kFree;
-  size_t first = i;  // the first atom after the anchor, inside any "(?:"
-  while (p.compare(first, 3, "(?:") == 0) first += 3;
-  return RunAt(p, first) ? TextKind::kRunning : TextKind::kAnchored;
-}
 
 // Fills chunks of at most `per_set` rules, in rule order.
 class ChunkFiller {
@@ -369,7 +124,11 @@ void AddToIndex(int index, const std::vector<std::string>* prefixes,
     idx->any.push_back(index);
     return;
   }
-  for (const std::string& p : *prefixes) idx->by_prefix[p].push_back(index);
+  static_assert(kPrefixBytes <= 3, "Index::Key packs three bytes");
+  for (const std::string& p : *prefixes) {
+    idx->by_prefix.push_back(uint64_t{RuleSet::Cold::Index::Key(p)} << 32 |
+                             static_cast<uint32_t>(index));
+  }
 }
 
 }  // namespace
@@ -457,7 +216,7 @@ Status RuleSet::Adopt(std::vector<Rule> rules, std::unique_ptr<RuleSet>* out) {
       const rules_internal::TokenPattern token =
           rules_internal::SplitTokenAnchors(r.pattern);
       std::vector<std::string> list;
-      const bool known = MatchPrefixes(token.core, true, &list);
+      const bool known = rules_internal::PrefixesOf(token.core, true, &list);
       rules_internal::AddToIndex(index, known ? &list : nullptr, &cold.attr);
       // Parts after a '-' or '_' ("c-nav") are seen by the rules not tied
       // to the token's start, but not by tag rules (WrappedPattern).
@@ -466,11 +225,11 @@ Status RuleSet::Adopt(std::vector<Rule> rules, std::unique_ptr<RuleSet>* out) {
                        known ? &list : nullptr);
       continue;
     }
-    TextKind kind = rules_internal::KindOfText(r.pattern);
+    TextKind kind = rules_internal::KindOf(r.pattern);
     // Prefixes say how a match anchored at the text's start begins.
     auto list = std::make_unique<std::vector<std::string>>();
     if (kind != TextKind::kFree &&
-        MatchPrefixes(r.pattern, r.icase, list.get())) {
+        rules_internal::PrefixesOf(r.pattern, r.icase, list.get())) {
       prefixes[i] = std::move(list);
     }
     // An anchored rule without prefixes is judged by its literals, like
@@ -492,11 +251,14 @@ Status RuleSet::Adopt(std::vector<Rule> rules, std::unique_ptr<RuleSet>* out) {
     if (kind != TextKind::kAnchored && !judged) {
       // The cold path asks every rule without prefixes for its literals
       // on a process's first text: found here once, for both.
-      RequiredLiterals(r.pattern, &literals);
+      rules_internal::LiteralsOf(r.pattern, &literals);
       judged = selective();
       cold.single[i]->SetRequired(std::move(literals));
     }
     placed[kind != TextKind::kAnchored && judged].push_back(index);
+  }
+  for (RuleSet::Cold::Index* idx : {&cold.text, &cold.attr}) {
+    std::sort(idx->by_prefix.begin(), idx->by_prefix.end());
   }
   for (int pass = 0; pass < 2; ++pass) {
     if (pass == 1) {
@@ -505,7 +267,7 @@ Status RuleSet::Adopt(std::vector<Rule> rules, std::unique_ptr<RuleSet>* out) {
     for (int index : placed[pass]) {
       std::string pattern = rules_internal::WrappedPattern(rules[index]);
       int64_t up_to = 0;
-      std::string relaxed = rules_internal::RelaxedPattern(pattern, &up_to);
+      std::string relaxed = rules_internal::RelaxedOf(pattern, &up_to);
       std::string exact;
       if (!relaxed.empty()) {
         exact = std::move(pattern);
@@ -542,6 +304,18 @@ Status RuleSet::Adopt(std::vector<Rule> rules, std::unique_ptr<RuleSet>* out) {
   return Status::OK();
 }
 
+Status RuleSet::Build(std::vector<Rule> rules, std::unique_ptr<RuleSet>* out) {
+  std::vector<RuleDiagnostic> diags;
+  for (Rule& r : rules) {
+    if (r.is_attribute()) r.icase = true;
+    rules_internal::CheckRule(r, &diags);
+  }
+  rules_internal::CheckDuplicates(rules, &diags);
+  if (!diags.empty())
+    return Status::InvalidArgument(rules_internal::JoinDiagnostics(diags));
+  return Adopt(std::move(rules), out);
+}
+
 Status RuleSet::Load(const Options& options, std::unique_ptr<RuleSet>* out) {
   std::vector<Rule> rules;
   std::vector<RuleDiagnostic> diags;
@@ -551,7 +325,11 @@ Status RuleSet::Load(const Options& options, std::unique_ptr<RuleSet>* out) {
   for (const std::string& path : options.rule_paths) {
     rules_internal::ParsePath(path, &rules, &diags);
   }
-  rules_internal::CheckDuplicates(rules, &diags);
+  // The embedded rules alone have no ID twice: the build checked them
+  // (winnow_rule_facts fails on a duplicate).
+  if (!options.rule_paths.empty()) {
+    rules_internal::CheckDuplicates(rules, &diags);
+  }
   if (!diags.empty()) {
     return Status::InvalidArgument(rules_internal::JoinDiagnostics(diags));
   }

@@ -1,11 +1,13 @@
 // Copyright winnow authors. Licensed under the MIT licence.
 //
-// What the four parts of src/rules share, and nothing else includes:
+// What the parts of src/rules share, and nothing else includes:
 //
 //   syntax.cc   rule files -> Rule structs, with diagnostics (ParseRules)
 //   lint.cc     checks of a rule that parsing alone cannot see: patterns
 //               that do not compile, match everything or nothing; duplicate
-//               IDs (RuleSet::Check, RuleSet::Build)
+//               IDs (RuleSet::Check; RuleSet::Build in compile.cc)
+//   shape.cc    RE2 options, Set patterns, and how a text pattern's
+//               matches can start
 //   compile.cc  rules -> RE2::Sets, each compiled when a match first needs
 //               it (RuleSet::Load)
 //   match.cc    a block's text or an element's attributes -> rule hits
@@ -15,7 +17,8 @@
 // skips the Sets that cannot match a text, and the lines of an element's
 // descriptor that no rule can match; narrow.cc writes patterns and texts
 // one byte a character, which the exact patterns (ExactPattern) compile
-// and match in.
+// and match in. facts.cc answers the pure analyses of the embedded rules
+// (prefix.cc, literals.cc, shape.cc) from a table built at build time.
 
 #ifndef WINNOW_RULES_INTERNAL_H_
 #define WINNOW_RULES_INTERNAL_H_
@@ -29,7 +32,6 @@
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "rules/rules.h"
@@ -79,6 +81,9 @@ void ParseEmbeddedRules(std::vector<Rule>* rules,
 // Checks a rule's pattern; on a problem returns false with *msg.
 bool CheckPattern(const Rule& rule, std::string* msg);
 
+// Appends a diagnostic for each problem of `r` but a duplicate ID.
+void CheckRule(const Rule& r, std::vector<RuleDiagnostic>* diags);
+
 // Appends a diagnostic for every rule whose ID was seen before.
 void CheckDuplicates(const std::vector<Rule>& rules,
                      std::vector<RuleDiagnostic>* diags);
@@ -95,10 +100,31 @@ struct TokenPattern {
 };
 TokenPattern SplitTokenAnchors(std::string_view p);
 
-// ---- Compile (compile.cc) ---------------------------------------------------
+// ---- Pattern shapes (shape.cc) ----------------------------------------------
 
 RE2::Options TextOptions(int64_t max_mem);
 RE2::Options AttrOptions(int64_t max_mem);
+
+// Counted repetitions at least this large are relaxed in a Set
+// (RelaxedPattern) and make a rule that begins with one run on (kRunning).
+constexpr int kRelaxRepeat = 8;
+
+// How a text rule's matches can start, which decides the Set it goes into.
+// An unanchored Set runs its DFA over the whole of every block; a Set
+// matched ANCHOR_START stops as soon as no rule in it can match any more, a
+// few bytes into most blocks. And a Set of rules that all die early stays
+// small as a DFA, while one rule that runs on ("^[\s\S]{8,250}\(photo:")
+// multiplies the states of every rule beside it, which a fresh process pays
+// for in building them.
+enum class TextKind {
+  kAnchored,  // ^ or \A first, and no | outside a group
+  kRunning,   // anchored, but begins with an open-ended run (.* [^x]{0,200})
+  kFree,      // anything else: matches may start anywhere
+};
+
+// How the matches of text pattern `p` can start. Pure: the embedded rules'
+// kinds are found at build time (facts.h).
+TextKind KindOfText(std::string_view p);
 
 // The fields of an element's descriptor (match.cc) that an attribute rule
 // of `target` sees: one of "t", "c", "i", "r", "a", or "ciarp".
@@ -108,8 +134,11 @@ std::string_view AttrFields(Target target);
 // descriptor in match.cc).
 std::string WrappedPattern(const Rule& rule);
 
-// `p` with large counted repetitions relaxed, or "" (see compile.cc).
+// `p` with large counted repetitions relaxed, or "" (see shape.cc; pure: the
+// embedded rules' answers are found at build time, facts.h).
 std::string RelaxedPattern(std::string_view p, int64_t* exact_up_to);
+
+// ---- Compile (compile.cc) ---------------------------------------------------
 
 // The exact form of a relaxed pattern (RelaxedPattern), which confirms the
 // relaxed one's hits on texts longer than it needs to, compiled when first
@@ -224,7 +253,20 @@ struct RuleSet::Cold {
 
   // Rules by their match prefixes.
   struct Index {
-    std::unordered_map<std::string, std::vector<int>> by_prefix;
+    // A prefix (1 to kPrefixBytes bytes) as a number: its bytes and its
+    // length, so that filing and finding one hashes no string.
+    static uint32_t Key(std::string_view prefix) {
+      uint32_t key = static_cast<uint32_t>(prefix.size()) << 24;
+      for (size_t i = 0; i < prefix.size() && i < 3; ++i) {
+        key |= static_cast<uint32_t>(static_cast<unsigned char>(prefix[i]))
+               << (8 * i);
+      }
+      return key;
+    }
+    // Key(prefix) << 32 | rule, for every prefix of every rule with a
+    // list, sorted once all are filed: a prefix's rules are one run of it,
+    // found by halves. Filing a rule costs no allocation of its own.
+    std::vector<uint64_t> by_prefix;
     std::vector<int> any;  // rules with no prefix list: every subject
     std::vector<int> all;  // every rule of the index, in order
     // Appends the rules that a subject (its part after the descriptor's

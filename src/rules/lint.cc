@@ -4,7 +4,7 @@
 // compile, matches the empty text or can never match (an attribute pattern
 // that needs whitespace, say), anchors where attribute patterns cannot
 // have them, and IDs defined twice. `winnow rules check` runs them over
-// files; RuleSet::Build over rules made in code.
+// files; RuleSet::Build (compile.cc) over rules made in code.
 
 #include <string>
 #include <string_view>
@@ -326,9 +326,6 @@ void CheckDuplicates(const std::vector<Rule>& rules,
   }
 }
 
-namespace {
-
-// Checks everything about one rule but duplicates (for Build).
 void CheckRule(const Rule& r, std::vector<RuleDiagnostic>* diags) {
   const int id_col = r.col > 0 ? r.col : 1;
   if (!ValidId(r.id)) {
@@ -342,20 +339,7 @@ void CheckRule(const Rule& r, std::vector<RuleDiagnostic>* diags) {
   }
 }
 
-}  // namespace
 }  // namespace rules_internal
-
-Status RuleSet::Build(std::vector<Rule> rules, std::unique_ptr<RuleSet>* out) {
-  std::vector<RuleDiagnostic> diags;
-  for (Rule& r : rules) {
-    if (r.is_attribute()) r.icase = true;
-    rules_internal::CheckRule(r, &diags);
-  }
-  rules_internal::CheckDuplicates(rules, &diags);
-  if (!diags.empty())
-    return Status::InvalidArgument(rules_internal::JoinDiagnostics(diags));
-  return Adopt(std::move(rules), out);
-}
 
 void RuleSet::Check(const std::vector<std::string>& paths, bool with_defaults,
                     std::vector<RuleDiagnostic>* diags) {

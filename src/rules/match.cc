@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "rules/chunk_filter.h"
+#include "rules/facts.h"
 #include "rules/internal.h"
 #include "rules/literals.h"
 #include "rules/memo.h"
@@ -299,9 +300,11 @@ void RuleSet::Cold::Index::Candidates(std::string_view head,
     folded[i] = AsciiLower(head[i]);
   }
   for (size_t len = 1; len <= n; ++len) {
-    auto it = by_prefix.find(std::string(folded, len));
-    if (it != by_prefix.end()) {
-      out->insert(out->end(), it->second.begin(), it->second.end());
+    const uint64_t key = Key(std::string_view(folded, len));
+    for (auto it = std::lower_bound(by_prefix.begin(), by_prefix.end(),
+                                    key << 32);
+         it != by_prefix.end() && *it >> 32 == key; ++it) {
+      out->push_back(static_cast<int>(*it & 0xFFFFFFFFu));
     }
   }
 }
@@ -311,10 +314,10 @@ const std::vector<std::string>& RuleSet::Cold::Single::Required(
   std::call_once(required_once_, [this, &rule] {
     // An attribute rule's subject is its element's whole descriptor, which
     // holds the core pattern's match.
-    RequiredLiterals(chunk->attr
-                         ? rules_internal::SplitTokenAnchors(rule.pattern).core
-                         : rule.pattern,
-                     &required_);
+    rules_internal::LiteralsOf(
+        chunk->attr ? rules_internal::SplitTokenAnchors(rule.pattern).core
+                    : rule.pattern,
+        &required_);
   });
   return required_;
 }

@@ -266,8 +266,11 @@ bool ParseRulesImpl(std::string_view source, std::string_view file_name,
     pos = eol + 1;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     // A '#' at the start of the line or after whitespace starts a comment.
-    for (size_t i = 0; i < line.size(); ++i) {
-      if (line[i] == '#' && (i == 0 || IsAsciiSpace(line[i - 1]))) {
+    // (Found by memchr: a loop over every byte of the embedded rules was a
+    // third of what parsing them cost a process.)
+    for (size_t i = line.find('#'); i != std::string_view::npos;
+         i = line.find('#', i + 1)) {
+      if (i == 0 || IsAsciiSpace(line[i - 1])) {
         line = line.substr(0, i);
         break;
       }
