@@ -66,7 +66,17 @@ function(winnow_stage name)
     target_include_directories(${t}
         PUBLIC $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include>
         PRIVATE ${root})
-    target_link_libraries(${t} PUBLIC ${S_PUBLIC_LIBS} PRIVATE ${S_LIBS})
+    target_link_libraries(${t} PUBLIC ${S_PUBLIC_LIBS})
+  endforeach()
+  # The static archive links the libraries' archives where there are any
+  # (winnow_static_dep in CMakeLists.txt), the PIC objects the shared ones.
+  foreach(lib ${S_LIBS})
+    if(TARGET winnow_static::${lib})
+      target_link_libraries(winnow_stage_${name} PRIVATE winnow_static::${lib})
+    else()
+      target_link_libraries(winnow_stage_${name} PRIVATE ${lib})
+    endif()
+    target_link_libraries(winnow_stage_${name}_pic PRIVATE ${lib})
   endforeach()
   # The PIC objects "link" their dependencies' PIC objects for the usage
   # requirements only (an object library has no link step); libwinnow.so
