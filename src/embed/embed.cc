@@ -19,7 +19,8 @@
 
 int main(int argc, char** argv) {
   if (argc < 4) {
-    std::fprintf(stderr, "usage: winnow_embed OUT.cc SYMBOL BASE_DIR FILE...\n");
+    std::fprintf(stderr,
+                 "usage: winnow_embed OUT.cc SYMBOL BASE_DIR FILE...\n");
     return 2;
   }
   const std::string out_path = argv[1], symbol = argv[2];
@@ -40,7 +41,8 @@ int main(int argc, char** argv) {
     std::string data((std::istreambuf_iterator<char>(in)),
                      std::istreambuf_iterator<char>());
     std::string name = files[i];
-    if (name.compare(0, base.size(), base) == 0) name = name.substr(base.size());
+    if (name.compare(0, base.size(), base) == 0)
+      name = name.substr(base.size());
     // Aligned, so that tables can be read in place.
     std::string literal;
     winnow::AppendStringLiteral(data, &literal);
@@ -56,7 +58,5 @@ int main(int argc, char** argv) {
   if (entries.empty()) out << "  {\"\", \"\", 0},\n";
   out << "};\nextern const size_t " << symbol << "Count = " << entries.size()
       << ";\n}  // namespace winnow\n";
-  std::ofstream file(out_path, std::ios::binary);
-  file << out.str();
-  return file ? 0 : 1;
+  return winnow::WriteGeneratedFile(out_path, out.str());
 }

@@ -1,13 +1,15 @@
 // Copyright winnow authors. Licensed under the MIT licence.
 //
-// What the build-time tools (embed.cc, rule_facts_main.cc) share: bytes
-// written as C++ string literals.
+// What the build-time tools (embed.cc, rule_facts_main.cc,
+// stop_table_main.cc) share: bytes written as C++ string literals, and
+// their output written whole.
 
 #ifndef WINNOW_EMBED_LITERAL_H_
 #define WINNOW_EMBED_LITERAL_H_
 
 #include <cstddef>
 #include <cstdio>
+#include <fstream>
 #include <string>
 #include <string_view>
 
@@ -32,6 +34,20 @@ inline void AppendStringLiteral(std::string_view data, std::string* out) {
     if (k % 64 == 63 || k + 1 == data.size()) *out += '"';
   }
   if (data.empty()) *out += " \"\"";
+}
+
+// Writes `bytes` to `path` through a temporary file renamed over it, so
+// that an interrupted tool never leaves a half-written file for the build
+// to compile (a stop-word table cut short once compiled and silently
+// changed the output). Returns 0, or 1 on failure (the tool's exit code).
+inline int WriteGeneratedFile(const std::string& path, std::string_view bytes) {
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream file(tmp, std::ios::binary);
+    file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!file) return 1;
+  }
+  return std::rename(tmp.c_str(), path.c_str()) == 0 ? 0 : 1;
 }
 
 }  // namespace winnow

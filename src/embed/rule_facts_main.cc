@@ -13,7 +13,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
@@ -158,14 +157,7 @@ int Run(const char* out_path) {
          "namespace winnow {\nnamespace rules_internal {\n"
       << w.Pool() << facts.str()
       << "}  // namespace rules_internal\n}  // namespace winnow\n";
-  // Written whole, then renamed: a build never compiles half a table.
-  const std::string tmp = std::string(out_path) + ".tmp";
-  {
-    std::ofstream file(tmp, std::ios::binary);
-    file << out.str();
-    if (!file) return 1;
-  }
-  return std::rename(tmp.c_str(), out_path) == 0 ? 0 : 1;
+  return WriteGeneratedFile(out_path, out.str());
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "embed/literal.h"
 #include "lang/stop_table.h"
 
 int main(int argc, char** argv) {
@@ -46,7 +47,5 @@ int main(int argc, char** argv) {
     return 1;
   }
   const std::string table = winnow::StopTable::Build(lists);
-  std::ofstream out(argv[1], std::ios::binary);
-  out.write(table.data(), static_cast<std::streamsize>(table.size()));
-  return out ? 0 : 1;
+  return winnow::WriteGeneratedFile(argv[1], table);
 }
